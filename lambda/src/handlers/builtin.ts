@@ -1,0 +1,158 @@
+/**
+ * The parts of a certifiable skill: launch, help, stop and cancel, fallback, navigate home, repeat,
+ * no, session end, and catch-alls for intents and requests no other handler took.
+ */
+import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
+import { log } from '../log';
+import { loadUser, saveUser } from '../persistence/user-store';
+import { lastOutput, updateSession } from '../state/session';
+import { intentName, isIntent, requestType, tr } from './input';
+
+export const LaunchRequestHandler: RequestHandler = {
+  canHandle: (h) => requestType(h) === 'LaunchRequest',
+  async handle(h) {
+    const t = tr(h);
+    const { record, ok } = await loadUser(h);
+    const firstUse = !record.welcomed;
+    // The note is said whenever we cannot tell that it was heard before (new user or storage down).
+    if (firstUse && ok) await saveUser(h, { welcomed: true });
+    const speech = [
+      t('common.launch.welcome'),
+      firstUse ? t('common.launch.firstUseNote') : '',
+      t('common.launch.ask'),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return h.responseBuilder.speak(speech).reprompt(t('common.launch.reprompt')).getResponse();
+  },
+};
+
+export const HelpIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
+  handle(h) {
+    const t = tr(h);
+    return h.responseBuilder.speak(t('common.help.speech')).reprompt(t('common.help.reprompt')).getResponse();
+  },
+};
+
+export const NavigateHomeIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent'),
+  handle(h) {
+    const t = tr(h);
+    updateSession(h, { offer: undefined });
+    return h.responseBuilder
+      .speak(t('common.home.speech'))
+      .reprompt(t('common.launch.reprompt'))
+      .getResponse();
+  },
+};
+
+export const StopCancelIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.PauseIntent'),
+  handle(h) {
+    return h.responseBuilder.speak(tr(h)('common.goodbye')).withShouldEndSession(true).getResponse();
+  },
+};
+
+/** "No" to an offer: acknowledge and stay open for the next question. */
+export const NoIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.NoIntent'),
+  handle(h) {
+    const t = tr(h);
+    updateSession(h, { offer: undefined });
+    return h.responseBuilder
+      .speak(t('common.home.speech'))
+      .reprompt(t('common.launch.reprompt'))
+      .getResponse();
+  },
+};
+
+/** "Yes" when nothing was offered (offers are handled by the feature that made them). */
+export const YesIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
+  handle(h) {
+    const t = tr(h);
+    return h.responseBuilder
+      .speak(t('common.home.speech'))
+      .reprompt(t('common.launch.reprompt'))
+      .getResponse();
+  },
+};
+
+export const RepeatIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.RepeatIntent'),
+  handle(h) {
+    const t = tr(h);
+    const last = lastOutput(h);
+    if (!last)
+      return h.responseBuilder
+        .speak(t('common.repeat.nothing'))
+        .reprompt(t('common.launch.reprompt'))
+        .getResponse();
+    return h.responseBuilder
+      .speak(last.speech)
+      .reprompt(last.reprompt ?? t('common.launch.reprompt'))
+      .getResponse();
+  },
+};
+
+export const FallbackIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
+  handle(h) {
+    const t = tr(h);
+    return h.responseBuilder
+      .speak(t('common.fallback.speech'))
+      .reprompt(t('common.fallback.reprompt'))
+      .getResponse();
+  },
+};
+
+export const SessionEndedRequestHandler: RequestHandler = {
+  canHandle: (h) => requestType(h) === 'SessionEndedRequest',
+  handle(h) {
+    const request = h.requestEnvelope.request as { reason?: unknown; error?: { type?: unknown } };
+    log.info('session.ended', {
+      reason: typeof request.reason === 'string' ? request.reason : undefined,
+      errorType: typeof request.error?.type === 'string' ? request.error.type : undefined,
+    });
+    return h.responseBuilder.getResponse();
+  },
+};
+
+/** An intent this skill does not handle (for example one added to the model before its handler). */
+export const UnhandledIntentHandler: RequestHandler = {
+  canHandle: (h) => requestType(h) === 'IntentRequest',
+  handle(h) {
+    log.warn('intent.unhandled', { intent: intentName(h) });
+    return FallbackIntentHandler.handle(h);
+  },
+};
+
+/**
+ * Any other request type (System.ExceptionEncountered, an unknown request type): no speech,
+ * since these requests must not or cannot be answered with output.
+ */
+export const UnhandledRequestHandler: RequestHandler = {
+  canHandle: () => true,
+  handle(h) {
+    log.info('request.unhandled', { type: requestType(h) });
+    return h.responseBuilder.getResponse();
+  },
+};
+
+/** The last resort: a calm apology, the error logged (its name and message only), the session kept open. */
+export const CatchAllErrorHandler: ErrorHandler = {
+  canHandle: () => true,
+  handle(h, error) {
+    log.error('handler.error', {
+      error: `${error.name}: ${error.message}`,
+      type: requestType(h),
+      intent: intentName(h),
+    });
+    const t = tr(h);
+    return h.responseBuilder
+      .speak(t('common.error.speech'))
+      .reprompt(t('common.error.reprompt'))
+      .getResponse();
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * A small, deterministic stand-in for Alexa's language understanding, driven only by the skill's own
+ * interaction model: typed text is matched against every sample utterance (slots capture words),
+ * slot words are checked against their slot type, and built-in intents get their common phrasings.
+ * What matches nothing goes to AMAZON.FallbackIntent, as on Alexa.
+ */
+import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
+
+/** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
+export const BUILT_IN_PHRASES: Record<string, string[]> = {
+  'AMAZON.StopIntent': [
+    'stop',
+    'stop it',
+    'exit',
+    'quit',
+    'goodbye',
+    'bye',
+    'shut up',
+    'off',
+    "that's enough",
+    'enough',
+  ],
+  'AMAZON.CancelIntent': ['cancel', 'never mind', 'nevermind', 'forget it'],
+  'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what can you do'],
+  'AMAZON.YesIntent': [
+    'yes',
+    'yeah',
+    'yep',
+    'yes please',
+    'sure',
+    'ok',
+    'okay',
+    'please do',
+    'go ahead',
+    'alright',
+  ],
+  'AMAZON.NoIntent': ['no', 'nope', 'no thanks', 'no thank you', 'not now', 'nah'],
+  'AMAZON.RepeatIntent': ['repeat', 'repeat that', 'say that again', 'again', 'what did you say', 'pardon'],
+  'AMAZON.NavigateHomeIntent': ['home', 'go home', 'main menu', 'start page'],
+  'AMAZON.PauseIntent': ['pause', 'hold on', 'wait', 'pause the routine', 'hang on'],
+  'AMAZON.ResumeIntent': ['resume', 'carry on', 'unpause', 'keep going', 'continue the routine'],
+  'AMAZON.NextIntent': [
+    'next',
+    'continue',
+    'go on',
+    'skip ahead',
+    'next one',
+    "i'm ready",
+    'im ready',
+    'ready',
+    'next step',
+  ],
+  'AMAZON.PreviousIntent': ['previous', 'go back', 'back', 'previous one', 'last one', 'previous step'],
+  'AMAZON.StartOverIntent': ['start over', 'restart', 'start again', 'from the beginning', 'begin again'],
+  'AMAZON.ShuffleOffIntent': [],
+};
+
+export interface Understood {
+  intent: string;
+  /** Slot name → the words the user used for it. */
+  slots: Record<string, string>;
+}
+
+interface CompiledSample {
+  intent: string;
+  regex: RegExp;
+  slotNames: string[];
+  literalLength: number;
+}
+
+function clean(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[^a-z0-9' {}-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Understands typed text using one interaction model. Compile once, call for every utterance. */
+export class ModelMatcher {
+  private readonly samples: CompiledSample[] = [];
+  private readonly slotTypes = new Map<string, string>();
+  private readonly types = new Map<string, ModelSlotType>();
+
+  constructor(model: InteractionModelJson) {
+    const { intents, types = [] } = model.interactionModel.languageModel;
+    for (const type of types) this.types.set(type.name, type);
+    for (const intent of intents) {
+      for (const slot of intent.slots ?? []) this.slotTypes.set(`${intent.name}.${slot.name}`, slot.type);
+      const phrases = [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])];
+      for (const sample of phrases) this.samples.push(this.compile(intent.name, sample));
+    }
+  }
+
+  private compile(intent: string, sample: string): CompiledSample {
+    const slotNames: string[] = [];
+    const parts = clean(sample).split(/(\{\w+\})/);
+    let literalLength = 0;
+    const pattern = parts
+      .map((part) => {
+        const slot = /^\{(\w+)\}$/.exec(part);
+        if (slot) {
+          slotNames.push(slot[1]);
+          return '(.+?)';
+        }
+        literalLength += part.trim().length;
+        return escapeRegex(part).replace(/ /g, '\\s*');
+      })
+      .join('');
+    return { intent, regex: new RegExp(`^${pattern}$`), slotNames, literalLength };
+  }
+
+  /** The intent and slot words for what was typed. */
+  understand(text: string): Understood {
+    const input = clean(text).replace(
+      /^(alexa,? )?(ask|tell) pressure point guide (to |about |if |whether )?/,
+      '',
+    );
+    let best: { score: number; understood: Understood } | undefined;
+    for (const sample of this.samples) {
+      const match = sample.regex.exec(input);
+      if (!match) continue;
+      const slots: Record<string, string> = {};
+      let score = sample.literalLength;
+      sample.slotNames.forEach((name, i) => {
+        const words = match[i + 1].trim();
+        slots[name] = words;
+        const type = this.types.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
+        // A slot whose words are a known value is a far better match than one that merely captured words.
+        if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
+      });
+      // A sample that is only a slot ("{point}") matches anything, so it counts only with a known value.
+      if (sample.literalLength === 0 && score < 0) continue;
+      if (!best || score > best.score) best = { score, understood: { intent: sample.intent, slots } };
+    }
+    if (best) return best.understood;
+    return { intent: 'AMAZON.FallbackIntent', slots: {} };
+  }
+}

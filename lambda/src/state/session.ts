@@ -1,0 +1,65 @@
+/**
+ * Typed access to session attributes. Session attributes come back from the device on every turn, so
+ * they are untrusted input: every reader checks shape and drops what does not fit, and nothing here
+ * throws on an out-of-session request.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import { getPoint } from '../core/catalogue';
+
+export type Attributes = Record<string, unknown>;
+
+/** What the last answer offered, so "yes" and follow-ups know what they refer to. */
+export type Offer =
+  | { kind: 'point'; code: string }
+  | { kind: 'need-point'; code: string }
+  | { kind: 'routine'; routineId: string };
+
+/** The session attributes, or an empty object when the request has no session. */
+export function sessionAttributes(handlerInput: HandlerInput): Attributes {
+  if (!handlerInput.requestEnvelope.session) return {};
+  const attrs: unknown = handlerInput.attributesManager.getSessionAttributes();
+  return isRecord(attrs) ? attrs : {};
+}
+
+/** Merges a patch into the session attributes; undefined values delete the key. */
+export function updateSession(handlerInput: HandlerInput, patch: Attributes): void {
+  if (!handlerInput.requestEnvelope.session) return;
+  const next: Attributes = { ...sessionAttributes(handlerInput) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  handlerInput.attributesManager.setSessionAttributes(next);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The point the conversation is about, if the stored code is a real catalogue point. */
+export function lastPointCode(handlerInput: HandlerInput): string | undefined {
+  const code = sessionAttributes(handlerInput).lastPoint;
+  return typeof code === 'string' && getPoint(code) ? getPoint(code)?.code : undefined;
+}
+
+export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
+  const offer = sessionAttributes(handlerInput).offer;
+  if (!isRecord(offer)) return undefined;
+  if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
+    return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
+  }
+  if (offer.kind === 'routine' && typeof offer.routineId === 'string') {
+    return { kind: 'routine', routineId: offer.routineId };
+  }
+  return undefined;
+}
+
+/** The last spoken output and reprompt, kept by the response interceptor for "repeat". */
+export function lastOutput(handlerInput: HandlerInput): { speech: string; reprompt?: string } | undefined {
+  const attrs = sessionAttributes(handlerInput);
+  if (typeof attrs.lastSpeech !== 'string' || attrs.lastSpeech === '') return undefined;
+  return {
+    speech: attrs.lastSpeech,
+    reprompt: typeof attrs.lastReprompt === 'string' ? attrs.lastReprompt : undefined,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Builds skill-package/interactionModels/custom/<locale>.json from data/interaction/<locale>/*.json
+ * (intents and sample utterances) and the slot types generated from the catalogue.
+ *
+ *   tsx scripts/generate-model.ts          write the model
+ *   tsx scripts/generate-model.ts --check  exit 1 if the committed model differs
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { slotTypeGenerators, type SlotType } from './model/slot-types';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const LOCALES = ['en-US'];
+
+interface IntentSlot {
+  name: string;
+  type: string;
+}
+export interface Intent {
+  name: string;
+  slots?: IntentSlot[];
+  samples: string[];
+}
+interface Fragment {
+  invocationName?: string;
+  intents: Intent[];
+}
+
+export interface InteractionModel {
+  interactionModel: {
+    languageModel: { invocationName: string; intents: Intent[]; types: SlotType[] };
+  };
+}
+
+export function modelPath(locale: string): string {
+  return path.join(ROOT, 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
+}
+
+export function generateModel(locale: string): InteractionModel {
+  const dir = path.join(ROOT, 'data', 'interaction', locale);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort((a, b) => (a === 'model.json' ? -1 : b === 'model.json' ? 1 : a.localeCompare(b)));
+  let invocationName: string | undefined;
+  const intents: Intent[] = [];
+  for (const file of files) {
+    const fragment = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Fragment;
+    if (fragment.invocationName) invocationName = fragment.invocationName;
+    for (const intent of fragment.intents) {
+      if (intents.some((i) => i.name === intent.name)) {
+        throw new Error(`${locale}/${file}: intent ${intent.name} is defined twice`);
+      }
+      intents.push(intent);
+    }
+  }
+  if (!invocationName)
+    throw new Error(`${locale}: no invocationName in data/interaction/${locale}/model.json`);
+  const types = slotTypeGenerators.map((generate) => generate());
+  const usedTypes = new Set(intents.flatMap((i) => (i.slots ?? []).map((s) => s.type)));
+  return {
+    interactionModel: {
+      languageModel: {
+        invocationName,
+        intents,
+        types: types.filter((t) => usedTypes.has(t.name)),
+      },
+    },
+  };
+}
+
+export function serialiseModel(model: InteractionModel): string {
+  return `${JSON.stringify(model, null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  let stale = false;
+  for (const locale of LOCALES) {
+    const text = serialiseModel(generateModel(locale));
+    const file = modelPath(locale);
+    if (check) {
+      const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (current !== text) {
+        stale = true;
+        console.error(`${path.relative(ROOT, file)} is out of date: run npm run generate:model`);
+      }
+    } else {
+      writeFileSync(file, text);
+      console.log(`wrote ${path.relative(ROOT, file)}`);
+    }
+  }
+  if (stale) process.exit(1);
+}

@@ -1,0 +1,148 @@
+/**
+ * A conversation with the real skill: each turn is a real request envelope through skill.invoke,
+ * and the session attributes the skill returns are sent back on the next turn, as a device does.
+ * Every response's SSML is checked against Alexa's rules; a turn with invalid SSML fails the test.
+ */
+import type { Skill } from 'ask-sdk-core';
+import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import {
+  envelope,
+  intentRequest,
+  launchRequest,
+  sessionEndedRequest,
+  type DeviceProfile,
+  type EnvelopeOptions,
+} from '../../lambda/src/simulator/envelope';
+import { ssmlToText } from '../../lambda/src/speech/ssml';
+import { ssmlProblems } from '../../lambda/src/speech/validate';
+import { ModelMatcher } from '../../lambda/src/simulator/nlu';
+import { model } from './model';
+
+const matcher = new ModelMatcher(model);
+
+export interface Turn {
+  envelope: ResponseEnvelope;
+  /** What the user hears, as plain text. */
+  speech: string;
+  ssml: string;
+  reprompt: string;
+  ended: boolean;
+  directives: Directive[];
+  attributes: Record<string, unknown>;
+}
+
+export function toTurn(response: ResponseEnvelope): Turn {
+  const output = response.response?.outputSpeech;
+  const ssml = output && output.type === 'SSML' ? output.ssml : '';
+  const reprompt = response.response?.reprompt?.outputSpeech;
+  const repromptSsml = reprompt && reprompt.type === 'SSML' ? reprompt.ssml : '';
+  for (const [label, text] of [
+    ['speech', ssml],
+    ['reprompt', repromptSsml],
+  ]) {
+    if (text === '') continue;
+    const problems = ssmlProblems(text);
+    if (problems.length > 0) throw new Error(`invalid ${label} SSML: ${problems.join('; ')}\n${text}`);
+  }
+  return {
+    envelope: response,
+    speech: ssmlToText(ssml),
+    ssml,
+    reprompt: ssmlToText(repromptSsml),
+    ended: response.response?.shouldEndSession === true,
+    directives: response.response?.directives ?? [],
+    attributes: (response.sessionAttributes ?? {}) as Record<string, unknown>,
+  };
+}
+
+export class Conversation {
+  private attributes: Record<string, unknown> = {};
+  private sessionId = `amzn1.echo-api.session.${Math.random().toString(36).slice(2)}`;
+  private started = false;
+  /** The time of the next request; tests move it forward with `wait`. */
+  now: number;
+
+  constructor(
+    private readonly skill: Skill,
+    private readonly options: {
+      userId?: string;
+      device?: DeviceProfile;
+      startTime?: number;
+      locale?: string;
+    } = {},
+  ) {
+    this.now = options.startTime ?? Date.parse('2026-11-25T08:00:00Z');
+  }
+
+  private envelopeOptions(): EnvelopeOptions {
+    return {
+      userId: this.options.userId,
+      device: this.options.device,
+      locale: this.options.locale,
+      sessionId: this.sessionId,
+      newSession: !this.started,
+      attributes: this.attributes,
+      timestamp: new Date(this.now).toISOString(),
+    };
+  }
+
+  /** Moves the request clock forward. */
+  wait(seconds: number): this {
+    this.now += seconds * 1000;
+    return this;
+  }
+
+  async send(request: RequestEnvelope): Promise<Turn> {
+    const turn = toTurn(await this.skill.invoke(request));
+    this.started = true;
+    this.attributes = turn.attributes;
+    if (turn.ended) this.newSession();
+    return turn;
+  }
+
+  launch(): Promise<Turn> {
+    this.newSession();
+    return this.send(launchRequest(this.envelopeOptions()));
+  }
+
+  /** The user says something that Alexa maps to `intent` with these slot values. */
+  say(intent: string, slots: Record<string, string> = {}): Promise<Turn> {
+    return this.send(intentRequest(model, intent, slots, this.envelopeOptions()));
+  }
+
+  /**
+   * The user says these words: they are understood against the skill's interaction model (sample
+   * utterances and slot synonyms), then sent as the IntentRequest Alexa would send.
+   */
+  utter(words: string): Promise<Turn> {
+    const understood = matcher.understand(words);
+    return this.say(understood.intent, understood.slots);
+  }
+
+  /** Any other request type (APL UserEvent, etc.) inside this session. */
+  request(request: Record<string, unknown>): Promise<Turn> {
+    return this.send(envelope(request, this.envelopeOptions()));
+  }
+
+  async end(reason = 'USER_INITIATED'): Promise<Turn> {
+    const turn = await this.send(sessionEndedRequest(reason, this.envelopeOptions()));
+    this.newSession();
+    return turn;
+  }
+
+  /** Starts a new session (same user): attributes are cleared, as on a device. */
+  newSession(): void {
+    this.attributes = {};
+    this.started = false;
+    this.sessionId = `amzn1.echo-api.session.${Math.random().toString(36).slice(2)}`;
+  }
+
+  /** Overwrites the session attributes the device will send next (for stale or tampered state). */
+  setAttributes(attributes: Record<string, unknown>): void {
+    this.attributes = attributes;
+  }
+
+  get sessionAttributes(): Record<string, unknown> {
+    return this.attributes;
+  }
+}
