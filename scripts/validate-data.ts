@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
+import { diagramReferences } from './diagram-references';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -25,6 +26,7 @@ export const DATA_FILES: DataFile[] = [
   { file: 'points.json', schema: 'points.schema.json', list: 'points', key: 'code' },
   { file: 'needs.json', schema: 'needs.schema.json', list: 'needs', key: 'id' },
   { file: 'routines.json', schema: 'routines.schema.json', list: 'routines', key: 'id' },
+  { file: 'diagrams.json', schema: 'diagrams.schema.json', list: 'points', key: 'code' },
 ];
 
 type Json = Record<string, unknown>;
@@ -83,6 +85,7 @@ export function validateDataSet(set: DataSet): string[] {
     }
   }
   problems.push(...crossReferences(set));
+  problems.push(...diagramReferences(list(set, 'points.json', 'points'), set['diagrams.json']));
   return problems;
 }
 

@@ -18,6 +18,7 @@ import {
   UnhandledRequestHandler,
   YesIntentHandler,
 } from './handlers/builtin';
+import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './display';
 import { findPointHandlers } from './handlers/find-point';
 import { routineHandlers } from './handlers/routine';
 import { safetyHandlers } from './handlers/safety';
@@ -37,6 +38,7 @@ export const requestHandlers: RequestHandler[] = [
   ...safetyHandlers,
   ...routineHandlers,
   ...findPointHandlers,
+  UnroutableUserEventHandler,
   LaunchRequestHandler,
   HelpIntentHandler,
   NavigateHomeIntentHandler,
@@ -54,6 +56,7 @@ export const requestHandlers: RequestHandler[] = [
 export function buildSkill(options: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...requestHandlers)
+    .addRequestInterceptors(UserEventToIntentInterceptor)
     .addResponseInterceptors(RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');

@@ -14,6 +14,7 @@ import {
   type PointMatch,
 } from '../core/catalogue';
 import type { Point } from '../core/types';
+import { showPoint } from '../display';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
 import { speakableCode } from '../speech/ssml';
@@ -64,6 +65,7 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
   });
   const routinePoint = match.point.inRoutines;
   const speech = `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`;
+  showPoint(handlerInput, match.point);
   return handlerInput.responseBuilder
     .speak(speech)
     .reprompt(t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'))

@@ -1,0 +1,481 @@
+/**
+ * APL documents for screens (Echo Show, Echo Spot, Fire TV): a point's diagram with its name, where
+ * and how to press, and a "Time a hold" button; and a routine turn with a countdown bar that runs
+ * in step with the audio. The diagram is an AVG graphic built from the same drawing model as the SVG.
+ *
+ * Layouts adapt with `when` conditions on the viewport: round small hubs, TVs, portrait screens, and
+ * landscape hubs (the default). No images are fetched: everything is vector graphics and text.
+ */
+import { getPoint, pointSlotId } from '../core/catalogue';
+import type { Point } from '../core/types';
+import type { Translate } from '../i18n';
+import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
+import { normaliseScreen, type RoutineScreen } from './routine';
+import { diagramDescription, pointText } from './text';
+
+/** The APL version the documents are written for (checked against the device's runtime in tests). */
+export const APL_VERSION = '2023.3';
+/** AVG format version of the diagram graphic. */
+export const AVG_VERSION = '1.2';
+
+export const POINT_TOKEN_PREFIX = 'ppg.point.';
+export const ROUTINE_TOKEN = 'ppg.routine';
+
+type Json = Record<string, unknown>;
+
+export interface AplDocument {
+  document: Json;
+  datasources: { payload: Json };
+}
+
+/** The event a button sends: the same intent, and slots, as the spoken command. */
+export function intentEvent(intent: string, slots?: Record<string, string>): unknown[] {
+  return slots ? ['intent', intent, slots] : ['intent', intent];
+}
+
+/** A drawing as an AVG graphic: one item per shape, in drawing order. */
+export function drawingToAvg(drawing: Drawing, description: string): Json {
+  return {
+    type: 'AVG',
+    version: AVG_VERSION,
+    description,
+    width: drawing.width,
+    height: drawing.height,
+    viewportWidth: drawing.width,
+    viewportHeight: drawing.height,
+    items: drawing.shapes.map(shapeToAvg),
+  };
+}
+
+function shapeToAvg(shape: Shape): Json {
+  if (shape.kind === 'text') {
+    return {
+      type: 'text',
+      text: shape.text,
+      x: shape.x,
+      y: shape.y,
+      fontSize: shape.size,
+      fontWeight: 'bold',
+      textAnchor: shape.anchor,
+      fill: shape.fill,
+    };
+  }
+  const item: Json = { type: 'path', pathData: shape.d, fill: shape.fill ?? 'transparent' };
+  if (shape.stroke) {
+    item.stroke = shape.stroke;
+    item.strokeWidth = shape.strokeWidth ?? 1;
+    item.strokeLineCap = 'round';
+    item.strokeLineJoin = 'round';
+  }
+  if (shape.dash) item.strokeDashArray = shape.dash;
+  return item;
+}
+
+/** One screen size class: where it applies and how big things are on it. */
+interface Profile {
+  when?: string;
+  direction: 'row' | 'column';
+  padding: { top: string; side: string; bottom: string };
+  diagram: { width: string; height: string };
+  font: { title: number; heading: number; body: number; small: number; button: number };
+  bodyLines: number;
+  /** Round screens have no room for the technique line: the voice says it. */
+  showHow: boolean;
+  barWidth: string;
+}
+
+const PROFILES: Profile[] = [
+  {
+    when: "${viewport.shape == 'round'}",
+    direction: 'column',
+    padding: { top: '6vh', side: '14vw', bottom: '4vh' },
+    diagram: { width: '60vw', height: '40vh' },
+    font: { title: 16, heading: 24, body: 18, small: 13, button: 20 },
+    bodyLines: 2,
+    showHow: false,
+    barWidth: '${viewport.width * 0.5}',
+  },
+  {
+    when: "${viewport.mode == 'tv'}",
+    direction: 'row',
+    padding: { top: '6vh', side: '5vw', bottom: '6vh' },
+    diagram: { width: '34vw', height: '100%' },
+    font: { title: 24, heading: 44, body: 30, small: 20, button: 30 },
+    bodyLines: 3,
+    showHow: true,
+    barWidth: '${viewport.width * 0.45}',
+  },
+  {
+    when: '${viewport.height > viewport.width}',
+    direction: 'column',
+    padding: { top: '4vh', side: '6vw', bottom: '4vh' },
+    diagram: { width: '88vw', height: '45vh' },
+    font: { title: 20, heading: 34, body: 24, small: 16, button: 26 },
+    bodyLines: 4,
+    showHow: true,
+    barWidth: '${viewport.width * 0.8}',
+  },
+  {
+    direction: 'row',
+    padding: { top: '5vh', side: '4vw', bottom: '5vh' },
+    diagram: { width: '36vw', height: '100%' },
+    font: { title: 20, heading: 36, body: 24, small: 16, button: 26 },
+    bodyLines: 3,
+    showHow: true,
+    barWidth: '${viewport.width * 0.45}',
+  },
+];
+
+const STYLES: Json = {
+  buttonFrame: {
+    values: [
+      { backgroundColor: COLOURS.mark, borderRadius: 40, borderWidth: 3, borderColor: COLOURS.mark },
+      { when: '${state.pressed}', backgroundColor: '#b8331b' },
+      { when: '${state.focused}', borderColor: '#ffffff' },
+    ],
+  },
+  secondaryButtonFrame: {
+    values: [
+      { backgroundColor: '#23384a', borderRadius: 40, borderWidth: 3, borderColor: '#23384a' },
+      { when: '${state.pressed}', backgroundColor: '#162635' },
+      { when: '${state.focused}', borderColor: '#ffffff' },
+    ],
+  },
+};
+
+function text(value: string, size: number, extra: Json = {}): Json {
+  return { type: 'Text', text: value, fontSize: size, color: '#f4efe9', ...extra };
+}
+
+function button(id: string, label: string, size: number, args: unknown[], style = 'buttonFrame'): Json {
+  return {
+    type: 'TouchWrapper',
+    id,
+    role: 'button',
+    accessibilityLabel: label,
+    onPress: [{ type: 'SendEvent', arguments: args }],
+    item: {
+      type: 'Frame',
+      style,
+      inheritParentState: true,
+      paddingLeft: size,
+      paddingRight: size,
+      paddingTop: Math.round(size / 2),
+      paddingBottom: Math.round(size / 2),
+      item: text(label, size, { fontWeight: 'bold', textAlign: 'center' }),
+    },
+  };
+}
+
+function diagramComponent(profile: Profile, label: string): Json {
+  return {
+    type: 'VectorGraphic',
+    source: 'diagram',
+    width: profile.diagram.width,
+    height: profile.diagram.height,
+    scale: 'best-fit',
+    align: 'center',
+    accessibilityLabel: label,
+  };
+}
+
+/** The screen frame shared by every layout: full viewport, dark background, padding for the profile. */
+function screen(profile: Profile, children: Json[]): Json {
+  const layout: Json = {
+    type: 'Frame',
+    width: '100vw',
+    height: '100vh',
+    backgroundColor: COLOURS.background,
+    item: {
+      type: 'Container',
+      width: '100%',
+      height: '100%',
+      direction: profile.direction,
+      alignItems: 'center',
+      justifyContent: 'center',
+      paddingTop: profile.padding.top,
+      paddingBottom: profile.padding.bottom,
+      paddingLeft: profile.padding.side,
+      paddingRight: profile.padding.side,
+      items: children,
+    },
+  };
+  if (profile.when) layout.when = profile.when;
+  return layout;
+}
+
+function textColumn(profile: Profile, items: Json[]): Json {
+  const row = profile.direction === 'row';
+  return {
+    type: 'Container',
+    direction: 'column',
+    grow: 1,
+    shrink: 1,
+    justifyContent: 'center',
+    alignItems: row ? 'start' : 'center',
+    paddingLeft: row ? 32 : 0,
+    items,
+  };
+}
+
+function baseDocument(
+  drawing: Drawing | undefined,
+  description: string,
+  items: Json[],
+  onMount?: Json[],
+): Json {
+  const document: Json = {
+    type: 'APL',
+    version: APL_VERSION,
+    description,
+    theme: 'dark',
+    styles: STYLES,
+    graphics: drawing ? { diagram: drawingToAvg(drawing, description) } : {},
+    mainTemplate: { parameters: ['payload'], items },
+  };
+  if (onMount) document.onMount = onMount;
+  return document;
+}
+
+const pointDocuments = new WeakMap<Translate, Map<string, AplDocument>>();
+
+/**
+ * The point screen: diagram, name and code, where, how, how long, and a "Time a hold" button.
+ * A point's document depends only on the point and the language, so each is built once (about a
+ * millisecond) and kept, frozen, for every later request.
+ */
+export function pointDocument(t: Translate, point: Point): AplDocument {
+  let byCode = pointDocuments.get(t);
+  if (!byCode) pointDocuments.set(t, (byCode = new Map()));
+  let built = byCode.get(point.code);
+  if (!built) byCode.set(point.code, (built = deepFreeze(buildPointDocument(t, point))));
+  return built;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
+}
+
+function buildPointDocument(t: Translate, point: Point): AplDocument {
+  const words = pointText(t, point);
+  const drawing = drawPoints([point.code]);
+  const diagramLabel = drawing ? diagramDescription(t, drawing) : '';
+  const payload = {
+    title: t('display.title'),
+    heading: words.heading,
+    where: words.where,
+    how: words.how,
+    hold: words.hold,
+    note: words.note,
+    diagramLabel,
+    timeHold: t('display.timeHold'),
+    notAdvice: t('common.notMedicalAdvice'),
+  };
+  const items = PROFILES.map((profile) => {
+    const textItems: Json[] = [
+      text('${payload.title}', profile.font.title, { color: COLOURS.guide, maxLines: 1 }),
+      text('${payload.heading}', profile.font.heading, {
+        fontWeight: 'bold',
+        maxLines: 2,
+        spacing: 8,
+        textAlign: profile.direction === 'row' ? 'left' : 'center',
+      }),
+      text('${payload.where}', profile.font.body, {
+        maxLines: profile.bodyLines,
+        spacing: 12,
+        textAlign: profile.direction === 'row' ? 'left' : 'center',
+      }),
+    ];
+    if (profile.showHow)
+      textItems.push(text('${payload.how}', profile.font.body, { maxLines: profile.bodyLines, spacing: 8 }));
+    if (words.hold)
+      textItems.push(text('${payload.hold}', profile.font.body, { fontWeight: 'bold', spacing: 8 }));
+    if (words.note)
+      textItems.push(
+        text('${payload.note}', profile.font.body, { color: '#ffb199', maxLines: 3, spacing: 8 }),
+      );
+    if (point.inRoutines) {
+      textItems.push({
+        ...button(
+          'timeHoldButton',
+          '${payload.timeHold}',
+          profile.font.button,
+          intentEvent('TimeHoldIntent', { point: pointSlotId(point) }),
+        ),
+        spacing: 20,
+      });
+    }
+    if (profile.direction === 'row')
+      textItems.push(text('${payload.notAdvice}', profile.font.small, { color: '#9fb0bf', spacing: 16 }));
+    const children = drawing ? [diagramComponent(profile, '${payload.diagramLabel}')] : [];
+    return screen(profile, [...children, textColumn(profile, textItems)]);
+  });
+  return {
+    document: baseDocument(drawing, diagramLabel, items),
+    datasources: { payload },
+  };
+}
+
+/**
+ * The routine screen for one turn. The countdown bar is full until the hold starts (its offset in the
+ * turn's audio), then empties over the hold's length, left edge fixed: an AnimateItem started when
+ * the bar is mounted, that is, when the device shows the document and starts the turn's speech.
+ */
+export function routineDocument(t: Translate, input: RoutineScreen): AplDocument {
+  const s = normaliseScreen(input);
+  const current = s.points.map((code) => getPoint(code)).filter((p): p is Point => p !== undefined);
+  const drawing = drawPoints(
+    current.map((p) => p.code),
+    s.side,
+  );
+  const diagramLabel = drawing ? diagramDescription(t, drawing) : '';
+  const next = s.nextPoint ? getPoint(s.nextPoint) : undefined;
+  const payload = {
+    routineName: s.routineName,
+    step: t('display.step', { n: s.step, m: s.stepCount }),
+    heading: current.map((p) => t('display.codeAndName', { code: p.code, name: p.names[0] })).join('<br>'),
+    side: s.side && current.length > 0 ? t(`display.side.${s.side}`) : '',
+    caption: s.caption ?? '',
+    next: next
+      ? t('display.nextPoint', { code: next.code, name: next.names[0] })
+      : s.step === s.stepCount
+        ? t('display.lastStep')
+        : '',
+    paused: t('display.paused'),
+    pauseLabel: t(s.paused ? 'display.resume' : 'display.pause'),
+    nextLabel: t('display.next'),
+    holdBar: t('display.holdBar'),
+    diagramLabel,
+    notAdvice: t('common.notMedicalAdvice'),
+  };
+  const items = PROFILES.map((profile) => {
+    const align = profile.direction === 'row' ? 'left' : 'center';
+    const textItems: Json[] = [
+      text('${payload.routineName}', profile.font.title, { color: COLOURS.guide, maxLines: 1 }),
+      text('${payload.step}', profile.font.body, { spacing: 4 }),
+    ];
+    if (payload.heading)
+      textItems.push(
+        text('${payload.heading}', profile.font.heading, {
+          fontWeight: 'bold',
+          maxLines: 2,
+          spacing: 8,
+          textAlign: align,
+        }),
+      );
+    if (payload.side) textItems.push(text('${payload.side}', profile.font.body, { spacing: 4 }));
+    if (!drawing && payload.caption)
+      textItems.push(
+        text('${payload.caption}', profile.font.body, {
+          maxLines: profile.bodyLines + 1,
+          spacing: 8,
+          textAlign: align,
+        }),
+      );
+    if (s.paused) {
+      textItems.push(
+        text('${payload.paused}', profile.font.heading, {
+          fontWeight: 'bold',
+          color: '#ffb199',
+          spacing: 12,
+        }),
+      );
+    } else if (s.hold) {
+      textItems.push(countdownBar(profile, s.hold));
+    }
+    if (payload.next)
+      textItems.push(text('${payload.next}', profile.font.body, { spacing: 12, maxLines: 2 }));
+    textItems.push({
+      type: 'Container',
+      direction: 'row',
+      spacing: 20,
+      items: [
+        button(
+          'pauseButton',
+          '${payload.pauseLabel}',
+          profile.font.button,
+          intentEvent(s.paused ? 'AMAZON.ResumeIntent' : 'AMAZON.PauseIntent'),
+          'secondaryButtonFrame',
+        ),
+        {
+          ...button(
+            'nextButton',
+            '${payload.nextLabel}',
+            profile.font.button,
+            intentEvent('AMAZON.NextIntent'),
+          ),
+          spacing: 16,
+        },
+      ],
+    });
+    const children = drawing ? [diagramComponent(profile, '${payload.diagramLabel}')] : [];
+    return screen(profile, [...children, textColumn(profile, textItems)]);
+  });
+  return {
+    document: baseDocument(drawing, diagramLabel || s.routineName, items),
+    datasources: { payload },
+  };
+}
+
+/** A track with a bar that empties from right to left over the hold, starting at the hold's offset. */
+function countdownBar(profile: Profile, hold: { offsetMs: number; lengthMs: number }): Json {
+  const frame = (extra: Json): Json => ({
+    type: 'Frame',
+    width: '${barWidth}',
+    height: 16,
+    borderRadius: 8,
+    ...extra,
+  });
+  return {
+    type: 'Container',
+    spacing: 16,
+    bind: [{ name: 'barWidth', value: profile.barWidth }],
+    accessibilityLabel: '${payload.holdBar}',
+    items: [
+      frame({
+        backgroundColor: '#23384a',
+        item: frame({
+          id: 'holdBar',
+          backgroundColor: COLOURS.mark,
+          onMount: [
+            {
+              type: 'AnimateItem',
+              componentId: 'holdBar',
+              delay: hold.offsetMs,
+              duration: hold.lengthMs,
+              easing: 'linear',
+              value: [
+                {
+                  property: 'transform',
+                  from: [{ translateX: 0 }, { scaleX: 1 }],
+                  to: [{ translateX: '${-barWidth / 2}' }, { scaleX: 0 }],
+                },
+              ],
+            },
+          ],
+        }),
+      }),
+    ],
+  };
+}
+
+/** The RenderDocument directive for a point. */
+export function pointDirective(t: Translate, point: Point): Json {
+  const { document, datasources } = pointDocument(t, point);
+  return {
+    type: 'Alexa.Presentation.APL.RenderDocument',
+    token: `${POINT_TOKEN_PREFIX}${pointSlotId(point)}`,
+    document,
+    datasources,
+  };
+}
+
+/** The RenderDocument directive for a routine turn. */
+export function routineDirective(t: Translate, screen: RoutineScreen): Json {
+  const { document, datasources } = routineDocument(t, screen);
+  return { type: 'Alexa.Presentation.APL.RenderDocument', token: ROUTINE_TOKEN, document, datasources };
+}
