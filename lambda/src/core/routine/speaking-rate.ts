@@ -4,21 +4,21 @@
  * cues decides how long the person actually presses.
  *
  * The model (stated once, tested in test/core/routine/speaking-rate.test.ts):
- * - 350 ms per spoken word; with the pauses below that is about 150 words a minute, the pace of
- *   Alexa's default voice, and of espeak-ng at `-s 150`, which the test uses as its reference.
+ * - 270 ms per spoken word, 350 ms per comma, semicolon or colon, 700 ms per sentence end
+ *   (. ? !) inside an utterance and 350 ms for the one that ends it. With the pauses, an instruction of 15 words and two clauses takes about 5 s (about 170
+ *   words a minute), the pace of Alexa's default voice. The figures are fitted to espeak-ng at
+ *   `-s 150` over the routine cues, which the test uses as its reference voice.
  * - Words are counted as spoken: "52" is two words ("fifty two"), a spelled code "B L" is two,
  *   a hyphenated "finger-widths" is two.
- * - A comma, semicolon or colon adds 250 ms; a sentence end (. ? !) adds 400 ms.
  * - An SSML `<break time="…"/>` adds exactly its time; other tags are silent.
- * - Every utterance costs 150 ms of onset.
  * Holds keep the cues spoken inside them to a few words ("Halfway."), so an error of 20 % in this
  * model moves a hold by well under a second.
  */
 
-export const MS_PER_WORD = 350;
-export const MS_PER_CLAUSE_PAUSE = 250;
-export const MS_PER_SENTENCE_END = 400;
-export const MS_ONSET = 150;
+export const MS_PER_WORD = 270;
+export const MS_PER_CLAUSE_PAUSE = 350;
+export const MS_PER_SENTENCE_END = 700;
+export const MS_FINAL_SENTENCE_END = 350;
 
 /** Spoken words in a number: 7 → 1, 23 → 2, 40 → 1, 120 → 3 ("one hundred twenty"). */
 export function spokenNumberWords(n: number): number {
@@ -54,7 +54,12 @@ export function estimateTextMs(text: string): number {
   }
   const clausePauses = (text.match(/[,;:](\s|$)/g) ?? []).length;
   const sentenceEnds = (text.match(/[.?!]+(\s|$)/g) ?? []).length;
+  const endsWithSentence = /[.?!]+\s*$/.test(text);
   return (
-    MS_ONSET + words * MS_PER_WORD + clausePauses * MS_PER_CLAUSE_PAUSE + sentenceEnds * MS_PER_SENTENCE_END
+    words * MS_PER_WORD +
+    clausePauses * MS_PER_CLAUSE_PAUSE +
+    (endsWithSentence
+      ? (sentenceEnds - 1) * MS_PER_SENTENCE_END + MS_FINAL_SENTENCE_END
+      : sentenceEnds * MS_PER_SENTENCE_END)
   );
 }
