@@ -30,7 +30,51 @@ export function planRoutineName(plan: RoutinePlan): string | undefined {
   return plan.source.type === 'routine' ? getRoutine(plan.source.id)?.name : undefined;
 }
 
+/** A cache key that identifies what a cue says (the step's words, not its object identity). */
+function cueKey(cue: Cue): string {
+  switch (cue.type) {
+    case 'announce':
+      return `a|${cue.order}|${cue.number}/${cue.of}|${stepKey(cue.step)}`;
+    case 'finished':
+      return `f|${cue.plan.source.type === 'routine' ? cue.plan.source.id : cue.plan.source.code}`;
+    case 'ready-for-next':
+      return `r|${stepKey(cue.next)}`;
+    case 'breathe-in':
+    case 'breathe-out':
+      return cue.type;
+    default:
+      return `${cue.type}|${stepKey(cue.step)}`;
+  }
+}
+
+function stepKey(step: PlannedStep): string {
+  return `${step.kind}|${step.points.join(',')}|${step.side}|${step.seconds}|${step.pressure}|${step.position}|${step.cue}`;
+}
+
+const phrasebooks = new Map<Translate, Phrasebook>();
+const MAX_CACHED = 2000;
+
+/** The phrasebook for a translator. Cues repeat across turns, so their words are memoised. */
 export function routinePhrasebook(t: Translate): Phrasebook {
+  const known = phrasebooks.get(t);
+  if (known) return known;
+  const words = uncachedPhrasebook(t);
+  const cache = new Map<string, string>();
+  const phrasebook: Phrasebook = (cue) => {
+    const key = cueKey(cue);
+    let ssml = cache.get(key);
+    if (ssml === undefined) {
+      ssml = words(cue);
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(key, ssml);
+    }
+    return ssml;
+  };
+  phrasebooks.set(t, phrasebook);
+  return phrasebook;
+}
+
+function uncachedPhrasebook(t: Translate): Phrasebook {
   return (cue: Cue): string => {
     switch (cue.type) {
       case 'announce': {

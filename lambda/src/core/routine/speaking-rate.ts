@@ -31,8 +31,21 @@ export function spokenNumberWords(n: number): number {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`). */
+const estimates = new Map<string, number>();
+const MAX_CACHED = 2000;
+
+/** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`). Memoised: cues repeat. */
 export function estimateSpeechMs(ssml: string): number {
+  let ms = estimates.get(ssml);
+  if (ms === undefined) {
+    ms = estimateUncached(ssml);
+    if (estimates.size >= MAX_CACHED) estimates.clear();
+    estimates.set(ssml, ms);
+  }
+  return ms;
+}
+
+function estimateUncached(ssml: string): number {
   let breaks = 0;
   for (const [, value, unit] of ssml.matchAll(/<break\b[^>]*\btime="([\d.]+)(ms|s)"[^>]*\/>/g)) {
     breaks += Number(value) * (unit === 's' ? 1000 : 1);
