@@ -362,3 +362,19 @@ describe('SSML instead of APL for Audio (local tools)', () => {
     expect(turn.speech).toMatch(/^Let's do the quick routine\./);
   });
 });
+
+describe('the stop rules on request', () => {
+  it('"when should I stop" mid-hold says them and carries on with what is left', async () => {
+    const { talk } = newConversation();
+    expect((await talk.utter('when should I stop')).speech).toMatch(
+      /^Stop straight away if the pain turns sharp/,
+    );
+    await startScreened(talk, 'start the evening routine');
+    talk.wait(holdStartSeconds(talk) + 20);
+    const turn = await talk.utter('when should I stop');
+    expect(turn.speech).toMatch(
+      /^Stop straight away if the pain turns sharp.*Back to slow breathing\. Carry on\./,
+    );
+    expect(Math.abs(routineState(talk).turn!.windows[0].holdMs - 40_000)).toBeLessThanOrEqual(2_000);
+  });
+});

@@ -241,3 +241,17 @@ describe('untrusted state', () => {
     });
   });
 });
+
+describe('every plan survives the round trip through session state', () => {
+  it.each(routines.map((r) => [r.id]))('%s at every hold preference', (id) => {
+    for (const holdScale of [0.5, 0.75, 1, 1.25, 1.5]) {
+      const plan = planRoutine(
+        routines.find((r) => r.id === id)!,
+        { holdScale },
+      );
+      const turn = buildTurn(plan, { index: 0 }, say);
+      const state = JSON.parse(JSON.stringify(startTurn(plan, turn, T0))) as unknown;
+      expect(parseRoutineState(state, T0 + 1000)).toEqual({ ok: true, value: startTurn(plan, turn, T0) });
+    }
+  });
+});

@@ -296,6 +296,24 @@ function routineName(state: RoutineState): string {
   return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
 }
 
+/** The stop rules on their own (no routine running). */
+export function stopRulesAnswer(h: HandlerInput): Response {
+  const t = tr(h);
+  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(t('common.launch.reprompt')).getResponse();
+}
+
+/** The stop rules during a routine: said, then the routine carries on from where the user is. */
+export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'holding' || position.at === 'announcing') {
+    const point = resumePointOf(position) ?? { index: position.index };
+    return playFrom(h, state, resumable(state.plan, point), [t('routine.stopRules')]);
+  }
+  const reprompt = t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next');
+  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(reprompt).getResponse();
+}
+
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
   const t = tr(h);

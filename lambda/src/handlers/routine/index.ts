@@ -34,6 +34,8 @@ import {
   skipInRoutine,
   startOverRoutine,
   stopRoutine,
+  stopRulesAnswer,
+  stopRulesInRoutine,
   timeLeftInRoutine,
 } from './controls';
 import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
@@ -70,6 +72,7 @@ const ROUTINE_INTENTS = [
   'TimeHoldIntent',
   'ResumeRoutineIntent',
   'SkipPointIntent',
+  'StopRulesIntent',
   'TimeLeftIntent',
   'ShorterHoldsIntent',
   'LongerHoldsIntent',
@@ -284,6 +287,15 @@ export const SkipPointIntentHandler: RequestHandler = {
   },
 };
 
+/** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
+export const StopRulesIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'StopRulesIntent'),
+  handle(h) {
+    const read = readRoutine(h);
+    return read.status === 'active' ? stopRulesInRoutine(h, read.state) : stopRulesAnswer(h);
+  },
+};
+
 export const TimeLeftIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
   handle(h) {
@@ -353,6 +365,7 @@ export const routineHandlers: RequestHandler[] = [
   RoutineControlHandler,
   IdleRoutineControlHandler,
   SkipPointIntentHandler,
+  StopRulesIntentHandler,
   TimeLeftIntentHandler,
   HoldLengthIntentHandler,
 ];
