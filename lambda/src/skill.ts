@@ -20,7 +20,8 @@ import {
 } from './handlers/builtin';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './display';
 import { findPointHandlers } from './handlers/find-point';
-import { routineHandlers } from './handlers/routine';
+import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
+import type { RoutineAudio } from './handlers/routine/state';
 import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
@@ -31,6 +32,8 @@ export interface SkillOptions {
   persistenceAdapter?: PersistenceAdapter;
   /** When set, requests for any other skill id are rejected. */
   skillId?: string;
+  /** How routine turns are sent: APL for Audio (default, for Alexa) or one SSML document (local tools). */
+  routineAudio?: RoutineAudio;
 }
 
 /** Every request handler, in the order the dispatcher tries them. */
@@ -56,7 +59,8 @@ export const requestHandlers: RequestHandler[] = [
 export function buildSkill(options: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...requestHandlers)
-    .addRequestInterceptors(UserEventToIntentInterceptor)
+    // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
+    .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
     .addResponseInterceptors(RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');

@@ -13,6 +13,7 @@ import {
   type DeviceProfile,
   type EnvelopeOptions,
 } from '../../lambda/src/simulator/envelope';
+import { aplaProblems, APLA_DIRECTIVE, type AplaDirective } from '../../lambda/src/speech/apla';
 import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { ssmlProblems } from '../../lambda/src/speech/validate';
 import { ModelMatcher } from '../../lambda/src/simulator/nlu';
@@ -29,6 +30,8 @@ export interface Turn {
   ended: boolean;
   directives: Directive[];
   attributes: Record<string, unknown>;
+  /** The APL for Audio document played after the speech, if any (its speech is in `speech`). */
+  apla?: AplaDirective;
 }
 
 export function toTurn(response: ResponseEnvelope): Turn {
@@ -44,9 +47,20 @@ export function toTurn(response: ResponseEnvelope): Turn {
     const problems = ssmlProblems(text);
     if (problems.length > 0) throw new Error(`invalid ${label} SSML: ${problems.join('; ')}\n${text}`);
   }
+  const directives = response.response?.directives ?? [];
+  const apla = directives.find((d) => d.type === APLA_DIRECTIVE) as AplaDirective | undefined;
+  if (apla) {
+    const problems = aplaProblems(apla);
+    if (problems.length > 0) throw new Error(`invalid APLA: ${problems.join('; ')}`);
+  }
+  // Alexa speaks outputSpeech first, then plays the APLA document.
+  const aplaSsml = (apla?.document.mainTemplate.item.items ?? [])
+    .map((c) => (c.type === 'Speech' ? c.content : ''))
+    .join(' ');
   return {
     envelope: response,
-    speech: ssmlToText(ssml),
+    apla,
+    speech: ssmlToText(`${ssml} ${aplaSsml}`),
     ssml,
     reprompt: ssmlToText(repromptSsml),
     ended: response.response?.shouldEndSession === true,

@@ -12,7 +12,15 @@ export type Attributes = Record<string, unknown>;
 export type Offer =
   | { kind: 'point'; code: string }
   | { kind: 'need-point'; code: string }
-  | { kind: 'routine'; routineId: string };
+  | { kind: 'routine'; routineId: string }
+  /** The pre-routine safety question was asked; "no" starts what follows it. */
+  | { kind: 'screen'; then: ScreenedStart }
+  /** "Carry on where you left off?" (saved routine progress). */
+  | { kind: 'resume' };
+
+/** What starts once the safety question is answered "no". */
+export type ScreenedStart =
+  { type: 'routine'; routineId: string } | { type: 'point'; code: string } | { type: 'resume' };
 
 /** The session attributes, or an empty object when the request has no session. */
 export function sessionAttributes(handlerInput: HandlerInput): Attributes {
@@ -50,6 +58,15 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
   }
   if (offer.kind === 'routine' && typeof offer.routineId === 'string') {
     return { kind: 'routine', routineId: offer.routineId };
+  }
+  if (offer.kind === 'resume') return { kind: 'resume' };
+  if (offer.kind === 'screen' && isRecord(offer.then)) {
+    const then = offer.then;
+    if (then.type === 'routine' && typeof then.routineId === 'string')
+      return { kind: 'screen', then: { type: 'routine', routineId: then.routineId } };
+    if (then.type === 'point' && typeof then.code === 'string' && getPoint(then.code))
+      return { kind: 'screen', then: { type: 'point', code: then.code } };
+    if (then.type === 'resume') return { kind: 'screen', then: { type: 'resume' } };
   }
   return undefined;
 }

@@ -1,4 +1,392 @@
-import type { RequestHandler } from 'ask-sdk-core';
+/**
+ * Guided routine handlers, in order. The routine's own intents are always handled here; Amazon's
+ * built-in controls (pause, next, repeat, stop …) are claimed only while a routine is in progress,
+ * paused, or its state came back broken, and otherwise left to the built-in handlers.
+ */
+import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import {
+  getNeed,
+  getPoint,
+  getRoutine,
+  resolveNeed,
+  resolvePoint,
+  resolveRoutine,
+  routineFor,
+  routines,
+} from '../../core/catalogue';
+import { pauseAt, positionAt } from '../../core/routine/session';
+import type { Routine } from '../../core/types';
+import { formatList } from '../../speech/duration';
+import { speakableCode } from '../../speech/ssml';
+import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
+import { SessionEndedRequestHandler } from '../builtin';
+import { intentName, isIntent, readSlot, requestType, tr } from '../input';
+import {
+  changeHoldLength,
+  lostTrack,
+  nextInRoutine,
+  pauseRoutine,
+  previousInRoutine,
+  repeatInRoutine,
+  resumeRoutine,
+  routineHelp,
+  skipInRoutine,
+  startOverRoutine,
+  stopRoutine,
+  stopRulesAnswer,
+  stopRulesInRoutine,
+  timeLeftInRoutine,
+} from './controls';
+import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
+import { screeningYes } from './screening';
+import { beginScreened, startScreened } from './start';
+import {
+  nowOf,
+  readRoutine,
+  ROUTINE_ATTRIBUTE,
+  routineAudioInterceptor,
+  writeRoutine,
+  type RoutineAudio,
+} from './state';
+import { loadUser, saveUser } from '../../persistence/user-store';
 
-/** Guided routine handlers, in order (filled in by the routines feature). */
-export const routineHandlers: RequestHandler[] = [];
+export { startRoutine, startPointHold, beginScreened } from './start';
+export { screeningYes } from './screening';
+
+/** Built-in intents that control a routine in progress. */
+const CONTROL_INTENTS = [
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.StartOverIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.HelpIntent',
+];
+/** The routine feature's own intents. */
+const ROUTINE_INTENTS = [
+  'StartRoutineIntent',
+  'TimeHoldIntent',
+  'ResumeRoutineIntent',
+  'SkipPointIntent',
+  'StopRulesIntent',
+  'TimeLeftIntent',
+  'ShorterHoldsIntent',
+  'LongerHoldsIntent',
+];
+
+function routineList(h: HandlerInput): string {
+  const t = tr(h);
+  return formatList(
+    t,
+    routines.map((r) => t('routine.routineItem', { name: r.name })),
+  );
+}
+
+/** The routine the request asks for: by name, by need, the one just offered, else the general one. */
+function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
+  const t = tr(h);
+  const named = readSlot(h, 'routine');
+  if (named.id || named.spoken) {
+    const routine =
+      (named.id ? getRoutine(named.id) : undefined) ??
+      (named.spoken ? resolveRoutine(named.spoken) : undefined);
+    if (routine) return { routine };
+    const speech = named.spoken
+      ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
+      : t('routine.unknownRoutineNoWords', { list: routineList(h) });
+    return {
+      problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
+    };
+  }
+  const needSlot = readSlot(h, 'need');
+  if (needSlot.id || needSlot.spoken) {
+    const need =
+      (needSlot.id ? getNeed(needSlot.id) : undefined) ??
+      (needSlot.spoken ? resolveNeed(needSlot.spoken) : undefined);
+    if (!need) {
+      const speech = needSlot.spoken
+        ? t('routine.unknownNeedRoutine', { spoken: needSlot.spoken, list: routineList(h) })
+        : t('routine.unknownRoutineNoWords', { list: routineList(h) });
+      return {
+        problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
+      };
+    }
+    if (!need.inScope) {
+      return {
+        problem: h.responseBuilder
+          .speak(t('routine.outOfScope', { need: need.name, list: routineList(h) }))
+          .reprompt(t('routine.unknownRoutineReprompt'))
+          .getResponse(),
+      };
+    }
+    return { routine: routineFor(need.id) ?? getRoutine('general') };
+  }
+  const offer = currentOffer(h);
+  const offered = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
+  return { routine: offered ?? getRoutine('general') };
+}
+
+export const StartRoutineIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'StartRoutineIntent'),
+  async handle(h) {
+    const { routine, problem } = routineFromRequest(h);
+    if (problem || !routine) return problem ?? lostTrack(h);
+    return beginScreened(h, { type: 'routine', routineId: routine.id });
+  },
+};
+
+export const TimeHoldIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'TimeHoldIntent'),
+  async handle(h) {
+    const t = tr(h);
+    const slot = readSlot(h, 'point');
+    const given = Boolean(slot.id || slot.spoken);
+    const point = given
+      ? ((slot.id ? getPoint(slot.id) : undefined) ??
+        (slot.spoken ? resolvePoint(slot.spoken)?.point : undefined))
+      : getPoint(lastPointCode(h) ?? '');
+    if (given && !point) {
+      const speech = slot.spoken
+        ? t('find.unknownPoint', { spoken: slot.spoken })
+        : t('find.unknownPointNoWords');
+      return h.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
+    }
+    if (!point) {
+      return h.responseBuilder
+        .speak(t('routine.hold.whichPoint'))
+        .reprompt(t('routine.hold.whichPointReprompt'))
+        .getResponse();
+    }
+    if (!point.inRoutines) {
+      return h.responseBuilder
+        .speak(t('routine.hold.notRoutinePoint', { code: speakableCode(point.code) }))
+        .reprompt(t('find.unknownPointReprompt'))
+        .getResponse();
+    }
+    updateSession(h, { lastPoint: point.code });
+    return beginScreened(h, { type: 'point', code: point.code });
+  },
+};
+
+/** "Resume my routine" / "resume" with nothing in this session: the saved routine, if any. */
+async function resumeFromStorage(h: HandlerInput): Promise<Response> {
+  const saved = await readSaved(h);
+  if ('ok' in saved && saved.ok) return beginScreened(h, { type: 'resume' });
+  return resumeSaved(h);
+}
+
+export const ResumeRoutineIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'ResumeRoutineIntent'),
+  handle(h) {
+    const read = readRoutine(h);
+    if (read.status === 'active') return resumeRoutine(h, read.state);
+    if (read.status === 'broken') return lostTrack(h);
+    return resumeFromStorage(h);
+  },
+};
+
+/** "Yes" to the safety question, to a routine offer, to "carry on?", or "okay" between turns. */
+export const RoutineYesHandler: RequestHandler = {
+  canHandle(h) {
+    if (!isIntent(h, 'AMAZON.YesIntent')) return false;
+    const offer = currentOffer(h);
+    if (offer) return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
+    return readRoutine(h).status !== 'none';
+  },
+  handle(h) {
+    const offer = currentOffer(h);
+    if (offer?.kind === 'screen') return screeningYes(h, offer.then);
+    if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
+    if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    const read = readRoutine(h);
+    return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);
+  },
+};
+
+/** "No" to the safety question starts the routine; "no" to "carry on?" keeps the place for later. */
+export const RoutineNoHandler: RequestHandler = {
+  canHandle(h) {
+    const offer = currentOffer(h);
+    return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
+  },
+  handle(h) {
+    const t = tr(h);
+    const offer = currentOffer(h);
+    if (offer?.kind === 'screen') return startScreened(h, offer.then);
+    updateSession(h, { offer: undefined });
+    return h.responseBuilder
+      .speak(t('routine.resume.declined'))
+      .reprompt(t('common.launch.reprompt'))
+      .getResponse();
+  },
+};
+
+/** Amazon's controls while a routine is in progress or paused (or its state came back broken). */
+export const RoutineControlHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, ...CONTROL_INTENTS) && readRoutine(h).status !== 'none',
+  handle(h) {
+    const read = readRoutine(h);
+    if (read.status !== 'active') return lostTrack(h);
+    const { state } = read;
+    switch (intentName(h)) {
+      case 'AMAZON.PauseIntent':
+        return pauseRoutine(h, state);
+      case 'AMAZON.ResumeIntent':
+        return resumeRoutine(h, state);
+      case 'AMAZON.NextIntent':
+        return nextInRoutine(h, state);
+      case 'AMAZON.PreviousIntent':
+        return previousInRoutine(h, state);
+      case 'AMAZON.RepeatIntent':
+        return repeatInRoutine(h, state);
+      case 'AMAZON.StartOverIntent':
+        return startOverRoutine(h, state);
+      case 'AMAZON.HelpIntent':
+        return routineHelp(h, state);
+      default:
+        return stopRoutine(h, state);
+    }
+  },
+};
+
+/** Next, previous, start over and resume with no routine in this session. */
+export const IdleRoutineControlHandler: RequestHandler = {
+  canHandle: (h) =>
+    isIntent(
+      h,
+      'AMAZON.ResumeIntent',
+      'AMAZON.NextIntent',
+      'AMAZON.PreviousIntent',
+      'AMAZON.StartOverIntent',
+    ),
+  handle(h) {
+    if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
+    const t = tr(h);
+    return h.responseBuilder
+      .speak(t('routine.nothingRunning'))
+      .reprompt(t('routine.nothingRunningReprompt'))
+      .getResponse();
+  },
+};
+
+export const SkipPointIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'SkipPointIntent'),
+  handle(h) {
+    const t = tr(h);
+    const read = readRoutine(h);
+    if (read.status === 'active') return skipInRoutine(h, read.state);
+    if (read.status === 'broken') return lostTrack(h);
+    return h.responseBuilder
+      .speak(t('routine.skip.none'))
+      .reprompt(t('routine.nothingRunningReprompt'))
+      .getResponse();
+  },
+};
+
+/** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
+export const StopRulesIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'StopRulesIntent'),
+  handle(h) {
+    const read = readRoutine(h);
+    return read.status === 'active' ? stopRulesInRoutine(h, read.state) : stopRulesAnswer(h);
+  },
+};
+
+export const TimeLeftIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
+  handle(h) {
+    const t = tr(h);
+    const read = readRoutine(h);
+    if (read.status === 'active') return timeLeftInRoutine(h, read.state);
+    if (read.status === 'broken') return lostTrack(h);
+    return h.responseBuilder
+      .speak(t('routine.timeLeft.none'))
+      .reprompt(t('routine.nothingRunningReprompt'))
+      .getResponse();
+  },
+};
+
+export const HoldLengthIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'ShorterHoldsIntent', 'LongerHoldsIntent'),
+  handle(h) {
+    const read = readRoutine(h);
+    if (read.status === 'broken') return lostTrack(h);
+    const direction = isIntent(h, 'ShorterHoldsIntent') ? 'shorter' : 'longer';
+    return changeHoldLength(h, direction, read.status === 'active' ? read.state : undefined);
+  },
+};
+
+/** Launch with an unfinished routine saved: the usual welcome, then the offer to carry on. */
+export const RoutineLaunchHandler: RequestHandler = {
+  async canHandle(h) {
+    if (requestType(h) !== 'LaunchRequest') return false;
+    const saved = await readSaved(h);
+    return 'ok' in saved && saved.ok;
+  },
+  async handle(h) {
+    const t = tr(h);
+    const saved = await readSaved(h);
+    if (!('ok' in saved && saved.ok)) return resumeSaved(h);
+    const { record, ok } = await loadUser(h);
+    const firstUse = !record.welcomed;
+    if (firstUse && ok) await saveUser(h, { welcomed: true });
+    const offer = resumeOfferSpeech(h, saved.value);
+    const speech = [
+      t('common.launch.welcome'),
+      firstUse ? t('common.launch.firstUseNote') : '',
+      offer.speech,
+    ];
+    return h.responseBuilder.speak(speech.filter(Boolean).join(' ')).reprompt(offer.reprompt).getResponse();
+  },
+};
+
+/** The session ends (timeout, "Alexa, stop" outside the skill, an error): the place is saved. */
+export const RoutineSessionEndedHandler: RequestHandler = {
+  canHandle: (h) => requestType(h) === 'SessionEndedRequest' && ROUTINE_ATTRIBUTE in sessionAttributes(h),
+  async handle(h) {
+    const read = readRoutine(h);
+    if (read.status === 'active') await saveRoutineProgress(h, read.state);
+    return SessionEndedRequestHandler.handle(h);
+  },
+};
+
+export const routineHandlers: RequestHandler[] = [
+  RoutineLaunchHandler,
+  RoutineSessionEndedHandler,
+  StartRoutineIntentHandler,
+  TimeHoldIntentHandler,
+  ResumeRoutineIntentHandler,
+  RoutineYesHandler,
+  RoutineNoHandler,
+  RoutineControlHandler,
+  IdleRoutineControlHandler,
+  SkipPointIntentHandler,
+  StopRulesIntentHandler,
+  TimeLeftIntentHandler,
+  HoldLengthIntentHandler,
+];
+
+/**
+ * Before any handler: sets how turns are sent, and when a request that is not about the routine
+ * arrives while a turn is playing (the user asked something else mid-hold, which stops the audio),
+ * pauses the routine at that moment so "resume" picks up exactly there.
+ */
+export function routineRequestInterceptor(audio: RoutineAudio = 'apla'): RequestInterceptor {
+  const setAudio = routineAudioInterceptor(audio);
+  return {
+    async process(h) {
+      await setAudio.process(h);
+      const name = intentName(h);
+      if (name === undefined || CONTROL_INTENTS.includes(name) || ROUTINE_INTENTS.includes(name)) return;
+      if (name === 'AMAZON.YesIntent' || name === 'AMAZON.NoIntent') return;
+      const read = readRoutine(h);
+      if (read.status !== 'active' || read.state.paused) return;
+      const at = positionAt(read.state, nowOf(h)).at;
+      if (at === 'announcing' || at === 'holding') writeRoutine(h, pauseAt(read.state, nowOf(h)));
+    },
+  };
+}

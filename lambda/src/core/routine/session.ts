@@ -1,0 +1,355 @@
+/**
+ * The routine state machine: which plan, which turn is playing and when it began (from the request
+ * timestamp), and where a pause left off. From the time elapsed since the turn began it works out
+ * which hold the user is in and how much of it is left, so "pause", "how long is left", "skip" and
+ * "go back" answer from where the user actually is.
+ *
+ * State comes back from the device (session attributes) or from storage, so it is untrusted: every
+ * reader validates it completely, and anything stale (over 24 h), malformed or inconsistent is
+ * rejected as a whole, never half-used.
+ */
+import { getPoint, getRoutine } from '../catalogue';
+import type { StepKind, StepPressure, Tool } from '../types';
+import {
+  HOLD_SCALES,
+  MAX_HOLD_SECONDS,
+  scaleHold,
+  type HoldSide,
+  type PlannedStep,
+  type PlanSource,
+  type RoutinePlan,
+} from './plan';
+import { MAX_TURN_MS, MIN_RESUME_MS, type Turn } from './timeline';
+
+export const STATE_VERSION = 1;
+/** Routine state older than this is not resumed. */
+export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** Request clocks may disagree a little; a state this far in the future is tampered with. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+const MAX_STEPS = 40;
+const MAX_TEXT = 600;
+
+/** One hold of the turn in progress: plan index and its times from the turn's start (ms). */
+export interface HoldWindow {
+  index: number;
+  startMs: number;
+  holdStartMs: number;
+  holdMs: number;
+  endMs: number;
+}
+
+export interface TurnRecord {
+  startedAt: number;
+  totalMs: number;
+  next: number;
+  windows: HoldWindow[];
+}
+
+export interface RoutineState {
+  v: number;
+  plan: RoutinePlan;
+  updatedAt: number;
+  /** The turn now playing, or the last one played. */
+  turn?: TurnRecord;
+  /** Set while paused: the hold to come back to, and how much of it was left (absent: all of it). */
+  paused?: { index: number; remainingMs?: number };
+}
+
+/** Where the user is, at a given moment. */
+export type RoutinePosition =
+  /** A hold is being announced; it has not started. */
+  | { at: 'announcing'; index: number }
+  /** Pressing: `remainingMs` of this hold left. */
+  | { at: 'holding'; index: number; remainingMs: number }
+  /** Between holds: `index` is the next hold to play (its turn has not been asked for yet). */
+  | { at: 'between'; index: number; turnOver: boolean }
+  | { at: 'paused'; index: number; remainingMs?: number }
+  | { at: 'finished' };
+
+/** A new state for a turn that starts now. */
+export function startTurn(plan: RoutinePlan, turn: Turn, now: number): RoutineState {
+  return {
+    v: STATE_VERSION,
+    plan,
+    updatedAt: now,
+    turn: {
+      startedAt: now,
+      totalMs: Math.round(turn.totalMs),
+      next: turn.next,
+      windows: turn.steps.map((s) => ({
+        index: s.index,
+        startMs: Math.round(s.startMs),
+        holdStartMs: Math.round(s.holdStartMs),
+        holdMs: Math.round(s.holdMs),
+        endMs: Math.round(s.endMs),
+      })),
+    },
+  };
+}
+
+/** Where the user is `now`, from the turn's start time and its hold windows. */
+export function positionAt(state: RoutineState, now: number): RoutinePosition {
+  if (state.paused) return { at: 'paused', ...state.paused };
+  const turn = state.turn;
+  if (!turn) return { at: 'between', index: 0, turnOver: true };
+  const elapsed = Math.max(0, now - turn.startedAt);
+  for (let i = 0; i < turn.windows.length; i++) {
+    const w = turn.windows[i];
+    if (elapsed >= w.endMs) continue;
+    if (elapsed < w.holdStartMs) return { at: 'announcing', index: w.index };
+    const holdEnd = w.holdStartMs + w.holdMs;
+    if (elapsed < holdEnd) return { at: 'holding', index: w.index, remainingMs: holdEnd - elapsed };
+    const next = turn.windows[i + 1]?.index ?? turn.next;
+    return next >= state.plan.steps.length
+      ? { at: 'finished' }
+      : { at: 'between', index: next, turnOver: false };
+  }
+  return turn.next >= state.plan.steps.length
+    ? { at: 'finished' }
+    : { at: 'between', index: turn.next, turnOver: true };
+}
+
+/** Where to pick up from: the hold and how much of it is left (absent: play it from its start). */
+export interface ResumePoint {
+  index: number;
+  remainingMs?: number;
+}
+
+/** The resume point for a position; undefined when the routine is over. */
+export function resumePointOf(position: RoutinePosition): ResumePoint | undefined {
+  switch (position.at) {
+    case 'finished':
+      return undefined;
+    case 'holding':
+      return { index: position.index, remainingMs: position.remainingMs };
+    case 'paused':
+      return position.remainingMs === undefined
+        ? { index: position.index }
+        : { index: position.index, remainingMs: position.remainingMs };
+    default:
+      return { index: position.index };
+  }
+}
+
+/** The state paused at `now` (a pause during a hold keeps what was left of it). */
+export function pauseAt(state: RoutineState, now: number): RoutineState {
+  const point = resumePointOf(positionAt(state, now));
+  if (!point) return { ...state, updatedAt: now };
+  return { ...state, updatedAt: now, paused: resumable(state.plan, point) };
+}
+
+/** Drops a remainder too short to be worth resuming (the hold counts as done then). */
+export function resumable(plan: RoutinePlan, point: ResumePoint): ResumePoint {
+  if (point.remainingMs === undefined) return { index: point.index };
+  const full = (plan.steps[point.index]?.seconds ?? 0) * 1000;
+  if (point.remainingMs >= full) return { index: point.index };
+  if (point.remainingMs < MIN_RESUME_MS) return { index: point.index + 1 };
+  return { index: point.index, remainingMs: Math.round(point.remainingMs) };
+}
+
+/** The plan index of the first hold of a different routine step after `index` ("skip this point"). */
+export function nextSourceIndex(plan: RoutinePlan, index: number): number {
+  const source = plan.steps[index]?.source;
+  let next = index + 1;
+  while (next < plan.steps.length && plan.steps[next].source === source) next++;
+  return next;
+}
+
+/** Milliseconds of holding left in the routine from a resume point (holds only, no talk). */
+export function remainingHoldMs(plan: RoutinePlan, point: ResumePoint): number {
+  let total = 0;
+  plan.steps.forEach((step, i) => {
+    if (i > point.index) total += step.seconds * 1000;
+    if (i === point.index) total += point.remainingMs ?? step.seconds * 1000;
+  });
+  return total;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved progress (between sessions)
+
+/** What is kept in the user's record when a routine is left unfinished. */
+export interface SavedProgress {
+  v: number;
+  plan: RoutinePlan;
+  index: number;
+  remainingMs?: number;
+  savedAt: number;
+}
+
+export function saveProgress(state: RoutineState, now: number): SavedProgress | undefined {
+  const point = resumePointOf(positionAt(state, now));
+  if (!point) return undefined;
+  const at = resumable(state.plan, point);
+  if (at.index >= state.plan.steps.length) return undefined;
+  return { v: STATE_VERSION, plan: state.plan, ...at, savedAt: now };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of untrusted state
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: 'invalid' | 'stale' };
+
+const KINDS: readonly StepKind[] = ['warm-up', 'point', 'breathing', 'movement', 'palms'];
+const SIDES: readonly HoldSide[] = ['both', 'left', 'right', 'painful', 'centre', 'none'];
+const PRESSURES: readonly StepPressure[] = ['none', 'light', 'moderate', 'firm'];
+const TOOLS: readonly Tool[] = ['ball', 'towel-roll', 'fists'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isInt(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
+}
+
+function parseSource(value: unknown): PlanSource | undefined {
+  if (!isObject(value)) return undefined;
+  if (value.type === 'routine' && typeof value.id === 'string' && getRoutine(value.id)) {
+    return { type: 'routine', id: value.id };
+  }
+  if (value.type === 'point' && typeof value.code === 'string') {
+    const point = getPoint(value.code);
+    if (point && point.inRoutines && point.code === value.code) return { type: 'point', code: point.code };
+  }
+  return undefined;
+}
+
+function parseStep(value: unknown, holdScale: number): PlannedStep | undefined {
+  if (!isObject(value)) return undefined;
+  const { source, kind, points, side, seconds, baseSeconds, pressure, tools, position, cue } = value;
+  if (!isInt(source, 0, MAX_STEPS)) return undefined;
+  if (typeof kind !== 'string' || !KINDS.includes(kind as StepKind)) return undefined;
+  if (typeof side !== 'string' || !SIDES.includes(side as HoldSide)) return undefined;
+  if (typeof pressure !== 'string' || !PRESSURES.includes(pressure as StepPressure)) return undefined;
+  if (!isInt(baseSeconds, 5, MAX_HOLD_SECONDS) || seconds !== scaleHold(baseSeconds, holdScale))
+    return undefined;
+  if (!Array.isArray(points) || points.length > 4) return undefined;
+  const codes: string[] = [];
+  for (const code of points as unknown[]) {
+    const point = typeof code === 'string' ? getPoint(code) : undefined;
+    if (!point || !point.inRoutines || point.code !== code) return undefined;
+    codes.push(point.code);
+  }
+  if ((kind === 'point') !== codes.length > 0) return undefined;
+  if (!Array.isArray(tools) || !(tools as unknown[]).every((t) => TOOLS.includes(t as Tool)))
+    return undefined;
+  if (!isText(position) || !isText(cue)) return undefined;
+  return {
+    source,
+    kind: kind as StepKind,
+    points: codes,
+    side: side as HoldSide,
+    seconds,
+    baseSeconds,
+    pressure: pressure as StepPressure,
+    tools: [...(tools as Tool[])],
+    position,
+    cue,
+  };
+}
+
+export function parsePlan(value: unknown): RoutinePlan | undefined {
+  if (!isObject(value)) return undefined;
+  const source = parseSource(value.source);
+  const { holdScale } = value;
+  if (!source || typeof holdScale !== 'number' || !HOLD_SCALES.includes(holdScale)) return undefined;
+  if (!Array.isArray(value.steps) || value.steps.length === 0 || value.steps.length > MAX_STEPS)
+    return undefined;
+  const steps: PlannedStep[] = [];
+  for (const raw of value.steps as unknown[]) {
+    const step = parseStep(raw, holdScale);
+    if (!step) return undefined;
+    const previous = steps[steps.length - 1];
+    if (previous && step.source < previous.source) return undefined;
+    steps.push(step);
+  }
+  return { source, holdScale, steps };
+}
+
+function parseTime(value: unknown, now: number): Parsed<number> {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, problem: 'invalid' };
+  if (value > now + FUTURE_TOLERANCE_MS) return { ok: false, problem: 'invalid' };
+  if (now - value > STALE_AFTER_MS) return { ok: false, problem: 'stale' };
+  return { ok: true, value };
+}
+
+function parseResumePoint(plan: RoutinePlan, index: unknown, remainingMs: unknown): ResumePoint | undefined {
+  if (!isInt(index, 0, plan.steps.length - 1)) return undefined;
+  if (remainingMs === undefined) return { index };
+  if (!isInt(remainingMs, 1, plan.steps[index].seconds * 1000)) return undefined;
+  return { index, remainingMs };
+}
+
+function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnRecord> {
+  if (!isObject(value)) return { ok: false, problem: 'invalid' };
+  const started = parseTime(value.startedAt, now);
+  if (!started.ok) return started;
+  const { totalMs, next, windows } = value;
+  if (!isInt(totalMs, 0, MAX_TURN_MS * 2) || !isInt(next, 0, plan.steps.length)) {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (!Array.isArray(windows) || windows.length === 0 || windows.length > MAX_STEPS) {
+    return { ok: false, problem: 'invalid' };
+  }
+  const parsed: HoldWindow[] = [];
+  let lastEnd = 0;
+  for (const raw of windows as unknown[]) {
+    if (!isObject(raw)) return { ok: false, problem: 'invalid' };
+    const { index, startMs, holdStartMs, holdMs, endMs } = raw;
+    const expectedIndex = parsed.length === 0 ? undefined : parsed[parsed.length - 1].index + 1;
+    if (
+      !isInt(index, 0, plan.steps.length - 1) ||
+      (expectedIndex !== undefined && index !== expectedIndex) ||
+      !isInt(startMs, lastEnd, totalMs) ||
+      !isInt(holdStartMs, startMs, totalMs) ||
+      !isInt(holdMs, 0, plan.steps[index].seconds * 1000) ||
+      !isInt(endMs, holdStartMs + holdMs, totalMs)
+    ) {
+      return { ok: false, problem: 'invalid' };
+    }
+    parsed.push({ index, startMs, holdStartMs, holdMs, endMs });
+    lastEnd = endMs;
+  }
+  if (parsed[parsed.length - 1].index + 1 !== next) return { ok: false, problem: 'invalid' };
+  return { ok: true, value: { startedAt: started.value, totalMs, next, windows: parsed } };
+}
+
+/** Validates routine state from session attributes; anything wrong rejects it whole. */
+export function parseRoutineState(value: unknown, now: number): Parsed<RoutineState> {
+  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
+  const plan = parsePlan(value.plan);
+  if (!plan) return { ok: false, problem: 'invalid' };
+  const updated = parseTime(value.updatedAt, now);
+  if (!updated.ok) return updated;
+  const state: RoutineState = { v: STATE_VERSION, plan, updatedAt: updated.value };
+  if (value.turn !== undefined) {
+    const turn = parseTurn(value.turn, plan, now);
+    if (!turn.ok) return turn;
+    state.turn = turn.value;
+  }
+  if (value.paused !== undefined) {
+    if (!isObject(value.paused)) return { ok: false, problem: 'invalid' };
+    const point = parseResumePoint(plan, value.paused.index, value.paused.remainingMs);
+    if (!point) return { ok: false, problem: 'invalid' };
+    state.paused = point;
+  }
+  if (!state.turn && !state.paused) return { ok: false, problem: 'invalid' };
+  return { ok: true, value: state };
+}
+
+/** Validates saved progress from the user's record. */
+export function parseSavedProgress(value: unknown, now: number): Parsed<SavedProgress> {
+  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
+  const plan = parsePlan(value.plan);
+  if (!plan) return { ok: false, problem: 'invalid' };
+  const saved = parseTime(value.savedAt, now);
+  if (!saved.ok) return saved;
+  const point = parseResumePoint(plan, value.index, value.remainingMs);
+  if (!point) return { ok: false, problem: 'invalid' };
+  return { ok: true, value: { v: STATE_VERSION, plan, ...point, savedAt: saved.value } };
+}

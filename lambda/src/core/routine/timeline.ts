@@ -1,0 +1,290 @@
+/**
+ * Planned holds → turns. A turn is one response: a timeline of spoken cues and silences covering
+ * one or more holds, at most 240 s long (the longest audio Alexa plays in one response). Each hold
+ * is laid out as:
+ *
+ *   announce (what to press and how) · settle silence · "press now" · HOLD · "release slowly" · rest
+ *
+ * where HOLD is silence with a few short cues inside it (a breathing prompt, "halfway"), and the
+ * silence plus the estimated duration of those cues is exactly the planned hold. The words come from
+ * a phrasebook the caller supplies, so this module stays free of i18n and Alexa.
+ */
+import type { PlannedStep, RoutinePlan } from './plan';
+import { sourceCount } from './plan';
+import { estimateSpeechMs } from './speaking-rate';
+
+/** The longest timeline in one response (APL for Audio's limit on one audio response). */
+export const MAX_TURN_MS = 240_000;
+/** Time to get into position after the announcement, before "press now". */
+export const SETTLE_MS = 3_000;
+/** Rest between one hold's release and the next announcement. */
+export const REST_MS = 2_000;
+/** Silence before the closing cue of a turn. */
+export const CLOSING_GAP_MS = 1_000;
+/** A hold resumed with less than this left is counted as done. */
+export const MIN_RESUME_MS = 5_000;
+
+/** How a hold is introduced. */
+export type AnnounceOrder = 'first' | 'next' | 'again' | 'only';
+
+/** Everything the engine may say; the phrasebook turns each into SSML (without `<speak>`). */
+export type Cue =
+  | { type: 'announce'; step: PlannedStep; order: AnnounceOrder; number: number; of: number }
+  | { type: 'switch-sides'; step: PlannedStep }
+  | { type: 'back-to'; step: PlannedStep }
+  | { type: 'press'; step: PlannedStep }
+  | { type: 'breathe'; step: PlannedStep }
+  | { type: 'breathe-in' }
+  | { type: 'breathe-out' }
+  | { type: 'halfway'; step: PlannedStep }
+  | { type: 'release'; step: PlannedStep }
+  | { type: 'ready-for-next'; next: PlannedStep }
+  | { type: 'finished'; plan: RoutinePlan };
+
+export type Phrasebook = (cue: Cue) => string;
+
+export type TimelineItem = { type: 'speech'; ssml: string; ms: number } | { type: 'silence'; ms: number };
+
+/** One hold inside a turn, as plain data for screens and for "where are we" arithmetic. */
+export interface TurnStep {
+  /** Index into plan.steps. */
+  index: number;
+  /** 1-based routine step number and how many there are ("step 3 of 6"). */
+  number: number;
+  of: number;
+  kind: PlannedStep['kind'];
+  points: string[];
+  side: PlannedStep['side'];
+  /** Where this hold's announcement starts, from the start of the turn. */
+  startMs: number;
+  /** When the hold itself begins (after "press now"), from the start of the turn. */
+  holdStartMs: number;
+  /** Length of the hold in this turn (the remainder, when resumed after a pause). */
+  holdMs: number;
+  /** When this hold's release and rest are over. */
+  endMs: number;
+  /** True when this turn plays only the rest of a paused hold. */
+  resumed: boolean;
+}
+
+export interface Turn {
+  items: TimelineItem[];
+  totalMs: number;
+  steps: TurnStep[];
+  /** plan.steps index of the first hold after this turn; equals steps.length when the routine ends. */
+  next: number;
+  finished: boolean;
+}
+
+/** Where a turn begins: a hold, optionally only its remaining part after a pause. */
+export interface TurnStart {
+  index: number;
+  order?: AnnounceOrder;
+  /** Play only this much of the hold, introduced with "back to …" instead of the announcement. */
+  remainingMs?: number;
+}
+
+export interface TurnOptions {
+  /** Speech (SSML fragments) before the first hold: welcome, stop rules, an answer. */
+  lead?: string[];
+  maxMs?: number;
+}
+
+class TimelineWriter {
+  readonly items: TimelineItem[] = [];
+  totalMs = 0;
+  constructor(private readonly say: Phrasebook) {}
+
+  speak(cue: Cue): void {
+    this.speakSsml(this.say(cue));
+  }
+
+  speakSsml(ssml: string): void {
+    const ms = estimateSpeechMs(ssml);
+    this.items.push({ type: 'speech', ssml, ms });
+    this.totalMs += ms;
+  }
+
+  silence(ms: number): void {
+    const rounded = Math.round(ms);
+    if (rounded <= 0) return;
+    const last = this.items[this.items.length - 1];
+    if (last && last.type === 'silence') last.ms += rounded;
+    else this.items.push({ type: 'silence', ms: rounded });
+    this.totalMs += rounded;
+  }
+
+  mark(): { items: number; totalMs: number } {
+    return { items: this.items.length, totalMs: this.totalMs };
+  }
+
+  rollback(to: { items: number; totalMs: number }): void {
+    this.items.length = to.items;
+    this.totalMs = to.totalMs;
+    const last = this.items[this.items.length - 1];
+    // A silence merged into after the mark is split back out by recomputing the total.
+    const sum = this.items.reduce((s, i) => s + i.ms, 0);
+    if (last && last.type === 'silence' && sum !== to.totalMs) last.ms -= sum - to.totalMs;
+  }
+}
+
+/** Cues spoken inside a hold, with the time (from the hold's start) each should begin. */
+function holdCues(
+  step: PlannedStep,
+  holdMs: number,
+  elapsedInHoldMs: number,
+): Array<{ atMs: number; cue: Cue }> {
+  const fullMs = step.seconds * 1000;
+  const cues: Array<{ atMs: number; cue: Cue }> = [];
+  const add = (atFullMs: number, cue: Cue) => {
+    const at = atFullMs - elapsedInHoldMs;
+    if (at >= 0 && at < holdMs) cues.push({ atMs: at, cue });
+  };
+  if (step.kind === 'breathing') {
+    for (const at of [0, 10_000]) {
+      add(at, { type: 'breathe-in' });
+      add(at + 5_000, { type: 'breathe-out' });
+    }
+  } else if (step.kind === 'point' || step.kind === 'palms') {
+    add(8_000, { type: 'breathe', step });
+  }
+  if (fullMs >= 60_000) add(fullMs / 2, { type: 'halfway', step });
+  return cues;
+}
+
+/**
+ * Lays out one hold of `holdMs` (in estimated ms, exactly): cues at their times when they fit,
+ * silence in between, and silence to the end. A cue that would run past the hold is left out.
+ */
+function writeHold(
+  w: TimelineWriter,
+  step: PlannedStep,
+  holdMs: number,
+  elapsedInHoldMs: number,
+  say: Phrasebook,
+): void {
+  const start = w.totalMs;
+  for (const { atMs, cue } of holdCues(step, holdMs, elapsedInHoldMs)) {
+    const ssml = say(cue);
+    const ms = estimateSpeechMs(ssml);
+    const at = Math.max(atMs, w.totalMs - start);
+    if (at + ms > holdMs - 1_000) continue;
+    w.silence(start + at - w.totalMs);
+    w.speakSsml(ssml);
+  }
+  w.silence(start + holdMs - w.totalMs);
+}
+
+/** Writes one hold (announce … rest) and returns its window in the turn. */
+function writeStep(
+  w: TimelineWriter,
+  plan: RoutinePlan,
+  index: number,
+  intro:
+    | { kind: 'announce'; order: AnnounceOrder }
+    | { kind: 'switch-sides' }
+    | { kind: 'back-to'; remainingMs: number },
+  say: Phrasebook,
+): TurnStep {
+  const step = plan.steps[index];
+  const of = sourceCount(plan);
+  const number = new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
+  const startMs = w.totalMs;
+  const fullMs = step.seconds * 1000;
+  let holdMs = fullMs;
+  if (intro.kind === 'announce') {
+    w.speak({ type: 'announce', step, order: intro.order, number, of });
+    w.silence(SETTLE_MS);
+    w.speak({ type: 'press', step });
+  } else if (intro.kind === 'switch-sides') {
+    w.speak({ type: 'switch-sides', step });
+    w.silence(SETTLE_MS);
+    w.speak({ type: 'press', step });
+  } else {
+    holdMs = Math.min(fullMs, Math.max(0, Math.round(intro.remainingMs)));
+    w.speak({ type: 'back-to', step });
+  }
+  const holdStartMs = w.totalMs;
+  writeHold(w, step, holdMs, fullMs - holdMs, say);
+  w.speak({ type: 'release', step });
+  return {
+    index,
+    number,
+    of,
+    kind: step.kind,
+    points: [...step.points],
+    side: step.side,
+    startMs,
+    holdStartMs,
+    holdMs,
+    endMs: w.totalMs,
+    resumed: intro.kind === 'back-to',
+  };
+}
+
+/**
+ * One turn from `start`: the lead, then as many holds as fit in `maxMs` together with the closing
+ * cue ("say next when you're ready for …", or the routine's end). The first hold is always included.
+ */
+export function buildTurn(
+  plan: RoutinePlan,
+  start: TurnStart,
+  say: Phrasebook,
+  options: TurnOptions = {},
+): Turn {
+  const maxMs = options.maxMs ?? MAX_TURN_MS;
+  const w = new TimelineWriter(say);
+  for (const ssml of options.lead ?? []) if (ssml.trim() !== '') w.speakSsml(ssml);
+  const steps: TurnStep[] = [];
+  let index = Math.max(0, Math.min(start.index, plan.steps.length));
+  while (index < plan.steps.length) {
+    const before = w.mark();
+    const previous = plan.steps[index - 1];
+    const isFirstInTurn = steps.length === 0;
+    if (isFirstInTurn && start.remainingMs !== undefined) {
+      steps.push(writeStep(w, plan, index, { kind: 'back-to', remainingMs: start.remainingMs }, say));
+    } else if (!isFirstInTurn && previous && previous.source === plan.steps[index].source) {
+      w.silence(REST_MS);
+      steps.push(writeStep(w, plan, index, { kind: 'switch-sides' }, say));
+    } else {
+      if (!isFirstInTurn) w.silence(REST_MS);
+      const order: AnnounceOrder = isFirstInTurn
+        ? (start.order ?? (plan.steps.length === 1 ? 'only' : index === 0 ? 'first' : 'next'))
+        : 'next';
+      steps.push(writeStep(w, plan, index, { kind: 'announce', order }, say));
+    }
+    const closing = closingCue(plan, index + 1);
+    const closingMs = estimateSpeechMs(say(closing));
+    if (!isFirstInTurn && w.totalMs + CLOSING_GAP_MS + closingMs > maxMs) {
+      w.rollback(before);
+      steps.pop();
+      break;
+    }
+    index++;
+  }
+  w.silence(CLOSING_GAP_MS);
+  w.speak(closingCue(plan, index));
+  return { items: w.items, totalMs: w.totalMs, steps, next: index, finished: index >= plan.steps.length };
+}
+
+function closingCue(plan: RoutinePlan, nextIndex: number): Cue {
+  const next = plan.steps[nextIndex];
+  return next ? { type: 'ready-for-next', next } : { type: 'finished', plan };
+}
+
+/** Every turn of a plan played straight through from the start (the first one with `lead`). */
+export function allTurns(plan: RoutinePlan, say: Phrasebook, lead: string[] = []): Turn[] {
+  const turns: Turn[] = [];
+  let index = 0;
+  while (index < plan.steps.length) {
+    const turn = buildTurn(plan, { index }, say, { lead: turns.length === 0 ? lead : [] });
+    turns.push(turn);
+    index = turn.next;
+  }
+  return turns;
+}
+
+/** The total of a turn's timeline (speech estimates plus silences). */
+export function timelineMs(items: TimelineItem[]): number {
+  return items.reduce((sum, item) => sum + item.ms, 0);
+}

@@ -1,0 +1,333 @@
+/**
+ * Control during a routine: pause, resume, next, go back, repeat, start over, skip, how long is
+ * left, shorter or longer holds, stop. Each works out where the user is from the time elapsed since
+ * the turn began, then answers and (where it makes sense) carries on playing from there, since any
+ * interruption stops the audio that was playing.
+ *
+ * These functions take a valid state; the handlers in ./index.ts decide when a routine is in
+ * progress. They are exported so other inputs (the routine screen's Pause and Next buttons) can
+ * call them directly.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { getRoutine } from '../../core/catalogue';
+import { rescalePlan, scaleHold, stepHoldScale } from '../../core/routine/plan';
+import {
+  nextSourceIndex,
+  pauseAt,
+  positionAt,
+  remainingHoldMs,
+  resumable,
+  resumePointOf,
+  STATE_VERSION,
+  type ResumePoint,
+  type RoutineState,
+} from '../../core/routine/session';
+import type { Translate } from '../../i18n';
+import { saveUser } from '../../persistence/user-store';
+import { formatDuration } from '../../speech/duration';
+import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
+import { tr } from '../input';
+import { playTurn } from './respond';
+import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
+import { holdScaleOf } from './start';
+import { nowOf, writeRoutine } from './state';
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.round(ms / 1000));
+}
+
+/** The routine is over: say its closing words, forget it, and clear any saved progress. */
+async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
+  const t = tr(h);
+  writeRoutine(h, undefined);
+  if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
+  const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
+  return h.responseBuilder
+    .speak([...lead, closing].join(' '))
+    .withShouldEndSession(true)
+    .getResponse();
+}
+
+function finishedAlready(h: HandlerInput): Response {
+  const t = tr(h);
+  writeRoutine(h, undefined);
+  return h.responseBuilder
+    .speak(t('routine.finishedAlready'))
+    .reprompt(t('routine.nothingRunningReprompt'))
+    .getResponse();
+}
+
+/** Plays from `point`, or closes the routine when it is past the last hold. */
+function playFrom(
+  h: HandlerInput,
+  state: RoutineState,
+  point: ResumePoint,
+  lead: string[] = [],
+  order?: 'again' | 'first',
+) {
+  if (point.index >= state.plan.steps.length) return finishRoutine(h, state, lead);
+  return playTurn(h, state.plan, point, { lead, order });
+}
+
+function pausedSpeech(t: Translate, state: RoutineState, key: 'paused' | 'timeLeft'): string {
+  const paused = state.paused;
+  if (!paused) return '';
+  const step = state.plan.steps[paused.index];
+  const what = stepWhat(t, step);
+  if (paused.remainingMs === undefined) {
+    return t(key === 'paused' ? 'routine.paused.before' : 'routine.timeLeft.pausedBefore', { what });
+  }
+  const duration = formatDuration(t, seconds(paused.remainingMs));
+  return t(key === 'paused' ? 'routine.paused.holding' : 'routine.timeLeft.paused', { what, duration });
+}
+
+/** "Pause": remembers what is left of the hold, saves progress, and waits. */
+export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const now = nowOf(h);
+  if (positionAt(state, now).at === 'finished') return finishedAlready(h);
+  const paused = pauseAt(state, now);
+  if (paused.paused && paused.paused.index >= paused.plan.steps.length) return finishRoutine(h, paused);
+  writeRoutine(h, paused);
+  const saved = await saveRoutineProgress(h, paused);
+  const speech = [pausedSpeech(t, paused, 'paused'), saved ? '' : t('common.storage.unavailable')];
+  return h.responseBuilder
+    .speak(speech.filter(Boolean).join(' '))
+    .reprompt(t('routine.reprompt.paused'))
+    .getResponse();
+}
+
+/** "Resume" / "continue": the rest of a paused or interrupted hold, then on through the routine. */
+export async function resumeRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const point = resumePointOf(positionAt(state, nowOf(h)));
+  if (!point) return finishedAlready(h);
+  return playFrom(h, state, resumable(state.plan, point));
+}
+
+/** "Next": the next hold (skipping the rest of the current one); when paused, carries on instead. */
+export async function nextInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const position = positionAt(state, nowOf(h));
+  switch (position.at) {
+    case 'finished':
+      return finishedAlready(h);
+    case 'paused':
+      // "Continue" reaches skills as NextIntent or ResumeIntent; while paused both carry on.
+      return resumeRoutine(h, state);
+    case 'between':
+      return playFrom(h, state, { index: position.index });
+    default:
+      return playFrom(h, state, { index: position.index + 1 });
+  }
+}
+
+/** The hold the user is at: the current one, or (between holds) the one coming up. */
+function currentIndex(state: RoutineState, now: number): number | undefined {
+  const position = positionAt(state, now);
+  return position.at === 'finished' ? undefined : position.index;
+}
+
+/** "Go back": the hold before the current one (between holds: the one just done). */
+export async function previousInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const index = currentIndex(state, nowOf(h)) ?? state.plan.steps.length;
+  if (index <= 0) return playFrom(h, state, { index: 0 }, [t('routine.previous.first')], 'again');
+  return playFrom(h, state, { index: index - 1 }, [t('routine.previous.lead')], 'again');
+}
+
+/** "Repeat": the current hold again from its instructions (between holds: the one just done). */
+export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'paused') {
+    return h.responseBuilder
+      .speak(pausedSpeech(t, state, 'paused'))
+      .reprompt(t('routine.reprompt.paused'))
+      .getResponse();
+  }
+  const index =
+    position.at === 'finished'
+      ? state.plan.steps.length - 1
+      : position.at === 'between'
+        ? Math.max(0, position.index - 1)
+        : position.index;
+  return playFrom(h, state, { index }, [], 'again');
+}
+
+/** "Start over": the routine from its first hold. */
+export async function startOverRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  return playFrom(h, state, { index: 0 }, [tr(h)('routine.startOver')], 'first');
+}
+
+/** "Skip this point": on to the next routine step (both sides of a left-then-right step go). */
+export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const index = currentIndex(state, nowOf(h));
+  if (index === undefined) return finishedAlready(h);
+  const lead = [t('routine.skip.lead', { what: stepWhat(t, state.plan.steps[index]) })];
+  return playFrom(h, state, { index: nextSourceIndex(state.plan, index) }, lead);
+}
+
+/** "How long is left": the rest of this hold (and of the routine's holds), then carries on. */
+export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const position = positionAt(state, nowOf(h));
+  const routineLeft = (point: ResumePoint, currentMs: number): string => {
+    const total = remainingHoldMs(state.plan, point);
+    return total - currentMs >= 30_000
+      ? t('routine.timeLeft.routine', {
+          duration: formatDuration(t, Math.round(total / 60_000) * 60 || seconds(total)),
+        })
+      : '';
+  };
+  switch (position.at) {
+    case 'finished':
+      return finishedAlready(h);
+    case 'paused':
+      return h.responseBuilder
+        .speak(pausedSpeech(t, state, 'timeLeft'))
+        .reprompt(t('routine.reprompt.paused'))
+        .getResponse();
+    case 'holding': {
+      const point = { index: position.index, remainingMs: position.remainingMs };
+      const lead = [
+        t('routine.timeLeft.holding', { duration: formatDuration(t, seconds(position.remainingMs)) }),
+        routineLeft(point, position.remainingMs),
+      ];
+      return playFrom(h, state, resumable(state.plan, point), lead);
+    }
+    case 'announcing': {
+      const holdSeconds = state.plan.steps[position.index].seconds;
+      const lead = [t('routine.timeLeft.announcing', { duration: formatDuration(t, holdSeconds) })];
+      return playFrom(h, state, { index: position.index }, lead);
+    }
+    case 'between': {
+      const speech = [t('routine.timeLeft.between'), routineLeft({ index: position.index }, 0)];
+      return h.responseBuilder
+        .speak(speech.filter(Boolean).join(' '))
+        .reprompt(t('routine.reprompt.next'))
+        .getResponse();
+    }
+  }
+}
+
+/**
+ * "Make the holds shorter / longer": moves the remembered preference one step (holds stay within
+ * 30–180 s) and, mid-routine, applies it from the current hold on.
+ */
+export async function changeHoldLength(
+  h: HandlerInput,
+  direction: 'shorter' | 'longer',
+  state: RoutineState | undefined,
+): Promise<Response> {
+  const t = tr(h);
+  const current = state?.plan.holdScale ?? (await holdScaleOf(h));
+  const scale = stepHoldScale(current, direction);
+  const position = state ? positionAt(state, nowOf(h)) : undefined;
+  if (scale === undefined) {
+    const speech = t(direction === 'shorter' ? 'routine.holds.atShortest' : 'routine.holds.atLongest');
+    // Mid-hold the question stopped the audio: carry on from where the user is.
+    if (state && position && (position.at === 'holding' || position.at === 'announcing')) {
+      const point = resumePointOf(position) ?? { index: position.index };
+      return playFrom(h, state, resumable(state.plan, point), [speech]);
+    }
+    return h.responseBuilder.speak(speech).reprompt(t('routine.holds.reprompt')).getResponse();
+  }
+  const saved = await saveUser(h, { holdScale: scale });
+  const lead = [
+    t(direction === 'shorter' ? 'routine.holds.shorter' : 'routine.holds.longer'),
+    saved ? '' : t('common.storage.unavailable'),
+  ];
+  if (!state || !position) {
+    return h.responseBuilder
+      .speak(lead.filter(Boolean).join(' '))
+      .reprompt(t('routine.holds.reprompt'))
+      .getResponse();
+  }
+  const now = nowOf(h);
+  const plan = rescalePlan(state.plan, scale);
+  if (position.at === 'finished') {
+    writeRoutine(h, undefined);
+    return h.responseBuilder
+      .speak(lead.filter(Boolean).join(' '))
+      .reprompt(t('routine.holds.reprompt'))
+      .getResponse();
+  }
+  const step = plan.steps[position.index];
+  const thisOne = t('routine.holds.thisOne', { duration: formatDuration(t, step.seconds) });
+  // Time already held stays held: the new hold's remainder is its new length minus that.
+  let point: ResumePoint = { index: position.index };
+  if (position.at === 'holding' || (position.at === 'paused' && position.remainingMs !== undefined)) {
+    const remaining = position.at === 'holding' ? position.remainingMs : (position.remainingMs ?? 0);
+    const held = state.plan.steps[position.index].seconds * 1000 - remaining;
+    point = resumable(plan, {
+      index: position.index,
+      remainingMs: scaleHold(step.baseSeconds, scale) * 1000 - held,
+    });
+  }
+  if (position.at === 'paused' || position.at === 'between') {
+    // Nothing is playing: keep the new plan and wait where we are.
+    writeRoutine(h, { v: STATE_VERSION, plan, updatedAt: now, paused: point });
+    const speech = [...lead, point.index === position.index ? thisOne : ''].filter(Boolean).join(' ');
+    return h.responseBuilder
+      .speak(speech)
+      .reprompt(t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next'))
+      .getResponse();
+  }
+  return playFrom(h, { ...state, plan }, point, [...lead, point.index === position.index ? thisOne : '']);
+}
+
+/** "Stop" / "cancel" during a routine: ends the session, keeping the user's place. */
+export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const finished = positionAt(state, nowOf(h)).at === 'finished';
+  const saved = await saveRoutineProgress(h, state);
+  writeRoutine(h, undefined);
+  let speech: string;
+  if (state.plan.source.type !== 'routine') speech = t('routine.stopped.point');
+  else if (finished) speech = t('routine.stopped.done');
+  else speech = t('routine.stopped.saved', { routine: routineName(state) });
+  const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
+  return h.responseBuilder.speak(parts.filter(Boolean).join(' ')).withShouldEndSession(true).getResponse();
+}
+
+function routineName(state: RoutineState): string {
+  const source = state.plan.source;
+  return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
+}
+
+/** The stop rules on their own (no routine running). */
+export function stopRulesAnswer(h: HandlerInput): Response {
+  const t = tr(h);
+  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(t('common.launch.reprompt')).getResponse();
+}
+
+/** The stop rules during a routine: said, then the routine carries on from where the user is. */
+export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const t = tr(h);
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'holding' || position.at === 'announcing') {
+    const point = resumePointOf(position) ?? { index: position.index };
+    return playFrom(h, state, resumable(state.plan, point), [t('routine.stopRules')]);
+  }
+  const reprompt = t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next');
+  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(reprompt).getResponse();
+}
+
+/** Help during a routine (the routine is paused while the user listens). */
+export function routineHelp(h: HandlerInput, state: RoutineState): Response {
+  const t = tr(h);
+  const paused = state.paused ? state : pauseAt(state, nowOf(h));
+  writeRoutine(h, paused);
+  return h.responseBuilder.speak(t('routine.help')).reprompt(t('routine.reprompt.paused')).getResponse();
+}
+
+/** A routine state that could not be trusted: drop it and say so plainly. */
+export function lostTrack(h: HandlerInput): Response {
+  const t = tr(h);
+  writeRoutine(h, undefined);
+  return h.responseBuilder
+    .speak(t('routine.lostTrack'))
+    .reprompt(t('routine.lostTrackReprompt'))
+    .getResponse();
+}

@@ -1,0 +1,63 @@
+/**
+ * Playing a turn: build it from the plan, remember it (with the request time as its start), and
+ * send it as APL for Audio, or as one SSML document where APLA is not wanted.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import type { Directive, Response } from 'ask-sdk-model';
+import type { RoutinePlan } from '../../core/routine/plan';
+import { startTurn, type ResumePoint } from '../../core/routine/session';
+import { buildTurn, type AnnounceOrder, type Turn } from '../../core/routine/timeline';
+import { turnScreen, type TurnScreen } from '../../core/routine/screen';
+import { timelineToApla } from '../../speech/apla';
+import { routinePhrasebook } from '../../speech/routine-cues';
+import { timelineToSsml } from '../../speech/timeline-ssml';
+import { tr } from '../input';
+import { nowOf, routineAudio, writeRoutine } from './state';
+
+export interface PlayOptions {
+  /** SSML fragments spoken before the first hold (each from a `t()` call). */
+  lead?: string[];
+  order?: AnnounceOrder;
+}
+
+/** Builds and sends the turn starting at `from`, and stores it as the turn in progress. */
+export function playTurn(
+  h: HandlerInput,
+  plan: RoutinePlan,
+  from: ResumePoint,
+  options: PlayOptions = {},
+): Response {
+  const t = tr(h);
+  const turn = buildTurn(
+    plan,
+    { index: from.index, remainingMs: from.remainingMs, order: options.order },
+    routinePhrasebook(t),
+    { lead: options.lead },
+  );
+  writeRoutine(h, startTurn(plan, turn, nowOf(h)));
+  return sendTurn(h, plan, turn);
+}
+
+function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
+  const t = tr(h);
+  const rb = h.responseBuilder;
+  const source = plan.source.type === 'routine' ? plan.source.id : plan.source.code.replace(/ /g, '');
+  if (routineAudio(h) === 'ssml') {
+    rb.speak(timelineToSsml(turn.items));
+  } else {
+    const token = `routine.${source}.${turn.steps[0]?.index ?? turn.next}`;
+    rb.addDirective(timelineToApla(turn.items, token) as unknown as Directive);
+  }
+  // A screen for this turn (step n of m, countdown synchronised with the audio, next point) is
+  // built from this plain data by the display feature; see README "Guided routines".
+  const screen: TurnScreen = turnScreen(plan, turn);
+  h.attributesManager.setRequestAttributes({
+    ...h.attributesManager.getRequestAttributes(),
+    routineScreen: screen,
+  });
+  // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill;
+  // after the closing words there is no reprompt, just a quiet end.
+  if (turn.finished) rb.withShouldEndSession(false);
+  else rb.reprompt(t('routine.reprompt.next'));
+  return rb.getResponse();
+}

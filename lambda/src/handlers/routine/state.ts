@@ -1,0 +1,57 @@
+/**
+ * The routine's session attributes and per-request settings, read defensively: the `routine`
+ * attribute comes back from the device and is validated whole by core/routine/session.ts.
+ */
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
+import { parseRoutineState, type RoutineState } from '../../core/routine/session';
+import { isRecord, sessionAttributes, updateSession } from '../../state/session';
+import { requestTime } from '../input';
+
+export const ROUTINE_ATTRIBUTE = 'routine';
+/** The safety question was answered "no" in this session. */
+export const SCREENED_ATTRIBUTE = 'routineScreened';
+
+/** How routine turns are sent: APL for Audio (Alexa devices) or one SSML document (local tools). */
+export type RoutineAudio = 'apla' | 'ssml';
+
+export type RoutineRead =
+  | { status: 'none' }
+  | { status: 'active'; state: RoutineState }
+  | { status: 'broken'; problem: 'invalid' | 'stale' };
+
+/** Request time in ms; a request without a usable timestamp reads as the epoch (so state looks stale). */
+export function nowOf(h: HandlerInput): number {
+  return requestTime(h) ?? 0;
+}
+
+export function readRoutine(h: HandlerInput): RoutineRead {
+  const raw = sessionAttributes(h)[ROUTINE_ATTRIBUTE];
+  if (raw === undefined || raw === null) return { status: 'none' };
+  const parsed = parseRoutineState(raw, nowOf(h));
+  return parsed.ok
+    ? { status: 'active', state: parsed.value }
+    : { status: 'broken', problem: parsed.problem };
+}
+
+export function writeRoutine(h: HandlerInput, state: RoutineState | undefined): void {
+  updateSession(h, { [ROUTINE_ATTRIBUTE]: state });
+}
+
+export function isScreened(h: HandlerInput): boolean {
+  return sessionAttributes(h)[SCREENED_ATTRIBUTE] === true;
+}
+
+export function routineAudio(h: HandlerInput): RoutineAudio {
+  const attrs: unknown = h.attributesManager.getRequestAttributes();
+  return isRecord(attrs) && attrs.routineAudio === 'ssml' ? 'ssml' : 'apla';
+}
+
+/** Puts the skill's routine audio setting where the handlers read it. */
+export function routineAudioInterceptor(audio: RoutineAudio = 'apla'): RequestInterceptor {
+  return {
+    process(h) {
+      const attrs: unknown = h.attributesManager.getRequestAttributes();
+      h.attributesManager.setRequestAttributes({ ...(isRecord(attrs) ? attrs : {}), routineAudio: audio });
+    },
+  };
+}

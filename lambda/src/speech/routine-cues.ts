@@ -1,0 +1,129 @@
+/**
+ * The routine engine's phrasebook: each cue of core/routine/timeline.ts in words, through i18n.
+ * Point names and codes come from the catalogue, so what is spoken never comes from session state
+ * except the step's own position and technique text (escaped by the translator).
+ */
+import { getPoint, getRoutine } from '../core/catalogue';
+import type { PlannedStep, RoutinePlan } from '../core/routine/plan';
+import type { Cue, Phrasebook } from '../core/routine/timeline';
+import type { Translate } from '../i18n';
+import { formatDuration, formatList } from './duration';
+import { speakableCode } from './ssml';
+
+/** "B L 23" for a point step, "slow breathing" for the others; several points joined with "and". */
+export function stepWhat(t: Translate, step: PlannedStep): string {
+  if (step.kind === 'point' && step.points.length > 0) {
+    return formatList(
+      t,
+      step.points.map((code) => speakableCode(code)),
+    );
+  }
+  return t(`routine.cue.what.${step.kind === 'point' ? 'palms' : step.kind}`);
+}
+
+function pointNames(step: PlannedStep): string {
+  return step.points.map((code) => getPoint(code)?.names[0] ?? code).join(' and ');
+}
+
+/** The routine's spoken name ("evening"), or undefined for a one-point hold. */
+export function planRoutineName(plan: RoutinePlan): string | undefined {
+  return plan.source.type === 'routine' ? getRoutine(plan.source.id)?.name : undefined;
+}
+
+/** A cache key that identifies what a cue says (the step's words, not its object identity). */
+function cueKey(cue: Cue): string {
+  switch (cue.type) {
+    case 'announce':
+      return `a|${cue.order}|${cue.number}/${cue.of}|${stepKey(cue.step)}`;
+    case 'finished':
+      return `f|${cue.plan.source.type === 'routine' ? cue.plan.source.id : cue.plan.source.code}`;
+    case 'ready-for-next':
+      return `r|${stepKey(cue.next)}`;
+    case 'breathe-in':
+    case 'breathe-out':
+      return cue.type;
+    default:
+      return `${cue.type}|${stepKey(cue.step)}`;
+  }
+}
+
+function stepKey(step: PlannedStep): string {
+  return `${step.kind}|${step.points.join(',')}|${step.side}|${step.seconds}|${step.pressure}|${step.position}|${step.cue}`;
+}
+
+const phrasebooks = new Map<Translate, Phrasebook>();
+const MAX_CACHED = 2000;
+
+/** The phrasebook for a translator. Cues repeat across turns, so their words are memoised. */
+export function routinePhrasebook(t: Translate): Phrasebook {
+  const known = phrasebooks.get(t);
+  if (known) return known;
+  const words = uncachedPhrasebook(t);
+  const cache = new Map<string, string>();
+  const phrasebook: Phrasebook = (cue) => {
+    const key = cueKey(cue);
+    let ssml = cache.get(key);
+    if (ssml === undefined) {
+      ssml = words(cue);
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(key, ssml);
+    }
+    return ssml;
+  };
+  phrasebooks.set(t, phrasebook);
+  return phrasebook;
+}
+
+function uncachedPhrasebook(t: Translate): Phrasebook {
+  return (cue: Cue): string => {
+    switch (cue.type) {
+      case 'announce': {
+        const { step } = cue;
+        const values = {
+          order: t(`routine.cue.order.${cue.order}`),
+          duration: formatDuration(t, step.seconds),
+          position: step.position,
+          cue: step.cue,
+        };
+        const speech =
+          step.kind === 'point'
+            ? t('routine.cue.announcePoint', {
+                ...values,
+                code: stepWhat(t, step),
+                name: pointNames(step),
+                side: t(`routine.cue.side.${step.side}`),
+              })
+            : t('routine.cue.announceOther', { ...values, what: stepWhat(t, step) });
+        return speech.trim();
+      }
+      case 'switch-sides':
+        return t('routine.cue.switchSides');
+      case 'back-to':
+        return cue.step.kind === 'point'
+          ? t('routine.cue.backToPoint', { code: stepWhat(t, cue.step) })
+          : t('routine.cue.backToOther', { what: stepWhat(t, cue.step) });
+      case 'press':
+        return cue.step.kind === 'point'
+          ? t(`routine.cue.press.${cue.step.pressure === 'none' ? 'light' : cue.step.pressure}`)
+          : t(`routine.cue.press.${cue.step.kind}`);
+      case 'breathe':
+        return t('routine.cue.breathe');
+      case 'breathe-in':
+        return t('routine.cue.breatheIn');
+      case 'breathe-out':
+        return t('routine.cue.breatheOut');
+      case 'halfway':
+        return t('routine.cue.halfway');
+      case 'release':
+        return t(`routine.cue.release.${cue.step.kind}`);
+      case 'ready-for-next':
+        return t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
+      case 'finished': {
+        const routine = cue.plan.source.type === 'routine' ? getRoutine(cue.plan.source.id) : undefined;
+        return routine
+          ? t('routine.cue.finishedRoutine', { routine: routine.name, closing: routine.closing })
+          : t('routine.cue.finishedPoint');
+      }
+    }
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Guided routines: the time to build one turn and render it as APL for Audio and as SSML, for every
+ * turn of every routine at every hold preference; and the largest response the real skill sends
+ * while playing each routine through (start, then "next" until the end), session attributes included.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { routines } from '../../lambda/src/core/catalogue';
+import { HOLD_SCALES, planRoutine } from '../../lambda/src/core/routine/plan';
+import { allTurns, buildTurn } from '../../lambda/src/core/routine/timeline';
+import { translatorFor } from '../../lambda/src/i18n';
+import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
+import { buildSkill } from '../../lambda/src/skill';
+import { timelineToApla } from '../../lambda/src/speech/apla';
+import { routinePhrasebook } from '../../lambda/src/speech/routine-cues';
+import { timelineToSsml } from '../../lambda/src/speech/timeline-ssml';
+import { intentRequest, type InteractionModelJson } from '../../lambda/src/simulator/envelope';
+import type { BenchSection } from './index';
+import { percentile, timeEach } from './stats';
+
+const MAX_RESPONSE_BYTES = 24 * 1024;
+
+export async function run(): Promise<BenchSection> {
+  process.env.LOG_LEVEL ??= 'silent';
+  const say = routinePhrasebook(translatorFor('en-US'));
+  const starts = routines.flatMap((routine) =>
+    HOLD_SCALES.flatMap((holdScale) => {
+      const plan = planRoutine(routine, { holdScale });
+      let index = 0;
+      return allTurns(plan, say).map((turn) => {
+        const from = index;
+        index = turn.next;
+        return { plan, from };
+      });
+    }),
+  );
+  let i = 0;
+  const times = await timeEach(20_000, () => {
+    const { plan, from } = starts[i++ % starts.length];
+    const turn = buildTurn(plan, { index: from }, say);
+    return [timelineToApla(turn.items, 'bench'), timelineToSsml(turn.items)];
+  });
+
+  const model = JSON.parse(
+    readFileSync(path.join(__dirname, '../../skill-package/interactionModels/custom/en-US.json'), 'utf8'),
+  ) as InteractionModelJson;
+  const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+  let largest = 0;
+  let responses = 0;
+  for (const routine of routines) {
+    let attributes: Record<string, unknown> = {};
+    let clock = Date.parse('2026-11-25T08:00:00Z');
+    const send = async (intent: string, slots: Record<string, string> = {}) => {
+      const response = await skill.invoke(
+        intentRequest(model, intent, slots, { attributes, timestamp: new Date(clock).toISOString() }),
+      );
+      largest = Math.max(largest, Buffer.byteLength(JSON.stringify(response)));
+      responses++;
+      attributes = (response.sessionAttributes ?? {}) as Record<string, unknown>;
+      const turn = attributes.routine as { turn?: { totalMs: number }; paused?: unknown } | undefined;
+      clock += (turn?.turn?.totalMs ?? 0) + 1000;
+      return turn;
+    };
+    await send('StartRoutineIntent', { routine: routine.id });
+    let state = await send('AMAZON.NoIntent');
+    for (let n = 0; state && n < 20; n++) state = await send('AMAZON.NextIntent');
+  }
+
+  const p50 = percentile(times, 50);
+  const p99 = percentile(times, 99);
+  return {
+    title: `Routine turns: build + render APLA and SSML (${starts.length} distinct turns, 20000 runs)`,
+    figures: [
+      { name: 'p50', value: p50, unit: 'ms', target: '< 1 ms', ok: p50 < 1 },
+      { name: 'p99', value: p99, unit: 'ms', target: '< 1 ms', ok: p99 < 1 },
+      {
+        name: `largest response (${responses} played)`,
+        value: largest,
+        unit: 'bytes',
+        target: '< 24 KB',
+        ok: largest < MAX_RESPONSE_BYTES,
+      },
+    ],
+  };
+}
