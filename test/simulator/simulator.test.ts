@@ -1,67 +1,20 @@
-import { SkillBuilders, type Skill } from 'ask-sdk-core';
-import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { Simulator, UnknownSessionError } from '../../lambda/src/simulator/simulator';
 import { visualFromDirectives } from '../../lambda/src/simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
+import { holdAudio, holdDisplay, holdSkill } from '../support/hold-turn';
 import { model } from '../support/model';
-
-/** A routine-like turn of the documented shapes: APL for the screen, APLA for a 45 s hold. */
-const aplDirective: interfaces.alexa.presentation.apl.RenderDocumentDirective = {
-  type: 'Alexa.Presentation.APL.RenderDocument',
-  token: 'hold',
-  document: { type: 'APL', version: '2023.3', mainTemplate: { parameters: ['payload'], items: [] } },
-  datasources: {
-    hold: {
-      title: 'Sea of Vitality, BL 23',
-      step: 'Step 2 of 5',
-      secondsLeft: 45,
-      imageUrl: 'https://x/y.png',
-    },
-  },
-};
-const aplaDirective: interfaces.alexa.presentation.apla.RenderDocumentDirective = {
-  type: 'Alexa.Presentation.APLA.RenderDocument',
-  token: 'hold-audio',
-  document: {
-    type: 'APLA',
-    version: '0.91',
-    mainTemplate: {
-      parameters: ['payload'],
-      item: {
-        type: 'Sequencer',
-        items: [
-          { type: 'Speech', content: 'Press now.' },
-          { type: 'Silence', duration: 45000 },
-          { type: 'Speech', content: 'Release.' },
-        ],
-      },
-    },
-  },
-};
-
-/** A real ask-sdk skill that answers every intent with a hold turn; shouldEndSession as given. */
-function holdSkill(shouldEndSession: boolean | undefined, received: RequestEnvelope[]): Skill {
-  return SkillBuilders.custom()
-    .addRequestHandlers({
-      canHandle: () => true,
-      handle(h) {
-        received.push(h.requestEnvelope);
-        const builder = h.responseBuilder.speak('Step two.').addDirective(aplaDirective);
-        if (h.requestEnvelope.context.System.device?.supportedInterfaces['Alexa.Presentation.APL'])
-          builder.addDirective(aplDirective);
-        if (shouldEndSession !== undefined) builder.withShouldEndSession(shouldEndSession);
-        return builder.getResponse();
-      },
-    })
-    .create();
-}
 
 describe('the simulator: a device in software', () => {
   it('stamps each request with its clock, and plays output speech then the APLA hold', async () => {
     let now = Date.parse('2026-11-25T08:00:00Z');
     const received: RequestEnvelope[] = [];
-    const simulator = new Simulator({ skill: holdSkill(false, received), model, clock: () => now });
+    const simulator = new Simulator({
+      skill: holdSkill({ shouldEndSession: false, received }),
+      model,
+      clock: () => now,
+    });
     const { id } = simulator.open();
     const first = await simulator.say(id, 'next');
     now += 20_000;
@@ -82,7 +35,7 @@ describe('the simulator: a device in software', () => {
   it("on a screen device, shows the APL document's text and the SVG the renderer draws", async () => {
     const received: RequestEnvelope[] = [];
     const simulator = new Simulator({
-      skill: holdSkill(false, received),
+      skill: holdSkill({ shouldEndSession: false, received }),
       model,
       renderVisual: (directive) =>
         `<svg xmlns="http://www.w3.org/2000/svg"><text>${String(directive.token)}</text></svg>`,
@@ -91,7 +44,7 @@ describe('the simulator: a device in software', () => {
     const reply = await simulator.say(id, 'next');
     expect(reply.visual).toEqual({
       token: 'hold',
-      lines: ['Sea of Vitality, BL 23', 'Step 2 of 5', 'secondsLeft: 45'],
+      lines: ['Sea of Vitality, BL 23', 'Step 2 of 5'],
       svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>hold</text></svg>',
     });
   });
@@ -105,7 +58,7 @@ describe('the simulator: a device in software', () => {
     ];
     for (const [end, device, state] of cases) {
       const received: RequestEnvelope[] = [];
-      const simulator = new Simulator({ skill: holdSkill(end, received), model });
+      const simulator = new Simulator({ skill: holdSkill({ shouldEndSession: end, received }), model });
       const { id } = simulator.open({ device });
       expect((await simulator.say(id, 'next')).session).toBe(state);
       await simulator.say(id, 'next');
@@ -140,8 +93,8 @@ describe('the simulator: a device in software', () => {
 describe('what a screen shows', () => {
   it('ignores responses without APL, and an SVG renderer that returns something else', () => {
     expect(visualFromDirectives(undefined)).toBeUndefined();
-    expect(visualFromDirectives([aplaDirective])).toBeUndefined();
-    expect(visualFromDirectives([aplDirective], () => '<script>alert(1)</script>')).not.toHaveProperty('svg');
+    expect(visualFromDirectives([holdAudio(1000)])).toBeUndefined();
+    expect(visualFromDirectives([holdDisplay], () => '<script>alert(1)</script>')).not.toHaveProperty('svg');
   });
 
   it('reads inline text from a document without datasources', () => {

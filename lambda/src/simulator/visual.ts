@@ -63,10 +63,6 @@ function collectText(value: unknown, key: string, lines: string[], depth: number
       lines.push(text.slice(0, MAX_LINE_CHARACTERS));
     return;
   }
-  if (typeof value === 'number' && /seconds|remaining|count|step/i.test(key)) {
-    lines.push(`${key}: ${value}`);
-    return;
-  }
   if (Array.isArray(value)) {
     for (const item of value) collectText(item, key, lines, depth + 1, keys);
     return;
