@@ -36,6 +36,13 @@ if (!verifyRequests) {
   });
 }
 
+if (simulatorOn && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  log.warn('simulator.exposed', {
+    message:
+      'The web simulator is on and HOST is not loopback: set SIMULATOR=off on a shared or public host.',
+  });
+}
+
 const server = app.listen(port, host, () => {
   log.info('server.listening', { url: `http://${host}:${port}/alexa`, verifyRequests });
   if (simulatorOn) log.info('simulator.listening', { url: `http://${host}:${port}/` });
