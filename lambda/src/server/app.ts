@@ -4,12 +4,14 @@
  */
 import type { Skill } from 'ask-sdk-core';
 import { ExpressAdapter } from 'ask-sdk-express-adapter';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 
 export interface AppOptions {
   skill: Skill;
   /** Check Alexa's request signature and timestamp (on unless explicitly turned off for local use). */
   verifyRequests: boolean;
+  /** The web simulator (page and API, from server/simulator.ts); mounted only when given. */
+  simulator?: RequestHandler;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -20,5 +22,6 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.simulator) app.use(options.simulator);
   return app;
 }

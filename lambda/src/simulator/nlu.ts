@@ -55,6 +55,10 @@ export const BUILT_IN_PHRASES: Record<string, string[]> = {
   'AMAZON.ShuffleOffIntent': [],
 };
 
+/** What a device would send for typed words: a launch ("open pressure point guide") or an intent. */
+export type Interpreted =
+  { type: 'LaunchRequest' } | { type: 'IntentRequest'; intent: string; slots: Record<string, string> };
+
 export interface Understood {
   intent: string;
   /** Slot name → the words the user used for it. */
@@ -86,9 +90,20 @@ export class ModelMatcher {
   private readonly samples: CompiledSample[] = [];
   private readonly slotTypes = new Map<string, string>();
   private readonly types = new Map<string, ModelSlotType>();
+  /** "open pressure point guide", "alexa, launch pressure point guide", "pressure point guide". */
+  private readonly launch: RegExp;
+  /** "alexa, ask pressure point guide (to|about|if)" before a one-shot request. */
+  private readonly oneShot: RegExp;
 
   constructor(model: InteractionModelJson) {
-    const { intents, types = [] } = model.interactionModel.languageModel;
+    const { intents, types = [], invocationName } = model.interactionModel.languageModel;
+    const invocation = escapeRegex(clean(invocationName)).replace(/ /g, '\\s*');
+    this.launch = new RegExp(
+      `^(alexa )?((open|launch|start|begin|run|load|use|talk to|ask|tell)( the)? )?${invocation}( skill)?( please)?$`,
+    );
+    this.oneShot = new RegExp(
+      `^(alexa )?(ask|tell|use|open) ${invocation} (to |about |if |whether |for |and )?`,
+    );
     for (const type of types) this.types.set(type.name, type);
     for (const intent of intents) {
       for (const slot of intent.slots ?? []) this.slotTypes.set(`${intent.name}.${slot.name}`, slot.type);
@@ -115,12 +130,15 @@ export class ModelMatcher {
     return { intent, regex: new RegExp(`^${pattern}$`), slotNames, literalLength };
   }
 
+  /** The request a device would send for these words: a launch, or an intent with its slot words. */
+  interpret(text: string): Interpreted {
+    if (this.launch.test(clean(text))) return { type: 'LaunchRequest' };
+    return { type: 'IntentRequest', ...this.understand(text) };
+  }
+
   /** The intent and slot words for what was typed. */
   understand(text: string): Understood {
-    const input = clean(text).replace(
-      /^(alexa,? )?(ask|tell) pressure point guide (to |about |if |whether )?/,
-      '',
-    );
+    const input = clean(text).replace(this.oneShot, '');
     let best: { score: number; understood: Understood } | undefined;
     for (const sample of this.samples) {
       const match = sample.regex.exec(input);

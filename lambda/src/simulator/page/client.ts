@@ -1,0 +1,410 @@
+/**
+ * The simulator page's script (bundled for the browser by scripts/build.ts into
+ * dist/public/simulator.js). It sends what the person types to the simulator API and plays each
+ * reply's cue list in real time: every cue appears (and, with "Speak" on, is spoken by the browser)
+ * when it would be heard, and a long silence shows a countdown ring. Typing mid-turn interrupts the
+ * turn, as speaking to a device does; the server stamps the new request with the current time.
+ */
+import type { Cue } from '../cues';
+import type { DeviceKind, SimulatorReply, SimulatorSessionInfo } from '../simulator';
+
+/** Silences at least this long are holds: they get a countdown ring. */
+const RING_MIN_MS = 3000;
+const RING_RADIUS = 16;
+const RING_CIRCUMFERENCE = 2 * Math.PI * RING_RADIUS;
+const SUGGESTIONS = [
+  'open pressure point guide',
+  'where is kunlun',
+  'which point helps sciatica',
+  'tell me more',
+  'how long do I hold it',
+  'where is BL 23',
+  'help',
+  'stop',
+];
+const DEVICE_LABELS: Record<DeviceKind, string> = {
+  speaker: 'Speaker (Echo Dot)',
+  screen: 'Screen (Echo Show 8)',
+};
+const DEVICE_NAMES: Record<DeviceKind, string> = {
+  speaker: 'a speaker (Echo Dot, voice only)',
+  screen: 'a screen device (Echo Show 8)',
+};
+const SESSION_LABELS: Record<SimulatorSessionInfo['session'], string> = {
+  listening: 'Session open · the skill is listening',
+  open: 'Session open · say “Alexa, …” to talk to the skill',
+  closed: 'No session open · your next words start one',
+};
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from the page`);
+  return found as T;
+}
+
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/** Plays one reply's cues on the page; `stop` interrupts, `finish` shows what is left at once. */
+class Playback {
+  private timers: number[] = [];
+  private shown = 0;
+  private frame = 0;
+  private done = false;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly reply: SimulatorReply,
+    private readonly bubble: HTMLElement,
+    private readonly speak: () => boolean,
+    private readonly onEnd: () => void,
+  ) {
+    const cues = reply.cues;
+    if (cues.length === 0) {
+      this.bubble.append(make('span', 'cue muted', reply.speech || '(no speech)'));
+      this.end();
+      return;
+    }
+    cues.forEach((cue, index) => {
+      this.timers.push(window.setTimeout(() => this.show(cue, index), cue.atMs));
+    });
+    this.timers.push(window.setTimeout(() => this.end(), reply.totalMs));
+  }
+
+  get playing(): boolean {
+    return !this.done;
+  }
+
+  /** How much of the turn is left. */
+  remainingMs(): number {
+    return Math.max(0, this.reply.totalMs - (performance.now() - this.started));
+  }
+
+  private show(cue: Cue, index: number): void {
+    if (this.bubble.querySelector(`[data-cue="${index}"]`)) return;
+    this.shown++;
+    if (cue.kind === 'speech') {
+      const span = make('span', 'cue', cue.text);
+      span.dataset.cue = String(index);
+      this.bubble.append(span);
+      if (this.speak() && 'speechSynthesis' in window)
+        window.speechSynthesis.speak(new SpeechSynthesisUtterance(cue.text));
+    } else if (cue.durationMs >= RING_MIN_MS) {
+      this.bubble.append(this.ring(cue, index));
+    }
+    const log = this.bubble.closest('ol');
+    if (log) log.scrollTop = log.scrollHeight;
+  }
+
+  /** A hold: a ring that empties as the silence passes, with the seconds left in the middle. */
+  private ring(cue: Cue, index: number): HTMLElement {
+    const hold = make('span', 'hold');
+    hold.dataset.cue = String(index);
+    hold.setAttribute('role', 'timer');
+    const svg = document.createElementNS(svgNs, 'svg');
+    svg.setAttribute('viewBox', '0 0 40 40');
+    svg.setAttribute('aria-hidden', 'true');
+    const track = document.createElementNS(svgNs, 'circle');
+    const arc = document.createElementNS(svgNs, 'circle');
+    for (const circle of [track, arc]) {
+      circle.setAttribute('cx', '20');
+      circle.setAttribute('cy', '20');
+      circle.setAttribute('r', String(RING_RADIUS));
+    }
+    track.setAttribute('class', 'track');
+    arc.setAttribute('class', 'arc');
+    arc.setAttribute('stroke-dasharray', String(RING_CIRCUMFERENCE));
+    svg.append(track, arc);
+    const seconds = make('span', 'seconds');
+    const label = make('span', 'label', `holding ${Math.round(cue.durationMs / 1000)} s`);
+    hold.append(svg, seconds, label);
+    const endsAt = this.started + cue.atMs + cue.durationMs;
+    const tick = (): void => {
+      const left = Math.max(0, endsAt - performance.now());
+      arc.setAttribute('stroke-dashoffset', String(RING_CIRCUMFERENCE * (1 - left / cue.durationMs)));
+      seconds.textContent = String(Math.ceil(left / 1000));
+      hold.dataset.remainingMs = String(Math.round(left));
+      hold.setAttribute('aria-label', `${Math.ceil(left / 1000)} seconds left`);
+      if (left > 0 && !this.done) this.frame = requestAnimationFrame(tick);
+      else hold.classList.add('over');
+    };
+    tick();
+    return hold;
+  }
+
+  /** Shows every cue not yet shown, without waiting (the "skip ahead" button). */
+  finish(): void {
+    if (this.done) return;
+    this.clear();
+    this.reply.cues.forEach((cue, index) => {
+      if (cue.kind === 'speech') {
+        if (!this.bubble.querySelector(`[data-cue="${index}"]`)) {
+          const span = make('span', 'cue skipped', cue.text);
+          span.dataset.cue = String(index);
+          this.bubble.append(span);
+        }
+      }
+    });
+    this.bubble.querySelectorAll('.hold').forEach((h) => h.classList.add('over'));
+    this.end();
+  }
+
+  /** The person spoke mid-turn: the device stops talking. */
+  stop(): void {
+    if (this.done) return;
+    this.clear();
+    if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+    this.bubble.querySelectorAll('.hold').forEach((h) => h.classList.add('over'));
+    if (this.shown < this.reply.cues.length) this.bubble.append(make('span', 'cue muted', '(interrupted)'));
+    this.end();
+  }
+
+  private clear(): void {
+    for (const timer of this.timers) window.clearTimeout(timer);
+    this.timers = [];
+    cancelAnimationFrame(this.frame);
+  }
+
+  private end(): void {
+    if (this.done) return;
+    this.done = true;
+    this.clear();
+    this.onEnd();
+  }
+}
+
+class SimulatorPage {
+  private session?: SimulatorSessionInfo;
+  private playback?: Playback;
+  private readonly log = element<HTMLOListElement>('log');
+  private readonly input = element<HTMLInputElement>('say');
+  private readonly speakBox = element<HTMLInputElement>('speak');
+  private readonly playing = element<HTMLDivElement>('playing');
+
+  async start(): Promise<void> {
+    element<HTMLFormElement>('say-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.say(this.input.value);
+    });
+    const chips = element<HTMLDivElement>('chips');
+    for (const text of SUGGESTIONS) {
+      const chip = make('button', 'chip', text);
+      chip.type = 'button';
+      chip.addEventListener('click', () => void this.say(text));
+      chips.append(chip);
+    }
+    element('device-speaker').addEventListener('click', () => void this.switchDevice('speaker'));
+    element('device-screen').addEventListener('click', () => void this.switchDevice('screen'));
+    element('new-session').addEventListener('click', () => void this.newSession());
+    element('forget').addEventListener('click', () => void this.forget());
+    element('skip').addEventListener('click', () => this.playback?.finish());
+    if (!('speechSynthesis' in window)) {
+      this.speakBox.disabled = true;
+      this.speakBox.parentElement?.setAttribute('title', 'This browser cannot speak');
+    }
+    this.speakBox.checked = localStorage.getItem('ppg.speak') === 'on' && !this.speakBox.disabled;
+    this.speakBox.addEventListener('change', () => {
+      localStorage.setItem('ppg.speak', this.speakBox.checked ? 'on' : 'off');
+      if (!this.speakBox.checked && 'speechSynthesis' in window) window.speechSynthesis.cancel();
+    });
+    const device = localStorage.getItem('ppg.device') === 'screen' ? 'screen' : 'speaker';
+    await this.open(device);
+    this.system(
+      `You are on ${DEVICE_NAMES[device]}. Start with “open pressure point guide”, or ask straight away: “where is kunlun”.`,
+    );
+    document.body.dataset.ready = 'true';
+    this.input.focus();
+  }
+
+  private async api<T>(path: string, payload: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`/simulator/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    const data = (await response.json().catch(() => ({}))) as T & { error?: string };
+    if (!response.ok) throw new ApiError(response.status, data.error ?? `HTTP ${response.status}`);
+    return data;
+  }
+
+  private async open(device: DeviceKind): Promise<void> {
+    const user = localStorage.getItem('ppg.user') ?? undefined;
+    this.session = await this.api<SimulatorSessionInfo>('/sessions', { user, device });
+    localStorage.setItem('ppg.user', this.session.user);
+    this.showSession();
+  }
+
+  /** Calls a session route; when the server forgot the session (a restart), opens a new one and retries. */
+  private async call<T>(route: string, payload: Record<string, unknown> = {}): Promise<T> {
+    if (!this.session) await this.open('speaker');
+    try {
+      return await this.api<T>(`/sessions/${this.session?.id}/${route}`, payload);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404 || !this.session) throw error;
+      await this.open(this.session.device);
+      return this.api<T>(`/sessions/${this.session.id}/${route}`, payload);
+    }
+  }
+
+  private async say(raw: string): Promise<void> {
+    const text = raw.trim();
+    if (text === '') return;
+    this.input.value = '';
+    this.playback?.stop();
+    const you = this.entry('you', 'You');
+    you.body.textContent = text;
+    try {
+      const reply = await this.call<SimulatorReply>('say', { text });
+      you.item.append(make('p', 'meta', describeRequest(reply)));
+      this.play(reply);
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
+  private play(reply: SimulatorReply): void {
+    const skill = this.entry('skill', 'Skill');
+    if (reply.problems.length > 0)
+      skill.item.append(make('p', 'problem', `Alexa would reject this SSML: ${reply.problems.join('; ')}`));
+    if (this.session) this.session.session = reply.session;
+    this.showSession();
+    this.showVisual(reply);
+    this.playing.hidden = !reply.cues.some((c) => c.kind === 'silence' && c.durationMs >= RING_MIN_MS);
+    const playback = new Playback(
+      reply,
+      skill.body,
+      () => this.speakBox.checked,
+      () => {
+        if (this.playback === playback) this.playing.hidden = true;
+      },
+    );
+    this.playback = playback.playing ? playback : undefined;
+  }
+
+  private async newSession(): Promise<void> {
+    this.playback?.stop();
+    try {
+      const result = await this.call<{ ended: SimulatorReply | null; session: SimulatorSessionInfo }>('end');
+      this.session = result.session;
+      this.showSession();
+      this.system('New session: the next thing you say starts a fresh conversation.');
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
+  private async forget(): Promise<void> {
+    this.playback?.stop();
+    try {
+      this.session = await this.call<SimulatorSessionInfo>('forget');
+      this.showSession();
+      this.system('Forgotten: the skill deleted what it stored about you; the next launch is a first use.');
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
+  private async switchDevice(device: DeviceKind): Promise<void> {
+    if (this.session?.device === device) return;
+    this.playback?.stop();
+    try {
+      this.session = await this.call<SimulatorSessionInfo>('device', { device });
+      localStorage.setItem('ppg.device', device);
+      this.showSession();
+      this.system(`Now on ${DEVICE_NAMES[device]}: a new device, so a new session.`);
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
+  private showSession(): void {
+    const session = this.session;
+    if (!session) return;
+    element('device-speaker').setAttribute('aria-pressed', String(session.device === 'speaker'));
+    element('device-screen').setAttribute('aria-pressed', String(session.device === 'screen'));
+    element('device-label').textContent = DEVICE_LABELS[session.device];
+    element('session-state').textContent = SESSION_LABELS[session.session];
+    document.body.dataset.device = session.device;
+    document.body.dataset.session = session.session;
+    element('screen').hidden = session.device !== 'screen';
+  }
+
+  /** The screen device's display: the diagram (SVG, as an image) and the document's text. */
+  private showVisual(reply: SimulatorReply): void {
+    if (this.session?.device !== 'screen') return;
+    const display = element('display');
+    display.replaceChildren();
+    const visual = reply.visual;
+    if (!visual) {
+      // Without an APL document an Echo Show shows the speech as text.
+      display.append(make('p', 'fallback', reply.speech || '(nothing to show)'));
+      return;
+    }
+    if (visual.svg) {
+      const image = make('img', 'diagram');
+      // As an image, the SVG is drawn but never runs script.
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(visual.svg)}`;
+      image.alt = visual.lines[0] ?? 'diagram';
+      display.append(image);
+    }
+    const lines = make('ul', 'lines');
+    for (const line of visual.lines) lines.append(make('li', undefined, line));
+    display.append(lines);
+  }
+
+  private entry(kind: 'you' | 'skill', who: string): { item: HTMLLIElement; body: HTMLElement } {
+    const item = make('li', `turn ${kind}`);
+    item.append(make('span', 'who', who));
+    const body = make('p', 'body');
+    item.append(body);
+    this.log.append(item);
+    this.scroll();
+    return { item, body };
+  }
+
+  private system(text: string, error = false): void {
+    const item = make('li', error ? 'system error' : 'system', text);
+    this.log.append(item);
+    this.scroll();
+  }
+
+  private scroll(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** "FindPointIntent · point: kunlun → BL 60" (what Alexa understood), for the person and the developer. */
+function describeRequest(reply: SimulatorReply): string {
+  const { request } = reply;
+  if (!request.intent) return request.type;
+  const slots = Object.entries(request.slots ?? {}).map(
+    ([name, slot]) => `${name}: ${slot.value}${slot.id ? ` → ${slot.id}` : ' (no match)'}`,
+  );
+  return [request.intent, ...slots].join(' · ');
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  new SimulatorPage().start().catch((error: unknown) => {
+    const log = document.getElementById('log');
+    if (log) log.append(make('li', 'system error', `The simulator could not start: ${String(error)}`));
+  });
+});

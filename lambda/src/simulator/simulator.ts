@@ -1,0 +1,336 @@
+/**
+ * A device in software: what the web simulator and the terminal chat talk to. Each simulator session
+ * is one person on one device. Typed words become the request Alexa would send (launch or intent,
+ * with entity resolution against the skill's own model), stamped with the current time, and go
+ * through the same skill object as the Lambda (`skill.invoke`; signatures do not apply in process).
+ * The session attributes the skill returns are kept here and sent back on the next turn, as Alexa
+ * does. Sessions live in memory, at most `maxSessions` of them (the least recently used go first).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { ssmlToText } from '../speech/ssml';
+import { ssmlProblems } from '../speech/validate';
+import { cuesForResponse, type Cue } from './cues';
+import {
+  envelope,
+  intentRequest,
+  launchRequest,
+  sessionEndedRequest,
+  type DeviceProfile,
+  type EnvelopeOptions,
+  type InteractionModelJson,
+} from './envelope';
+import { ModelMatcher } from './nlu';
+import { visualFromDirectives, type Visual, type VisualRenderer } from './visual';
+
+export type DeviceKind = 'speaker' | 'screen';
+export const DEVICE_KINDS: readonly DeviceKind[] = ['speaker', 'screen'];
+
+/** The two devices the simulator plays: an Echo Dot (voice only) and an Echo Show 8 (APL, 1280×800). */
+export const DEVICES: Record<DeviceKind, DeviceProfile> = {
+  speaker: {},
+  screen: { screen: true, viewport: { shape: 'RECTANGLE', pixelWidth: 1280, pixelHeight: 800, dpi: 213 } },
+};
+
+/** Longest text a person can type in one turn (an utterance, not an essay). */
+export const MAX_UTTERANCE_CHARACTERS = 300;
+export const DEFAULT_MAX_SESSIONS = 200;
+
+export type SessionState =
+  /** The skill asked something: the microphone opens and the next words go to the skill. */
+  | 'listening'
+  /** The session is open without the microphone (a screen device showing the skill). */
+  | 'open'
+  /** The session ended; the next words start a new one. */
+  | 'closed';
+
+export interface SimulatorReply {
+  /** The request that was sent. */
+  request: {
+    type: string;
+    intent?: string;
+    /** Slot name → what was said and, when entity resolution matched, the value's id. */
+    slots?: Record<string, { value: string; id?: string }>;
+    timestamp: string;
+  };
+  /** What the skill said, as plain text, and as SSML. */
+  speech: string;
+  ssml: string;
+  reprompt: string;
+  /** What is heard and when (output speech, then any APL for Audio document). */
+  cues: Cue[];
+  totalMs: number;
+  /** What a screen device shows (only on the screen device, when the skill sent APL). */
+  visual?: Visual;
+  session: SessionState;
+  /** SSML that Alexa would reject (empty when all is well). */
+  problems: string[];
+}
+
+export interface SimulatorSessionInfo {
+  id: string;
+  /** The person: the same value keeps the same stored record across simulator sessions. */
+  user: string;
+  device: DeviceKind;
+  session: SessionState;
+}
+
+export interface SimulatorOptions {
+  skill: Skill;
+  model: InteractionModelJson;
+  /** The skill's store, for "forget this user". */
+  persistenceAdapter?: PersistenceAdapter;
+  maxSessions?: number;
+  /** The time put on each request (default: now). */
+  clock?: () => number;
+  /** Draws a screen's APL document as SVG (wired by the display feature). */
+  renderVisual?: VisualRenderer;
+  locale?: string;
+  /** The skill id requests carry (set it when the skill enforces one). */
+  applicationId?: string;
+}
+
+/** A simulator session id that is not (or no longer) known. */
+export class UnknownSessionError extends Error {
+  constructor() {
+    super('Unknown simulator session: start a new one.');
+    this.name = 'UnknownSessionError';
+  }
+}
+
+interface AlexaSession {
+  id: string;
+  started: boolean;
+  attributes: Record<string, unknown>;
+  state: Exclude<SessionState, 'closed'>;
+}
+
+interface DeviceSession {
+  id: string;
+  user: string;
+  device: DeviceKind;
+  alexa?: AlexaSession;
+  /** Turns of one session run one after another, in the order they arrived. */
+  queue: Promise<unknown>;
+}
+
+const USER_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class Simulator {
+  private readonly sessions = new Map<string, DeviceSession>();
+  private readonly matcher: ModelMatcher;
+  private readonly maxSessions: number;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.matcher = new ModelMatcher(options.model);
+    this.maxSessions = Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS);
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Sessions held in memory. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /**
+   * Starts a simulator session for a person on a device. `user` is the person's own token (the page
+   * keeps it in the browser); an absent or malformed one gets a fresh token.
+   */
+  open(options: { user?: unknown; device?: unknown } = {}): SimulatorSessionInfo {
+    const user =
+      typeof options.user === 'string' && USER_TOKEN.test(options.user)
+        ? options.user
+        : randomBytes(12).toString('base64url');
+    const device = DEVICE_KINDS.includes(options.device as DeviceKind)
+      ? (options.device as DeviceKind)
+      : 'speaker';
+    const session: DeviceSession = { id: randomUUID(), user, device, queue: Promise.resolve() };
+    this.sessions.set(session.id, session);
+    while (this.sessions.size > this.maxSessions) {
+      const oldest = this.sessions.keys().next().value;
+      if (oldest === undefined) break;
+      this.sessions.delete(oldest);
+    }
+    return this.info(session);
+  }
+
+  /** A session's public state; throws UnknownSessionError for an unknown id. */
+  describe(id: unknown): SimulatorSessionInfo {
+    return this.info(this.get(id));
+  }
+
+  /** The person says (types) something. */
+  async say(id: unknown, text: string): Promise<SimulatorReply> {
+    const session = this.get(id);
+    return this.serialise(session, () => {
+      const interpreted = this.matcher.interpret(text);
+      if (interpreted.type === 'LaunchRequest') {
+        session.alexa = this.newAlexaSession();
+        return this.send(session, launchRequest(this.envelopeOptions(session)));
+      }
+      // Words with no session open are a one-shot request ("Alexa, ask pressure point guide …").
+      session.alexa ??= this.newAlexaSession();
+      const request = intentRequest(
+        this.options.model,
+        interpreted.intent,
+        interpreted.slots,
+        this.envelopeOptions(session),
+      );
+      return this.send(session, request);
+    });
+  }
+
+  /**
+   * Ends the Alexa session, as walking away from the device does: an open session gets the
+   * SessionEndedRequest Alexa sends (its reply is returned); the next words start a new session.
+   */
+  async endSession(id: unknown, reason = 'USER_INITIATED'): Promise<SimulatorReply | undefined> {
+    const session = this.get(id);
+    return this.serialise(session, async () => {
+      if (!session.alexa) return undefined;
+      const request = sessionEndedRequest(reason, this.envelopeOptions(session));
+      const reply = await this.send(session, request);
+      session.alexa = undefined;
+      return { ...reply, session: 'closed' };
+    });
+  }
+
+  /** Switches the device (a different device is a different session, as on Alexa). */
+  async setDevice(id: unknown, device: unknown): Promise<SimulatorSessionInfo> {
+    const session = this.get(id);
+    if (!DEVICE_KINDS.includes(device as DeviceKind))
+      throw new RangeError('device must be speaker or screen');
+    if (session.device !== device) {
+      await this.endSession(id);
+      session.device = device as DeviceKind;
+    }
+    return this.info(session);
+  }
+
+  /**
+   * Forgets the person: ends the session and deletes their stored record through the skill's
+   * persistence adapter, so the next launch is a first use.
+   */
+  async forgetUser(id: unknown): Promise<SimulatorSessionInfo> {
+    const session = this.get(id);
+    await this.endSession(id);
+    await this.serialise(session, async () => {
+      await this.options.persistenceAdapter?.deleteAttributes?.(
+        envelope({ type: 'LaunchRequest' }, this.envelopeOptions(session)),
+      );
+    });
+    return this.info(session);
+  }
+
+  private get(id: unknown): DeviceSession {
+    const session = typeof id === 'string' ? this.sessions.get(id) : undefined;
+    if (!session) throw new UnknownSessionError();
+    // Most recently used last: eviction takes the first.
+    this.sessions.delete(session.id);
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  private serialise<T>(session: DeviceSession, turn: () => Promise<T>): Promise<T> {
+    const result = session.queue.then(turn, turn);
+    session.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private info(session: DeviceSession): SimulatorSessionInfo {
+    return {
+      id: session.id,
+      user: session.user,
+      device: session.device,
+      session: session.alexa?.state ?? 'closed',
+    };
+  }
+
+  private newAlexaSession(): AlexaSession {
+    return {
+      id: `amzn1.echo-api.session.${randomUUID()}`,
+      started: false,
+      attributes: {},
+      state: 'listening',
+    };
+  }
+
+  private envelopeOptions(session: DeviceSession): EnvelopeOptions {
+    return {
+      userId: `amzn1.ask.account.SIMULATOR-${session.user}`,
+      deviceId: `amzn1.ask.device.SIMULATOR-${session.device}-${session.user}`,
+      device: DEVICES[session.device],
+      sessionId: session.alexa?.id,
+      newSession: session.alexa ? !session.alexa.started : true,
+      attributes: session.alexa?.attributes ?? {},
+      timestamp: new Date(this.clock()).toISOString(),
+      locale: this.options.locale ?? 'en-US',
+      applicationId: this.options.applicationId,
+    };
+  }
+
+  private async send(session: DeviceSession, request: RequestEnvelope): Promise<SimulatorReply> {
+    const response: ResponseEnvelope = await this.options.skill.invoke(request);
+    const body = response.response ?? {};
+    const visual =
+      session.device === 'screen'
+        ? visualFromDirectives(body.directives, this.options.renderVisual)
+        : undefined;
+    const alexa = session.alexa;
+    if (alexa) {
+      alexa.started = true;
+      alexa.attributes = isRecord(response.sessionAttributes) ? response.sessionAttributes : {};
+      // shouldEndSession: true ends the session; false opens the microphone; not set keeps a screen
+      // device that shows something open (no microphone) and ends the session on a speaker.
+      const end = body.shouldEndSession;
+      if (end === true || (end !== false && !visual)) session.alexa = undefined;
+      else alexa.state = end === false ? 'listening' : 'open';
+    }
+    const speech = body.outputSpeech;
+    const ssml = speech?.type === 'SSML' ? speech.ssml : '';
+    const repromptSpeech = body.reprompt?.outputSpeech;
+    const repromptSsml = repromptSpeech?.type === 'SSML' ? repromptSpeech.ssml : '';
+    const problems = [ssml, repromptSsml].filter((s) => s !== '').flatMap(ssmlProblems);
+    const { cues, totalMs } = cuesForResponse(body);
+    const sent = request.request as {
+      type: string;
+      timestamp: string;
+      intent?: { name: string; slots?: unknown };
+    };
+    return {
+      request: {
+        type: sent.type,
+        ...(sent.intent ? { intent: sent.intent.name, slots: slotSummary(sent.intent.slots) } : {}),
+        timestamp: sent.timestamp,
+      },
+      speech: speech?.type === 'PlainText' ? speech.text : ssmlToText(ssml),
+      ssml,
+      reprompt: repromptSpeech?.type === 'PlainText' ? repromptSpeech.text : ssmlToText(repromptSsml),
+      cues,
+      totalMs,
+      ...(visual ? { visual } : {}),
+      session: session.alexa?.state ?? 'closed',
+      problems,
+    };
+  }
+}
+
+/** The slots of a sent intent as "what was said" and the resolved id, for showing to a developer. */
+function slotSummary(slots: unknown): Record<string, { value: string; id?: string }> {
+  const summary: Record<string, { value: string; id?: string }> = {};
+  if (!isRecord(slots)) return summary;
+  for (const [name, slot] of Object.entries(slots)) {
+    if (!isRecord(slot) || typeof slot.value !== 'string') continue;
+    const resolutions = (slot.resolutions as { resolutionsPerAuthority?: unknown[] } | undefined)
+      ?.resolutionsPerAuthority?.[0] as { values?: Array<{ value?: { id?: string } }> } | undefined;
+    const id = resolutions?.values?.[0]?.value?.id;
+    summary[name] = id ? { value: slot.value, id } : { value: slot.value };
+  }
+  return summary;
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run chat`: talk to the skill in the terminal, no Echo needed. The same skill object and
+ * simulator as the web page; the user's record is kept in DATA_DIR (default .data) like `npm start`.
+ *
+ *   npm run chat                      real time on a terminal (holds are waited through), skip when piped
+ *   npm run chat -- --skip            never wait: print "[holding 45 s]" and move on
+ *   npm run chat -- --real-time       always wait
+ *   npm run chat -- --speak           read the skill's speech aloud with espeak-ng (when installed)
+ *   npm run chat -- --screen          talk as an Echo Show instead of an Echo Dot
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { FilePersistenceAdapter } from '../lambda/src/persistence/file';
+import { runChat } from '../lambda/src/simulator/chat';
+import { interactionModel } from '../lambda/src/simulator/model';
+import { Simulator } from '../lambda/src/simulator/simulator';
+import { buildSkill } from '../lambda/src/skill';
+
+process.env.LOG_LEVEL ??= 'warn';
+const args = new Set(process.argv.slice(2));
+const known = ['--skip', '--real-time', '--speak', '--screen', '--help'];
+for (const arg of args) {
+  if (!known.includes(arg)) {
+    console.error(`Unknown option ${arg}. Options: ${known.join(' ')}`);
+    process.exit(2);
+  }
+}
+if (args.has('--help')) {
+  console.log('npm run chat [-- --skip | --real-time] [--speak] [--screen]');
+  process.exit(0);
+}
+
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const realTime = args.has('--real-time') || (interactive && !args.has('--skip'));
+
+/** espeak-ng reads a cue aloud; the chat waits until it has finished (or is interrupted). */
+function espeak(): ((text: string, signal: AbortSignal) => Promise<void>) | undefined {
+  if (spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.error('--speak: espeak-ng is not installed (apt-get install espeak-ng); continuing silently.');
+    return undefined;
+  }
+  return (text, signal) =>
+    new Promise((resolve) => {
+      const child = spawn('espeak-ng', ['-s', '150', '--', text], { stdio: 'ignore' });
+      const stop = (): void => {
+        child.kill();
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      child.on('error', () => resolve());
+      child.on('exit', () => {
+        signal.removeEventListener('abort', stop);
+        resolve();
+      });
+    });
+}
+
+const persistenceAdapter = new FilePersistenceAdapter(path.resolve(process.env.DATA_DIR ?? '.data'));
+const skill = buildSkill({ persistenceAdapter, skillId: process.env.SKILL_ID || undefined });
+const simulator = new Simulator({
+  skill,
+  model: interactionModel,
+  persistenceAdapter,
+  applicationId: process.env.SKILL_ID || undefined,
+  maxSessions: 1,
+});
+
+runChat({
+  simulator,
+  input: process.stdin,
+  output: process.stdout,
+  device: args.has('--screen') ? 'screen' : 'speaker',
+  // One person per machine: the skill remembers them between runs, as a device's owner.
+  user: 'terminal-chat-user',
+  realTime,
+  interactive,
+  speak: args.has('--speak') ? espeak() : undefined,
+})
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

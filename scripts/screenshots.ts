@@ -1,0 +1,94 @@
+/**
+ * `npm run screenshots`: redraws the README's pictures of the web simulator and the terminal chat
+ * (docs/images/simulator.png, docs/images/chat.png) from the real skill, with Debian's chromium.
+ * Run `npm run build` first (the page is served from dist/public). Re-run it when the skill changes.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { chromium } from 'playwright-core';
+import { MemoryPersistenceAdapter } from '../lambda/src/persistence/memory';
+import { createApp } from '../lambda/src/server/app';
+import { simulatorRouter } from '../lambda/src/server/simulator';
+import { runChat } from '../lambda/src/simulator/chat';
+import { interactionModel } from '../lambda/src/simulator/model';
+import { Simulator } from '../lambda/src/simulator/simulator';
+import { buildSkill } from '../lambda/src/skill';
+
+process.env.LOG_LEVEL ??= 'silent';
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'docs/images');
+const PAGE_SCRIPT = ['open pressure point guide', 'where is kunlun', 'which point helps sciatica'];
+const CHAT_SCRIPT = [
+  'open pressure point guide',
+  'where is b l twenty three',
+  'how long do I hold it',
+  'stop',
+];
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+async function chatTranscript(): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const persistenceAdapter = new MemoryPersistenceAdapter();
+  const simulator = new Simulator({ skill: buildSkill({ persistenceAdapter }), model: interactionModel });
+  const done = runChat({ simulator, input, output, realTime: false });
+  input.end(CHAT_SCRIPT.map((line) => `${line}\n`).join(''));
+  await done;
+  return `$ npm run chat\n${text}`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'dist/public/simulator.js'))) throw new Error('Run npm run build first.');
+  mkdirSync(OUT, { recursive: true });
+  const persistenceAdapter = new MemoryPersistenceAdapter();
+  const skill = buildSkill({ persistenceAdapter });
+  const app = createApp({
+    skill,
+    verifyRequests: true,
+    simulator: simulatorRouter({ skill, persistenceAdapter, assetsDir: path.join(ROOT, 'dist/public') }),
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#device-screen');
+    await page.waitForSelector('body[data-device="screen"]');
+    for (const [index, text] of PAGE_SCRIPT.entries()) {
+      await page.fill('#say', text);
+      await page.press('#say', 'Enter');
+      await page.locator('.turn.skill').nth(index).locator('.cue').first().waitFor();
+    }
+    await page.screenshot({ path: path.join(OUT, 'simulator.png') });
+
+    const transcript = await chatTranscript();
+    const terminal = await browser.newPage({ viewport: { width: 1000, height: 560 } });
+    await terminal.setContent(
+      `<body style="margin:0;background:#1e1e1e"><pre style="margin:0;padding:16px;color:#e6e6e6;` +
+        `font:14px/1.45 'DejaVu Sans Mono',monospace;white-space:pre-wrap">${escapeHtml(transcript)}</pre></body>`,
+    );
+    await terminal.screenshot({ path: path.join(OUT, 'chat.png'), fullPage: true });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`wrote ${path.relative(ROOT, OUT)}/simulator.png and chat.png`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

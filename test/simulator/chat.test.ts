@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runChat } from '../../lambda/src/simulator/chat';
+import { Simulator } from '../../lambda/src/simulator/simulator';
+import { holdSkill } from '../support/hold-turn';
+import { model } from '../support/model';
+
+const root = path.join(__dirname, '../..');
+
+/** Runs `npm run chat`'s script as a process, its stdin piped from `input`. */
+function chatProcess(
+  args: string[],
+  input: string,
+  dataDir: string,
+): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/chat.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * The chat in process. `sleep` records each wait and returns at once; with `holdUntilAborted`, the
+ * first long wait lasts until the person interrupts it.
+ */
+function chatWith(options: { realTime: boolean; holdUntilAborted?: boolean }) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const waits: number[] = [];
+  let held = false;
+  const simulator = new Simulator({ skill: holdSkill({ shouldEndSession: false }), model });
+  const done = runChat({
+    simulator,
+    input,
+    output,
+    realTime: options.realTime,
+    sleep: (ms, signal) => {
+      if (ms > 0) waits.push(ms);
+      if (!options.holdUntilAborted || held || ms < 10_000) return Promise.resolve();
+      held = true;
+      return new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+    },
+  });
+  return { input, done, waits, output: () => text };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error('timed out');
+}
+
+describe('the terminal chat', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ppg-chat-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('talks to the real skill with piped stdin: kunlun, a follow-up, /forget, /quit', async () => {
+    const { code, out } = await chatProcess(
+      ['--skip'],
+      'open pressure point guide\nwhere is kunlun\ntell me more\n/forget\nopen pressure point guide\n/quit\nhelp\n',
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /you> where is kunlun\n {2}\[FindPointIntent · point: kunlun → BL60\]\nskill> Kunlun Mountains, B L 60.*ankle/,
+    );
+    expect(out).toMatch(/you> tell me more\n {2}\[PointDetailIntent\]\nskill> Here's more on B L 60/);
+    // The first-use note, again after /forget: the stored record was deleted.
+    expect(out.match(/not medical advice/g)).toHaveLength(2);
+    expect(out).toMatch(/\[forgotten/);
+    // Nothing after /quit is sent.
+    expect(out).not.toMatch(/you> help/);
+  });
+
+  it('rejects an unknown option', async () => {
+    const { code } = await chatProcess(['--loud'], '', dataDir);
+    expect(code).toBe(2);
+  });
+
+  it('prints holds and waits through them in real time', async () => {
+    const chat = chatWith({ realTime: true });
+    chat.input.end('next\n');
+    await chat.done;
+    expect(chat.output()).toMatch(
+      /skill> Step two\.\n {6} Press now\.\n {7}\[holding 45 s\]\n {6} Release\./,
+    );
+    // The wait before "Release." covers the 45 s hold (and the speech before it).
+    expect(Math.max(...chat.waits)).toBeGreaterThanOrEqual(45_000);
+  });
+
+  it('skips ahead without waiting when not in real time', async () => {
+    const chat = chatWith({ realTime: false });
+    chat.input.end('next\n');
+    await chat.done;
+    expect(chat.output()).toMatch(/\[holding 45 s\]\n {6} Release\./);
+    expect(chat.waits).toEqual([]);
+  });
+
+  it('lets the person interrupt a hold by typing, as on a device', async () => {
+    const chat = chatWith({ realTime: true, holdUntilAborted: true });
+    chat.input.write('next\n');
+    await until(() => chat.output().includes('Press now.'));
+    chat.input.end('pause\n');
+    await chat.done;
+    const out = chat.output();
+    const first = out.slice(0, out.indexOf('you> pause'));
+    expect(first).toMatch(/\(interrupted\)/);
+    expect(first).not.toMatch(/Release/);
+    expect(out.slice(out.indexOf('you> pause'))).toMatch(/Step two/);
+  });
+});
