@@ -9,6 +9,7 @@ import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../speech/ssml';
+import { updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
@@ -50,11 +51,22 @@ export const RememberHealthIntentHandler: RequestHandler = {
       return say(h, speech);
     }
     let wanted: Condition[];
+    let first = '';
     if (health.match?.kind === 'condition') {
       const { condition } = health.match;
       if (!state.conditions.includes(condition.id))
         patchSafety(h, { conditions: [...state.conditions, condition.id] });
-      if (!condition.remember) return say(h, t('safety.remember.notLasting', { name: condition.name }));
+      // A stop-tier condition gets the urgent-care answer before anything about storing it.
+      if (condition.tier === 'stop') {
+        updateSession(h, { offer: undefined });
+        first = triageSpeech(t, condition);
+        if (triage(condition).care === 'emergency')
+          return h.responseBuilder.speak(first).withShouldEndSession(true).getResponse();
+      }
+      if (!condition.remember) {
+        const note = t('safety.remember.notLasting', { name: condition.name });
+        return say(h, first ? `${first} ${note}` : note);
+      }
       wanted = [condition];
     } else if (health.given) {
       return say(h, t('safety.remember.unknown', { spoken: health.spoken ?? '' }));
@@ -65,10 +77,8 @@ export const RememberHealthIntentHandler: RequestHandler = {
     }
     if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
     const ids = wanted.map((c) => c.id);
-    return confirm(h, t('safety.remember.confirm', { list: youList(h, ids) }), {
-      action: 'remember',
-      conditions: ids,
-    });
+    const question = t('safety.remember.confirm', { list: youList(h, ids) });
+    return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
   },
 };
 
