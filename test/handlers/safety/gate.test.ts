@@ -92,6 +92,24 @@ describe('routineGate: what a routine start hears', () => {
     );
   });
 
+  it('a misheard "I\'m ready" does not change the routine once the user says it is not a condition', async () => {
+    const { talk } = probedConversation();
+    expect((await talk.say('HealthStatementIntent', { condition: 'ready' })).speech).toMatch(
+      /Is that a health condition you have\?/,
+    );
+    expect((await talk.utter('no')).speech).toMatch(/^Okay, I won't treat it as one\./);
+    expect((await start(talk, 'quick')).speech).toMatch(/^\[adjust\] Starting quick/);
+  });
+
+  it('a condition the skill does not know, once confirmed, gives breathing only', async () => {
+    const { talk } = probedConversation();
+    await talk.say('HealthStatementIntent', { condition: 'kidney stones' });
+    await talk.utter('yes');
+    expect((await start(talk, 'quick')).speech).toMatch(
+      /^Because you mentioned a condition I don't have information on, I've given you a breathing-only routine/,
+    );
+  });
+
   describe('no ruled-out point is heard in any routine, for any condition said in any of its words', () => {
     const cases = routines.flatMap((r) =>
       conditions

@@ -192,11 +192,28 @@ describe('health statements', () => {
     expect((await talk.utter('no')).ended).toBe(false);
   });
 
-  it('an unrecognised statement gets the conservative answer', async () => {
+  it('an unrecognised statement is checked first: yes gives the conservative answer', async () => {
     const { talk } = newConversation();
-    const turn = await talk.say('HealthStatementIntent', { condition: 'kidney stones' });
+    const ask = await talk.say('HealthStatementIntent', { condition: 'kidney stones' });
+    expect(ask.speech).toBe(
+      "I don't have safety information about kidney stones. Is that a health condition you have? Yes or no?",
+    );
+    const yes = await talk.utter('yes');
+    expect(yes.speech).toMatch(
+      /^Then, to be safe, check with your doctor or a physiotherapist before using acupressure\. Meanwhile, I can guide a breathing-only routine.*stop if the pain is sharp/,
+    );
+    expect(yes.speech).toMatch(REMINDER);
+  });
+
+  it('back pain and sciatica are what the guide is for: approved wording and the routine on offer', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.utter('I have sciatica');
     expect(turn.speech).toMatch(
-      /^I don't have safety information about kidney stones.*breathing-only routine/,
+      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people with sciatica.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
+    );
+    expect(turn.attributes.offer).toEqual({ kind: 'routine', routineId: 'sciatica' });
+    expect((await talk.utter('is it safe if I have back pain')).speech).toMatch(
+      /^Yes, with care: acupressure may ease pain/,
     );
   });
 

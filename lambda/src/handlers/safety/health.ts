@@ -6,7 +6,7 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
+import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
@@ -21,7 +21,14 @@ import { currentOffer, updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
 import { readHealth, readPoint } from './read';
 import { answerSpeech, stopRules, triageSpeech } from './speech';
-import { loadStoredProfile, patchSafety, profileOf, readSafety, type SafetySession } from './state';
+import {
+  fingerprint,
+  loadStoredProfile,
+  patchSafety,
+  profileOf,
+  readSafety,
+  type SafetySession,
+} from './state';
 
 const SEVERITY: Record<Grade, number> = {
   'yes-with-care': 0,
@@ -82,10 +89,17 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
     return ask(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
   }
   if (health.given) {
-    // Words that match no condition: the conservative answer, and only breathing until checked.
-    state = patchSafety(h, { unknown: true });
-    const reply = answerSpeech(t, answer('unknown'), health.spoken);
-    return ask(`${reply} ${mode === 'question' ? t('safety.anythingElse') : followUp(h, state)}`);
+    const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    if (need?.inScope) return needReply(h, need.id, need.name, mode);
+    if (mode === 'statement') {
+      // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
+      const speech = t('safety.statement.unknownAsk', { spoken: health.spoken ?? '' });
+      patchSafety(h, { pending: { action: 'unknown', asked: fingerprint(speech) } });
+      return ask(speech, t('safety.confirmReprompt'));
+    }
+    // A condition the skill has no rules for: the conservative answer, and only breathing until checked.
+    patchSafety(h, { unknown: true });
+    return ask(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
   }
   if (mode === 'statement') return ask(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
 
@@ -97,6 +111,48 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
   }
   const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
   return ask(`${reply} ${t('safety.anythingElse')}`);
+}
+
+/** Back pain, sciatica, stiffness…: what this guide is for, with the matching routine on offer. */
+function needReply(
+  h: HandlerInput,
+  needId: string,
+  needName: string,
+  mode: 'question' | 'statement',
+): Response {
+  const t = tr(h);
+  const routine = routineFor(needId);
+  const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
+  if (!routine)
+    return h.responseBuilder
+      .speak(`${lead} ${stopRules(t)} ${t('safety.anythingElse')}`)
+      .reprompt(t('safety.reprompt'))
+      .getResponse();
+  updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
+  const offer = t('safety.need.offer', { routine: routine.name });
+  return h.responseBuilder
+    .speak(`${lead} ${stopRules(t)} ${offer}`)
+    .reprompt(offer)
+    .getResponse();
+}
+
+/** "Yes" or "no" to "is that a health condition?". */
+export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
+  const t = tr(h);
+  if (!yes)
+    return h.responseBuilder
+      .speak(t('safety.statement.notCondition'))
+      .reprompt(t('safety.reprompt'))
+      .getResponse();
+  const state = patchSafety(h, { unknown: true });
+  const speech = [
+    t('safety.answer.unknownConfirmed'),
+    t('safety.answer.breathingMeanwhile'),
+    stopRules(t),
+    t('safety.reminder'),
+    followUp(h, state),
+  ].join(' ');
+  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
 }
 
 /** After a stated condition: offer the routine that was on the table, adjusted; else ask what next. */

@@ -11,6 +11,7 @@ import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../speech/ssml';
 import { updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
+import { unknownConfirmed } from './health';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
@@ -143,6 +144,7 @@ export const SafetyConfirmationHandler: RequestHandler = {
     if (pending?.action === 'remember')
       return yes ? rememberConfirmed(h, pending.conditions) : say(h, t('safety.remember.declined'));
     if (pending?.action === 'forget') return yes ? forgetConfirmed(h) : say(h, t('safety.forget.declined'));
+    if (pending?.action === 'unknown') return unknownConfirmed(h, yes);
     return say(h, t('safety.reprompt'));
   },
 };

@@ -19,7 +19,10 @@ import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../st
 
 /** A yes/no question the safety feature asked and is waiting on. */
 export type PendingConfirmation =
-  { action: 'remember'; conditions: string[]; asked: string } | { action: 'forget'; asked: string };
+  | { action: 'remember'; conditions: string[]; asked: string }
+  | { action: 'forget'; asked: string }
+  /** "I have {words}" with words the skill does not know: is it a health condition? */
+  | { action: 'unknown'; asked: string };
 
 export interface SafetySession {
   /** Condition ids mentioned this session, or loaded from the user's stored record. */
@@ -86,7 +89,8 @@ export function parseChanges(value: unknown): RoutineChange[] {
 
 function parsePending(value: unknown): PendingConfirmation | undefined {
   if (!isRecord(value) || typeof value.asked !== 'string') return undefined;
-  if (value.action === 'forget') return { action: 'forget', asked: value.asked };
+  if (value.action === 'forget' || value.action === 'unknown')
+    return { action: value.action, asked: value.asked };
   if (value.action === 'remember') {
     const conditions = ids(value.conditions, getCondition);
     if (conditions.length > 0) return { action: 'remember', conditions, asked: value.asked };
