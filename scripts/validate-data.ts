@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { diagramReferences } from './diagram-references';
+import { safetyReferences } from './validate-safety';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -20,6 +21,8 @@ export interface DataFile {
   /** The array property holding the entries, and the field that names an entry in messages. */
   list: string;
   key: string;
+  /** Further entry lists in the same file, named by the same key field (safety.json: redFlags). */
+  extraLists?: string[];
 }
 
 export const DATA_FILES: DataFile[] = [
@@ -27,6 +30,13 @@ export const DATA_FILES: DataFile[] = [
   { file: 'needs.json', schema: 'needs.schema.json', list: 'needs', key: 'id' },
   { file: 'routines.json', schema: 'routines.schema.json', list: 'routines', key: 'id' },
   { file: 'diagrams.json', schema: 'diagrams.schema.json', list: 'points', key: 'code' },
+  {
+    file: 'safety.json',
+    schema: 'safety.schema.json',
+    list: 'conditions',
+    key: 'id',
+    extraLists: ['redFlags'],
+  },
 ];
 
 type Json = Record<string, unknown>;
@@ -44,12 +54,15 @@ export function loadDataSet(): DataSet {
 }
 
 function entryName(data: Json, spec: DataFile, pointer: string): string {
-  const match = new RegExp(`^/${spec.list}/(\\d+)(/.*)?$`).exec(pointer);
-  if (!match) return `${spec.file}: ${pointer || '/'}`;
-  const entries = data[spec.list] as Json[];
-  const entry = entries?.[Number(match[1])];
-  const name = entry && typeof entry[spec.key] === 'string' ? (entry[spec.key] as string) : `#${match[1]}`;
-  return `${spec.file} ${name}: ${match[2] ?? '/'}`;
+  for (const list of [spec.list, ...(spec.extraLists ?? [])]) {
+    const match = new RegExp(`^/${list}/(\\d+)(/.*)?$`).exec(pointer);
+    if (!match) continue;
+    const entries = data[list] as Json[];
+    const entry = entries?.[Number(match[1])];
+    const name = entry && typeof entry[spec.key] === 'string' ? (entry[spec.key] as string) : `#${match[1]}`;
+    return `${spec.file} ${name}: ${match[2] ?? '/'}`;
+  }
+  return `${spec.file}: ${pointer || '/'}`;
 }
 
 function describe(error: ErrorObject): string {
@@ -76,7 +89,9 @@ export function validateDataSet(set: DataSet): string[] {
         problems.push(`${entryName(data, spec, error.instancePath)} ${describe(error)}`);
       }
     }
-    const entries = Array.isArray(data?.[spec.list]) ? (data[spec.list] as Json[]) : [];
+    const entries = [spec.list, ...(spec.extraLists ?? [])].flatMap((name) =>
+      Array.isArray(data?.[name]) ? (data[name] as Json[]) : [],
+    );
     const seen = new Set<unknown>();
     for (const entry of entries) {
       if (seen.has(entry[spec.key]))
@@ -128,6 +143,7 @@ function crossReferences(set: DataSet): string[] {
       });
     });
   }
+  problems.push(...safetyReferences(set, pointCodes));
   return problems;
 }
 

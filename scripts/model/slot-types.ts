@@ -4,6 +4,7 @@
  */
 import { needs, pointSlotId, points, routines } from '../../lambda/src/core/catalogue';
 import { needSpokenForms, pointSpokenForms, routineSpokenForms } from '../../lambda/src/core/spoken-forms';
+import { conditions, healthSpokenForms, redFlags } from '../../lambda/src/core/safety';
 
 export interface SlotTypeValue {
   id: string;
@@ -41,5 +42,21 @@ export function routineSlotType(): SlotType {
   return { name: 'RoutineName', values: routines.map((r) => value(r.id, r.name, routineSpokenForms(r))) };
 }
 
+/** Health conditions ("pregnant", "warfarin") from data/safety.json; ids are condition ids. */
+export function conditionSlotType(): SlotType {
+  return { name: 'ConditionName', values: conditions.map((c) => value(c.id, c.name, healthSpokenForms(c))) };
+}
+
+/** Red-flag symptoms ("numbness between my legs") from data/safety.json; ids are red flag ids. */
+export function redFlagSlotType(): SlotType {
+  return { name: 'RedFlagName', values: redFlags.map((r) => value(r.id, r.name, healthSpokenForms(r))) };
+}
+
 /** Every generated slot type, in the order they appear in the model. */
-export const slotTypeGenerators: Array<() => SlotType> = [pointSlotType, needSlotType, routineSlotType];
+export const slotTypeGenerators: Array<() => SlotType> = [
+  pointSlotType,
+  needSlotType,
+  routineSlotType,
+  conditionSlotType,
+  redFlagSlotType,
+];

@@ -27,6 +27,7 @@ import type { Translate } from '../../i18n';
 import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
+import { stopRules } from '../safety/speech';
 import { tr } from '../input';
 import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
@@ -296,10 +297,18 @@ function routineName(state: RoutineState): string {
   return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
 }
 
+/** The full stop rules (section 3.3 of the domain reference), as the safety feature words them. */
+function fullStopRules(t: Translate): string {
+  return t('safety.stopRulesAnswer', { stopRules: stopRules(t) });
+}
+
 /** The stop rules on their own (no routine running). */
 export function stopRulesAnswer(h: HandlerInput): Response {
   const t = tr(h);
-  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(t('common.launch.reprompt')).getResponse();
+  return h.responseBuilder
+    .speak(`${fullStopRules(t)} ${t('safety.anythingElse')}`)
+    .reprompt(t('safety.reprompt'))
+    .getResponse();
 }
 
 /** The stop rules during a routine: said, then the routine carries on from where the user is. */
@@ -308,10 +317,10 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
   const position = positionAt(state, nowOf(h));
   if (position.at === 'holding' || position.at === 'announcing') {
     const point = resumePointOf(position) ?? { index: position.index };
-    return playFrom(h, state, resumable(state.plan, point), [t('routine.stopRules')]);
+    return playFrom(h, state, resumable(state.plan, point), [fullStopRules(t)]);
   }
   const reprompt = t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next');
-  return h.responseBuilder.speak(t('routine.stopRules')).reprompt(reprompt).getResponse();
+  return h.responseBuilder.speak(fullStopRules(t)).reprompt(reprompt).getResponse();
 }
 
 /** Help during a routine (the routine is paused while the user listens). */

@@ -1,4 +1,19 @@
 import type { RequestHandler } from 'ask-sdk-core';
+import { SafetyChangesIntentHandler } from './changes';
+import { HealthStatementIntentHandler, SafetyCheckIntentHandler } from './health';
+import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
 
-/** Safety and triage handlers, in order (filled in by the safety feature). */
-export const safetyHandlers: RequestHandler[] = [];
+export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type SafeRoutine } from './gate';
+
+/**
+ * Safety and triage handlers, in order. They run before every other feature's handlers, so each
+ * claims only its own intents, and yes/no only while its own question is pending.
+ */
+export const safetyHandlers: RequestHandler[] = [
+  SafetyConfirmationHandler,
+  SafetyCheckIntentHandler,
+  HealthStatementIntentHandler,
+  RememberHealthIntentHandler,
+  ForgetHealthIntentHandler,
+  SafetyChangesIntentHandler,
+];

@@ -1,0 +1,42 @@
+/**
+ * The session's safety profile: the conditions and red flags the user mentioned, built from ids
+ * that may come from untrusted session or stored attributes (anything unknown is dropped).
+ */
+import { conditions, getCondition, getRedFlag, redFlags } from './rules';
+import type { Condition, RedFlag, SafetyProfile } from './types';
+
+function knownIds<T>(ids: unknown, get: (id: string) => T | undefined): T[] {
+  if (!Array.isArray(ids)) return [];
+  const found: T[] = [];
+  for (const id of ids) {
+    const entry = typeof id === 'string' ? get(id) : undefined;
+    if (entry !== undefined && !found.includes(entry)) found.push(entry);
+  }
+  return found;
+}
+
+/** A profile from lists of ids; values that are not known ids are ignored. Data order is kept. */
+export function safetyProfile(
+  conditionIds: unknown,
+  redFlagIds: unknown = [],
+  unknownCondition = false,
+): SafetyProfile {
+  const chosen = knownIds(conditionIds, getCondition);
+  const flags = knownIds(redFlagIds, getRedFlag);
+  return {
+    conditions: conditions.filter((c) => chosen.includes(c)),
+    redFlags: redFlags.filter((r) => flags.includes(r)),
+    unknownCondition: unknownCondition === true,
+  };
+}
+
+/** What stops every routine this session: red flags, then stop-tier conditions. */
+export function blockers(profile: SafetyProfile): Array<RedFlag | Condition> {
+  return [...profile.redFlags, ...profile.conditions.filter((c) => c.tier === 'stop')];
+}
+
+/** The conditions (or "unknown") that allow only the breathing routine. */
+export function breathingOnlyReasons(profile: SafetyProfile): string[] {
+  const ids = profile.conditions.filter((c) => c.breathingOnly).map((c) => c.id);
+  return profile.unknownCondition ? [...ids, 'unknown'] : ids;
+}

@@ -1,0 +1,41 @@
+/**
+ * Section 5: claims the skill must never make ("cures", "proven", "lasting relief", nervous-system
+ * or fascia mechanisms…). Each banned form is matched as whole words, case-insensitively, so
+ * "health" never matches "heal" and "secure" never matches "cure".
+ */
+import { safetyData } from './rules';
+import type { BannedClaim } from './types';
+
+export interface BannedUse {
+  claim: string;
+  /** The words found. */
+  found: string;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One matcher per claim: any of its forms, as whole words (spaces and hyphens match either). */
+function compile(banned: BannedClaim[]): Array<{ claim: string; regex: RegExp }> {
+  return banned.map(({ claim, forms }) => ({
+    claim,
+    regex: new RegExp(
+      `(?<!\\w)(?:${forms.map((f) => escapeRegex(f).replace(/[ -]/g, '[\\s-]+')).join('|')})(?!\\w)`,
+      'i',
+    ),
+  }));
+}
+
+const defaultMatchers = compile(safetyData.wording.banned);
+
+/** Banned claims in a piece of user-facing text (plain text or SSML); empty when the text is clean. */
+export function bannedClaims(text: string, banned?: BannedClaim[]): BannedUse[] {
+  const matchers = banned ? compile(banned) : defaultMatchers;
+  const uses: BannedUse[] = [];
+  for (const { claim, regex } of matchers) {
+    const match = regex.exec(text);
+    if (match) uses.push({ claim, found: match[0] });
+  }
+  return uses;
+}

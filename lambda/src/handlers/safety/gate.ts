@@ -1,0 +1,71 @@
+/**
+ * The safety gate a routine passes before it starts. The routine feature calls `routineGate(h)`
+ * when the user asks to start a routine and:
+ *  - `blocked`: says `speech` (a red flag or a stop-tier condition was mentioned this session; the
+ *    speech explains why and what care to get) and does not start anything;
+ *  - `breathing-only` or `adjust`: calls `plan(requested)` and runs `plan.routine`, saying
+ *    `plan.speech` (one sentence, empty when nothing changed) before the first step, then calls
+ *    `recordAdjustment(h, plan)` so "what did you change?" can explain it.
+ * `routinesBlocked(h)` is the synchronous check for continuing a routine already under way ("next",
+ * "resume") after a red flag was said mid-routine.
+ */
+import type { HandlerInput } from 'ask-sdk-core';
+import { adjustRoutine, blockers, breathingOnlyReasons, triage, type RoutineChange } from '../../core/safety';
+import type { Routine } from '../../core/types';
+import { tr } from '../input';
+import { careSentence, changesSentence, reasons } from './speech';
+import { loadStoredProfile, patchSafety, profileOf, readSafety } from './state';
+
+/** A routine made safe for the user, with what changed and the sentence that says so. */
+export interface SafeRoutine {
+  routine: Routine;
+  changes: RoutineChange[];
+  /** SSML-safe; '' when nothing changed. */
+  speech: string;
+}
+
+export type RoutineGate =
+  | { kind: 'blocked'; speech: string; reprompt: string }
+  | { kind: 'breathing-only' | 'adjust'; plan: (requested: Routine) => SafeRoutine };
+
+export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
+  const t = tr(h);
+  const profile = profileOf(await loadStoredProfile(h));
+  const blocking = blockers(profile);
+  if (blocking.length > 0) {
+    const care = blocking.some((b) => triage(b).care === 'emergency') ? 'emergency' : 'urgent';
+    return {
+      kind: 'blocked',
+      speech: t('safety.change.blocked', {
+        reasons: reasons(
+          t,
+          blocking.map((b) => b.id),
+        ),
+        care: careSentence(t, care),
+      }),
+      reprompt: t('safety.gate.blockedReprompt'),
+    };
+  }
+  const breathingOnly = breathingOnlyReasons(profile).length > 0;
+  return {
+    kind: breathingOnly ? 'breathing-only' : 'adjust',
+    plan(requested) {
+      const { routine, changes } = adjustRoutine(requested, profile);
+      const sentence = changesSentence(t, changes);
+      const speech = breathingOnly ? `${sentence} ${t('safety.gate.breathingAdvice')}` : sentence;
+      return { routine, changes, speech };
+    },
+  };
+}
+
+/** Keeps the adjustment in the session so "what did you change?" can explain it. */
+export function recordAdjustment(h: HandlerInput, safe: SafeRoutine): void {
+  patchSafety(h, {
+    adjusted: safe.changes.length > 0 ? { routineName: safe.routine.name, changes: safe.changes } : undefined,
+  });
+}
+
+/** True when a red flag or a stop-tier condition was mentioned this session. */
+export function routinesBlocked(h: HandlerInput): boolean {
+  return blockers(profileOf(readSafety(h))).length > 0;
+}

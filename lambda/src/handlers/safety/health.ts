@@ -1,0 +1,176 @@
+/**
+ * "Is it safe if…" questions and health statements ("I have…", "I'm…", also the answer to the
+ * routines' screening question). A red flag, or a stop-tier condition, gets the urgent-care answer
+ * first and blocks routines for the rest of the session; other conditions join the session's safety
+ * profile, which adjusts every routine started afterwards.
+ */
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
+import {
+  answer,
+  blockers,
+  breathingOnlyReasons,
+  triage,
+  type Condition,
+  type Grade,
+  type RedFlag,
+  type SafetyAnswer,
+} from '../../core/safety';
+import { currentOffer, updateSession } from '../../state/session';
+import { isIntent, tr } from '../input';
+import { readHealth, readPoint } from './read';
+import { answerSpeech, stopRules, triageSpeech } from './speech';
+import {
+  fingerprint,
+  loadStoredProfile,
+  patchSafety,
+  profileOf,
+  readSafety,
+  type SafetySession,
+} from './state';
+
+const SEVERITY: Record<Grade, number> = {
+  'yes-with-care': 0,
+  lighter: 1,
+  'skip-points': 2,
+  'check-first': 3,
+  'get-help': 4,
+};
+
+/** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
+function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
+  const t = tr(h);
+  const state = readSafety(h);
+  if ('why' in trigger) {
+    if (!state.redFlags.includes(trigger.id)) patchSafety(h, { redFlags: [...state.redFlags, trigger.id] });
+  } else {
+    noteCondition(h, state, trigger);
+  }
+  updateSession(h, { offer: undefined });
+  const speech = triageSpeech(t, trigger);
+  if (triage(trigger).care === 'emergency')
+    return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
+  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+}
+
+function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
+  if (state.conditions.includes(condition.id)) return state;
+  return patchSafety(h, { conditions: [...state.conditions, condition.id] });
+}
+
+/** For a point asked about without a condition: the strictest answer over the session's conditions. */
+function profileAnswer(state: SafetySession, pointCode?: string): SafetyAnswer {
+  const profile = profileOf(state);
+  let worst = answer(undefined, pointCode);
+  for (const condition of profile.conditions) {
+    const candidate = answer(condition, pointCode);
+    if (SEVERITY[candidate.grade] > SEVERITY[worst.grade]) worst = candidate;
+  }
+  if (state.unknown && SEVERITY['check-first'] > SEVERITY[worst.grade]) worst = answer('unknown', pointCode);
+  return worst;
+}
+
+async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise<Response> {
+  const t = tr(h);
+  let state = await loadStoredProfile(h);
+  const health = readHealth(h);
+  const point = readPoint(h);
+  const ask = (speech: string, reprompt = t('safety.reprompt')) =>
+    h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
+
+  if (health.match?.kind === 'red-flag') return triageResponse(h, health.match.redFlag);
+  if (health.match?.kind === 'condition') {
+    const { condition } = health.match;
+    if (condition.tier === 'stop') return triageResponse(h, condition);
+    state = noteCondition(h, state, condition);
+    const reply = answerSpeech(t, answer(condition, point.point?.code));
+    if (mode === 'question') return ask(`${reply} ${t('safety.anythingElse')}`);
+    return ask(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
+  }
+  if (health.given) {
+    const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    if (need?.inScope) return needReply(h, need.id, need.name, mode);
+    if (mode === 'statement') {
+      // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
+      const speech = t('safety.statement.unknownAsk', { spoken: health.spoken ?? '' });
+      patchSafety(h, { pending: { action: 'unknown', asked: fingerprint(speech) } });
+      return ask(speech, t('safety.confirmReprompt'));
+    }
+    // A condition the skill has no rules for: the conservative answer, and only breathing until checked.
+    patchSafety(h, { unknown: true });
+    return ask(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
+  }
+  if (mode === 'statement') return ask(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
+
+  const blocking = blockers(profileOf(state));
+  if (blocking.length > 0) return triageResponse(h, blocking[0]);
+  if (point.given && !point.point) {
+    const spoken = point.spoken ?? '';
+    return ask(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
+  }
+  const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
+  return ask(`${reply} ${t('safety.anythingElse')}`);
+}
+
+/** Back pain, sciatica, stiffness…: what this guide is for, with the matching routine on offer. */
+function needReply(
+  h: HandlerInput,
+  needId: string,
+  needName: string,
+  mode: 'question' | 'statement',
+): Response {
+  const t = tr(h);
+  const routine = routineFor(needId);
+  const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
+  if (!routine)
+    return h.responseBuilder
+      .speak(`${lead} ${stopRules(t)} ${t('safety.anythingElse')}`)
+      .reprompt(t('safety.reprompt'))
+      .getResponse();
+  updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
+  const offer = t('safety.need.offer', { routine: routine.name });
+  return h.responseBuilder
+    .speak(`${lead} ${stopRules(t)} ${offer}`)
+    .reprompt(offer)
+    .getResponse();
+}
+
+/** "Yes" or "no" to "is that a health condition?". */
+export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
+  const t = tr(h);
+  if (!yes)
+    return h.responseBuilder
+      .speak(t('safety.statement.notCondition'))
+      .reprompt(t('safety.reprompt'))
+      .getResponse();
+  const state = patchSafety(h, { unknown: true });
+  const speech = [
+    t('safety.answer.unknownConfirmed'),
+    t('safety.answer.breathingMeanwhile'),
+    stopRules(t),
+    t('safety.reminder'),
+    followUp(h, state),
+  ].join(' ');
+  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+}
+
+/** After a stated condition: offer the routine that was on the table, adjusted; else ask what next. */
+function followUp(h: HandlerInput, state: SafetySession): string {
+  const t = tr(h);
+  const offer = currentOffer(h);
+  const routine = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
+  if (!routine) return t('safety.statement.next');
+  if (breathingOnlyReasons(profileOf(state)).length > 0) return t('safety.statement.offerBreathing');
+  return t('safety.statement.offerRoutine', { routine: routine.name });
+}
+
+export const SafetyCheckIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'SafetyCheckIntent'),
+  handle: (h) => respond(h, 'question'),
+};
+
+export const HealthStatementIntentHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, 'HealthStatementIntent'),
+  handle: (h) => respond(h, 'statement'),
+};

@@ -1,0 +1,166 @@
+/**
+ * What the safety feature keeps in the session (attribute `safety`) and, only when the user asks,
+ * in the user's stored record (field `health`). Both are untrusted input: every reader keeps only
+ * known condition and red-flag ids and well-formed changes, and drops everything else.
+ */
+import { createHash } from 'node:crypto';
+import type { HandlerInput } from 'ask-sdk-core';
+import {
+  getCondition,
+  getRedFlag,
+  safetyProfile,
+  type RoutineChange,
+  type SafetyProfile,
+} from '../../core/safety';
+import { getPoint } from '../../core/catalogue';
+import type { PointCode, Tool } from '../../core/types';
+import { loadUser } from '../../persistence/user-store';
+import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../state/session';
+
+/** A yes/no question the safety feature asked and is waiting on. */
+export type PendingConfirmation =
+  | { action: 'remember'; conditions: string[]; asked: string }
+  | { action: 'forget'; asked: string }
+  /** "I have {words}" with words the skill does not know: is it a health condition? */
+  | { action: 'unknown'; asked: string };
+
+export interface SafetySession {
+  /** Condition ids mentioned this session, or loaded from the user's stored record. */
+  conditions: string[];
+  /** Red flags mentioned this session: routines are refused until the session ends. */
+  redFlags: string[];
+  /** A condition was mentioned that the skill has no rules for. */
+  unknown: boolean;
+  /** The stored record has been read into this session. */
+  loaded: boolean;
+  pending?: PendingConfirmation;
+  /** The last routine adjustment, for "what did you change?". */
+  adjusted?: { routineName: string; changes: RoutineChange[] };
+}
+
+const KEY = 'safety';
+
+function ids(value: unknown, known: (id: string) => unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const v of value) if (typeof v === 'string' && known(v) && !out.includes(v)) out.push(v);
+  return out;
+}
+
+const TOOLS: Tool[] = ['ball', 'towel-roll', 'fists'];
+const isReason = (id: string) => id === 'unknown' || Boolean(getCondition(id) ?? getRedFlag(id));
+
+/** Well-formed changes only: known kinds, real point codes, known condition or red-flag ids. */
+export function parseChanges(value: unknown): RoutineChange[] {
+  if (!Array.isArray(value)) return [];
+  const changes: RoutineChange[] = [];
+  for (const raw of value) {
+    if (!isRecord(raw)) continue;
+    const because = ids(raw.because, isReason);
+    if (because.length === 0) continue;
+    const points = ids(raw.points, (code) => getPoint(code)) as PointCode[];
+    switch (raw.kind) {
+      case 'skipped':
+      case 'palms-instead':
+        if (points.length > 0) changes.push({ kind: raw.kind, points, because });
+        break;
+      case 'no-tools':
+        changes.push({
+          kind: 'no-tools',
+          tools: ids(raw.tools, (t) => TOOLS.includes(t as Tool)) as Tool[],
+          because,
+        });
+        break;
+      case 'shorter':
+        if (typeof raw.maxSeconds === 'number' && raw.maxSeconds >= 15 && raw.maxSeconds <= 180)
+          changes.push({ kind: 'shorter', maxSeconds: Math.round(raw.maxSeconds), because });
+        break;
+      case 'breathing-only':
+      case 'lighter':
+      case 'keep-off-site':
+        changes.push({ kind: raw.kind, because });
+        break;
+      default:
+        break;
+    }
+  }
+  return changes;
+}
+
+function parsePending(value: unknown): PendingConfirmation | undefined {
+  if (!isRecord(value) || typeof value.asked !== 'string') return undefined;
+  if (value.action === 'forget' || value.action === 'unknown')
+    return { action: value.action, asked: value.asked };
+  if (value.action === 'remember') {
+    const conditions = ids(value.conditions, getCondition);
+    if (conditions.length > 0) return { action: 'remember', conditions, asked: value.asked };
+  }
+  return undefined;
+}
+
+export function readSafety(h: HandlerInput): SafetySession {
+  const raw = sessionAttributes(h)[KEY];
+  const s = isRecord(raw) ? raw : {};
+  const adjusted =
+    isRecord(s.adjusted) && typeof s.adjusted.routineName === 'string'
+      ? { routineName: s.adjusted.routineName.slice(0, 60), changes: parseChanges(s.adjusted.changes) }
+      : undefined;
+  return {
+    conditions: ids(s.conditions, getCondition),
+    redFlags: ids(s.redFlags, getRedFlag),
+    unknown: s.unknown === true,
+    loaded: s.loaded === true,
+    pending: parsePending(s.pending),
+    adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,
+  };
+}
+
+export function writeSafety(h: HandlerInput, next: SafetySession): void {
+  updateSession(h, { [KEY]: JSON.parse(JSON.stringify(next)) as unknown });
+}
+
+export function patchSafety(h: HandlerInput, patch: Partial<SafetySession>): SafetySession {
+  const next = { ...readSafety(h), ...patch };
+  writeSafety(h, next);
+  return next;
+}
+
+export function profileOf(s: SafetySession): SafetyProfile {
+  return safetyProfile(s.conditions, s.redFlags, s.unknown);
+}
+
+/** The condition ids in the user's stored record, if any (stored data is untrusted too). */
+export function storedConditions(record: Record<string, unknown>): string[] {
+  return isRecord(record.health) ? ids(record.health.conditions, getCondition) : [];
+}
+
+/**
+ * Brings the user's remembered conditions into this session, once per session. When storage is
+ * down the session goes on without them and the next request tries again.
+ */
+export async function loadStoredProfile(h: HandlerInput): Promise<SafetySession> {
+  const current = readSafety(h);
+  if (current.loaded || !h.requestEnvelope.session) return current;
+  const { record, ok } = await loadUser(h);
+  if (!ok) return current;
+  const stored = storedConditions(record);
+  return patchSafety(h, {
+    loaded: true,
+    conditions: [...current.conditions, ...stored.filter((id) => !current.conditions.includes(id))],
+  });
+}
+
+/** A short fingerprint of a spoken question, to tell later whether it was the last thing said. */
+export function fingerprint(speech: string): string {
+  return createHash('sha256').update(speech.trim()).digest('base64url').slice(0, 16);
+}
+
+/**
+ * The confirmation waiting for a yes or no, only while its question is still the last thing the
+ * skill said ("repeat" keeps it; any other answer in between makes it stale).
+ */
+export function livePending(h: HandlerInput): PendingConfirmation | undefined {
+  const pending = readSafety(h).pending;
+  const last = lastOutput(h)?.speech;
+  return pending && last !== undefined && fingerprint(last) === pending.asked ? pending : undefined;
+}

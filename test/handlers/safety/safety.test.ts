@@ -1,0 +1,284 @@
+import { conditions, healthSpokenForms, redFlags, type Tier } from '../../../lambda/src/core/safety';
+import { newConversation } from '../../support/skill';
+
+const REMINDER = /not medical advice: if pain persists or worsens, see a clinician\./;
+const EMERGENCY = /^Please get emergency help now: call 911 or 999, or your local emergency number\./;
+const URGENT = /^Please get medical advice today: urgent care, your doctor, or NHS 111\./;
+const TIER_LEAD: Record<Tier, RegExp> = {
+  stop: URGENT,
+  check: /^Not without checking with your doctor first\./,
+  light: /^Yes, with lighter pressure\./,
+  dont: /^Yes, with care[.:]/,
+};
+
+describe('"is it safe if…", from what the user says', () => {
+  it.each([
+    [
+      "is it safe if I'm pregnant",
+      /^Not without checking with your doctor first\..*traditionally avoided in pregnancy.*midwife.*The points to skip are .*B L 60; C V 6; L I 4; G B 21.*breathing-only routine/,
+    ],
+    [
+      'is it safe if I have osteoporosis',
+      /^Yes, with lighter pressure\..*no firm pressure on the spine.*Instead of pressing B L 23; B L 52; and B L 53, use a light palm hold\./,
+    ],
+    [
+      'is it safe if I take warfarin',
+      /^Yes, with lighter pressure\. With blood thinners, use light pressure only and no tennis balls/,
+    ],
+    [
+      "is it safe to press kunlun if I'm pregnant",
+      /^No, please skip B L 60, Kunlun Mountains, because you're pregnant\./,
+    ],
+    [
+      'is b l sixty safe during pregnancy',
+      /^No, please skip B L 60, Kunlun Mountains, because you're pregnant\./,
+    ],
+    [
+      'is l i four safe during pregnancy',
+      /^No, please skip L I 4, Joining the Valley, because you're pregnant\./,
+    ],
+    ['can I do this if I have varicose veins', /^Yes, with care: skip B L 40\. With varicose veins/],
+    ['what if I have a hip replacement', /^Yes, with care: skip G B 30\./],
+    [
+      'is it safe if I have a heart condition',
+      /^Not without checking with your doctor first\..*The points to skip are C V 6\..*breathing-only/,
+    ],
+    ['is it safe if I have a rash', /^Yes, with care\. Don't press on or near broken, bruised/],
+    [
+      'is it safe to press b l forty',
+      /^B L 40, Commanding Middle: yes, with care\. Light pressure only.*varicose veins/,
+    ],
+    [
+      'is g b twenty one safe',
+      /^G B 21, Shoulder Well, isn't part of these lower back routines\. Traditionally avoided in pregnancy\./,
+    ],
+  ])('"%s"', async (words, expected) => {
+    const { talk } = newConversation();
+    const turn = await talk.utter(words);
+    expect(turn.speech).toMatch(expected);
+    expect(turn.speech).toMatch(REMINDER);
+    expect(turn.speech).toMatch(/Anything else you'd like to know\?$/);
+    expect(turn.ended).toBe(false);
+  });
+
+  it('an unknown condition: check with a clinician first, plus the stop rules', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.utter('is it safe if I have lupus');
+    expect(turn.speech).toMatch(
+      /^I don't have safety information about lupus, so to be safe, check with your doctor/,
+    );
+    expect(turn.speech).toMatch(
+      /stop if the pain is sharp, burning or electric.*numbness or tingling spreads down a leg.*dizzy.*bruising/,
+    );
+    expect(turn.speech).toMatch(REMINDER);
+  });
+
+  it('pregnancy never suggests abdominal or hand points instead (E-12), nor claims they cause contractions (E-13)', async () => {
+    const { talk } = newConversation();
+    const speech = [
+      (await talk.utter("is it safe if I'm pregnant")).speech,
+      (await talk.utter('is c v six safe during pregnancy')).speech,
+      (await talk.utter('what if I take warfarin')).speech,
+      (await talk.utter('is it safe to press g b thirty')).speech,
+    ].join(' ');
+    expect(speech).not.toMatch(/abdominal or hand points instead|try the hand|miscarriage|contractions/i);
+    expect(speech).toMatch(/No, please skip C V 6/);
+  });
+
+  it('a point asked about later is answered for the conditions said earlier', async () => {
+    const { talk } = newConversation();
+    await talk.utter('I have varicose veins');
+    expect((await talk.utter('is it safe to press b l forty')).speech).toMatch(
+      /^No, please skip B L 40, Commanding Middle, because you have varicose veins\./,
+    );
+    expect((await talk.utter('is it safe to press b l twenty three')).speech).toMatch(
+      /^B L 23, Sea of Vitality: yes, with care\./,
+    );
+  });
+
+  it('"is it safe" alone: yes with care, the stop rules, and an invitation to say a condition', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.utter('is it safe');
+    expect(turn.speech).toMatch(
+      /^Yes, with care, for most adults: build the pressure up slowly.*Whatever the condition, stop if.*is it safe if I'm pregnant\./,
+    );
+  });
+
+  it('an unknown point is said so, with the stop rules', async () => {
+    const { talk } = newConversation();
+    expect((await talk.say('SafetyCheckIntent', { point: 'the moon' })).speech).toMatch(
+      /^I don't know a point called the moon/,
+    );
+  });
+});
+
+describe('every condition, every synonym, through the handler', () => {
+  const cases = conditions.flatMap((c) => healthSpokenForms(c).map((form) => [c.id, form, c.tier] as const));
+  it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (_id, form, tier) => {
+    const { talk } = newConversation();
+    const turn = await talk.say('SafetyCheckIntent', { condition: form });
+    expect(turn.speech).toMatch(TIER_LEAD[tier]);
+    if (tier !== 'stop') expect(turn.speech).toMatch(REMINDER);
+  });
+});
+
+describe('red flags: the urgent-care answer first', () => {
+  const cases = redFlags.flatMap((r) => healthSpokenForms(r).map((form) => [r.id, form, r.care] as const));
+  it.each(cases)('%s: "I have %s"', async (_id, form, care) => {
+    const { talk } = newConversation();
+    const turn = await talk.say('HealthStatementIntent', { symptom: form });
+    expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
+    // An emergency closes the session so nothing stands between the user and help.
+    expect(turn.ended).toBe(care === 'emergency');
+    expect(turn.speech).not.toMatch(/not medical advice/);
+  });
+
+  it.each([
+    ['I have numbness between my legs', EMERGENCY, /cauda equina/],
+    ["I've had a car crash", EMERGENCY, /serious accident/],
+    ['is it safe if I have chest pain', EMERGENCY, /Chest pain/],
+    ['I have weakness in both legs', EMERGENCY, /both legs/],
+    ['weakness in my legs', EMERGENCY, /Leg weakness/],
+    ["I'm losing weight", URGENT, /weight loss/],
+    ['I have a fever', URGENT, /fever/],
+    ['what if I have pain at night', URGENT, /worse at night/],
+    ['I had a fall', URGENT, /fracture/],
+    ['is it safe if I have a blood clot', URGENT, /clot could be dislodged/],
+  ])('"%s"', async (words, lead, why) => {
+    const { talk } = newConversation();
+    const turn = await talk.utter(words);
+    expect(turn.speech).toMatch(lead);
+    expect(turn.speech).toMatch(why);
+  });
+
+  it('answers the routines\' screening question ("which?") the same way', async () => {
+    const { talk } = newConversation();
+    await talk.utter('which point helps sciatica');
+    const turn = await talk.utter('yes I have a bladder problem');
+    expect(turn.speech).toMatch(EMERGENCY);
+    expect(turn.attributes.offer).toBeUndefined();
+  });
+
+  it('after an urgent red flag, any later safety question repeats why', async () => {
+    const { talk } = newConversation();
+    await talk.utter('I have a high temperature');
+    const again = await talk.utter('is it safe to press b l twenty three');
+    expect(again.speech).toMatch(URGENT);
+    expect((await talk.utter('what did you change')).speech).toMatch(
+      /^I won't start a routine in this session, because you mentioned a high temperature\. Please get medical advice today/,
+    );
+  });
+});
+
+describe('health statements', () => {
+  it('"I\'m pregnant" is noted for the session, with the pregnancy answer', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.utter("I'm pregnant");
+    expect(turn.speech).toMatch(
+      /^Thanks for telling me\. I'll keep in mind that you're pregnant for this session\. Not without checking/,
+    );
+    expect(turn.speech).toMatch(/What would you like to do next\?$/);
+  });
+
+  it('with a routine on offer, offers it adjusted, or the breathing-only routine in pregnancy', async () => {
+    const { talk } = newConversation();
+    await talk.utter('which point helps sciatica');
+    expect((await talk.utter('I have a hip replacement')).speech).toMatch(
+      /Shall I start the sciatica routine, adjusted for that\?$/,
+    );
+    expect((await talk.utter("I'm expecting")).speech).toMatch(
+      /Shall I start a breathing-only routine instead\?$/,
+    );
+    expect((await talk.utter('no')).ended).toBe(false);
+  });
+
+  it('an unrecognised statement is checked first: yes gives the conservative answer', async () => {
+    const { talk } = newConversation();
+    const ask = await talk.say('HealthStatementIntent', { condition: 'kidney stones' });
+    expect(ask.speech).toBe(
+      "I don't have safety information about kidney stones. Is that a health condition you have? Yes or no?",
+    );
+    const yes = await talk.utter('yes');
+    expect(yes.speech).toMatch(
+      /^Then, to be safe, check with your doctor or a physiotherapist before using acupressure\. Meanwhile, I can guide a breathing-only routine.*stop if the pain is sharp/,
+    );
+    expect(yes.speech).toMatch(REMINDER);
+  });
+
+  it('back pain and sciatica are what the guide is for: approved wording and the routine on offer', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.utter('I have sciatica');
+    expect(turn.speech).toMatch(
+      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people with sciatica.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
+    );
+    expect(turn.attributes.offer).toEqual({ kind: 'routine', routineId: 'sciatica' });
+    expect((await talk.utter('is it safe if I have back pain')).speech).toMatch(
+      /^Yes, with care: acupressure may ease pain/,
+    );
+  });
+
+  it('no words at all: asks for the condition', async () => {
+    const { talk } = newConversation();
+    const turn = await talk.say('HealthStatementIntent');
+    expect(turn.speech).toMatch(/What's the condition\?/);
+    expect(turn.ended).toBe(false);
+  });
+
+  it('"when should I stop" gives the stop rules', async () => {
+    const { talk } = newConversation();
+    expect((await talk.utter('when should I stop')).speech).toMatch(
+      /stop if the pain is sharp, burning or electric.*bladder or bowel change, get medical help\./,
+    );
+  });
+
+  it('"what did you change" before any condition', async () => {
+    const { talk } = newConversation();
+    expect((await talk.utter('what did you change')).speech).toMatch(/^I haven't changed anything\./);
+    await talk.utter('I take blood thinners');
+    expect((await talk.utter('what did you change')).speech).toMatch(
+      /^I haven't started a routine yet\. When you start one, I'll adjust it because you take blood thinners\./,
+    );
+  });
+});
+
+describe('session state is untrusted', () => {
+  it('junk in the safety attributes is ignored, never a crash, and never a false "yes"', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    talk.setAttributes({
+      safety: {
+        conditions: 'pregnancy',
+        redFlags: [7, 'made-up'],
+        unknown: 'yes',
+        pending: { action: 'forget', asked: 12 },
+        adjusted: { routineName: 3 },
+      },
+      lastSpeech: 'whatever',
+    });
+    expect((await talk.utter('what did you change')).speech).toMatch(/^I haven't changed anything\./);
+    talk.setAttributes({
+      safety: { pending: { action: 'forget', asked: 'forged' } },
+      lastSpeech: 'anything',
+    });
+    const yes = await talk.utter('yes');
+    expect(yes.speech).not.toMatch(/deleted/);
+  });
+
+  it('adjusted changes with unknown points or reasons are dropped', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    talk.setAttributes({
+      safety: {
+        adjusted: {
+          routineName: 'general',
+          changes: [
+            { kind: 'skipped', points: ['XX 1'], because: ['pregnancy'] },
+            { kind: 'lighter', because: ['<script>'] },
+            { kind: 'nuke', because: ['pregnancy'] },
+          ],
+        },
+      },
+    });
+    expect((await talk.utter('what did you change')).speech).toMatch(/^I haven't changed anything\./);
+  });
+});
