@@ -54,17 +54,17 @@ describe('starting a routine', () => {
     expect(second.speech).toMatch(/^Let's do the evening routine/);
   });
 
-  it('"yes" to the safety question starts nothing, points to urgent care and a clinician', async () => {
+  it('"yes" to the safety question asks which, and starts nothing until the user says', async () => {
     const { talk } = newConversation();
     await talk.utter('start a routine');
     const turn = await talk.utter('yes');
-    expect(turn.speech).toMatch(
-      /I won't guide a routine today.*urgent medical help.*doctor, midwife or physiotherapist/,
-    );
+    expect(turn.speech).toMatch(/^Thanks for telling me\. Which is it\?/);
     expect(turn.apla).toBeUndefined();
     expect(talk.sessionAttributes.routine).toBeUndefined();
-    // And "yes" again is not taken as agreement to anything routine-related.
-    expect((await talk.utter('yes')).apla).toBeUndefined();
+    // Asking for the routine again without saying which asks again; nothing plays.
+    const again = await talk.utter('start a routine');
+    expect(again.speech).toMatch(/Which is it\?/);
+    expect(again.apla).toBeUndefined();
   });
 
   it('"yes" to the routine offered after "which point helps sciatica" starts that routine', async () => {

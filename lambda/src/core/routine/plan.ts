@@ -98,9 +98,9 @@ export function planRoutine(routine: Routine, options: PlanOptions = {}): Routin
   return { source: { type: 'routine', id: routine.id }, holdScale, steps };
 }
 
-/** One timed hold of a point, as a plan of its own ("time a hold" after a point answer). */
-export function planPointHold(point: Point, options: { holdScale?: number } = {}): RoutinePlan {
-  const routine: Routine = {
+/** One timed hold of a point as a one-step routine (what the safety gate adjusts). */
+export function pointHoldRoutine(point: Point): Routine {
+  return {
     id: `point:${point.code}`,
     name: point.names[0] ?? point.code,
     synonyms: [],
@@ -120,7 +120,11 @@ export function planPointHold(point: Point, options: { holdScale?: number } = {}
       },
     ],
   };
-  const plan = planRoutine(routine, options);
+}
+
+/** One timed hold of a point, as a plan of its own ("time a hold" after a point answer). */
+export function planPointHold(point: Point, options: PlanOptions = {}): RoutinePlan {
+  const plan = planRoutine(pointHoldRoutine(point), options);
   return { ...plan, source: { type: 'point', code: point.code } };
 }
 

@@ -12,6 +12,7 @@ import { timelineToApla } from '../../speech/apla';
 import { routinePhrasebook } from '../../speech/routine-cues';
 import { timelineToSsml } from '../../speech/timeline-ssml';
 import { tr } from '../input';
+import { routinesBlocked } from '../safety/gate';
 import { nowOf, routineAudio, writeRoutine } from './state';
 
 export interface PlayOptions {
@@ -28,6 +29,13 @@ export function playTurn(
   options: PlayOptions = {},
 ): Response {
   const t = tr(h);
+  // A red flag said mid-routine stops the guiding for the rest of the session; the place is kept.
+  if (routinesBlocked(h)) {
+    return h.responseBuilder
+      .speak(t('routine.blockedMidRoutine'))
+      .reprompt(t('routine.blockedMidRoutineReprompt'))
+      .getResponse();
+  }
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },

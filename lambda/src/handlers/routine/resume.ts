@@ -6,7 +6,10 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine } from '../../core/catalogue';
-import { sourceCount } from '../../core/routine/plan';
+import { planRoutine, sourceCount, type PlannedStep } from '../../core/routine/plan';
+import type { Routine } from '../../core/types';
+import { routineGate } from '../safety/gate';
+import { startRoutine } from './start';
 import {
   parseSavedProgress,
   saveProgress,
@@ -67,6 +70,22 @@ export function resumeOfferSpeech(
   };
 }
 
+/** True when the saved plan is what the user's safety profile would make of the routine now. */
+async function matchesProfile(h: HandlerInput, routine: Routine, progress: SavedProgress): Promise<boolean> {
+  const gate = await routineGate(h);
+  if (gate.kind === 'blocked') return false;
+  const safe = gate.plan(routine);
+  const expected = planRoutine(routine, {
+    holdScale: progress.plan.holdScale,
+    transform: () => safe.routine,
+  });
+  const key = (steps: PlannedStep[]) =>
+    JSON.stringify(
+      steps.map((s) => [s.source, s.kind, s.points, s.side, s.seconds, s.pressure, s.tools, s.cue]),
+    );
+  return key(expected.steps) === key(progress.plan.steps);
+}
+
 /** Picks the saved routine up where it was left, or says why it can't. */
 export async function resumeSaved(h: HandlerInput): Promise<Response> {
   const t = tr(h);
@@ -74,6 +93,11 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
   const saved = await readSaved(h);
   if ('ok' in saved && saved.ok) {
     const progress = saved.value;
+    const routine = progress.plan.source.type === 'routine' ? getRoutine(progress.plan.source.id) : undefined;
+    // Saved under another safety profile (a condition said since): start again, adjusted for it.
+    if (routine && !(await matchesProfile(h, routine, progress))) {
+      return startRoutine(h, routine, { note: t('routine.resume.readjusted') });
+    }
     const lead = [
       t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
       t('routine.stopRules'),

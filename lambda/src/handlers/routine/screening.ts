@@ -1,11 +1,12 @@
 /**
  * The pre-routine safety question (pregnancy and the red-flag symptoms), asked once per session
- * before the first routine or timed hold. "No" starts what was asked for; "yes" goes to
- * `screeningYes`, the one place the safety feature's triage plugs in.
+ * before the first routine or timed hold. "No" starts what was asked for; "yes" asks which, and the
+ * answer is the safety feature's to triage.
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { updateSession, type ScreenedStart } from '../../state/session';
+import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
+import { SCREENED_ATTRIBUTE } from './state';
 import { tr } from '../input';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
@@ -19,15 +20,22 @@ export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
 }
 
 /**
- * "Yes" to the safety question. Until the safety feature's triage is wired in here (it asks which
- * one and answers by care level), no routine is started: a kind refusal that covers the emergency
- * signs and suggests a clinician.
+ * "Yes" to the safety question: ask which, and keep what was about to start on offer. The answer
+ * ("I'm pregnant", "I have numbness between my legs") goes to the safety feature, which triages a
+ * red flag, notes a condition for the routine gate, and offers the routine adjusted for it.
  */
-export function screeningYes(h: HandlerInput, _then: ScreenedStart): Response {
+export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
   const t = tr(h);
-  updateSession(h, { offer: undefined });
+  updateSession(h, { offer: offerFor(then), [SCREENED_ATTRIBUTE]: 'yes' });
   return h.responseBuilder
-    .speak(t('routine.screen.decline'))
-    .reprompt(t('routine.screen.declineReprompt'))
+    .speak(t('routine.screen.which'))
+    .reprompt(t('routine.screen.whichReprompt'))
     .getResponse();
+}
+
+/** What stays on offer while the user says which condition: the routine or point that was asked for. */
+function offerFor(then: ScreenedStart): Offer | undefined {
+  if (then.type === 'routine') return { kind: 'routine', routineId: then.routineId };
+  if (then.type === 'point') return { kind: 'point', code: then.code };
+  return { kind: 'resume' };
 }

@@ -10,8 +10,8 @@ import {
   isHoldScale,
   planPointHold,
   planRoutine,
+  pointHoldRoutine,
   type RoutinePlan,
-  type RoutineTransform,
 } from '../../core/routine/plan';
 import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
@@ -19,8 +19,10 @@ import { speakableCode } from '../../speech/ssml';
 import { updateSession, type ScreenedStart } from '../../state/session';
 import { tr } from '../input';
 import { playTurn } from './respond';
-import { askScreening } from './screening';
-import { isScreened, SCREENED_ATTRIBUTE } from './state';
+import { recordAdjustment, routineGate } from '../safety/gate';
+import { healthStated } from '../safety/state';
+import { askScreening, screeningYes } from './screening';
+import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
 import { resumeSaved } from './resume';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
@@ -29,15 +31,22 @@ export async function holdScaleOf(h: HandlerInput): Promise<number> {
   return isHoldScale(record.holdScale) ? record.holdScale : DEFAULT_HOLD_SCALE;
 }
 
-/** Starts what the user asked for, asking the safety question first if this session hasn't. */
+/**
+ * Starts what the user asked for. A red flag or stop-tier condition said this session blocks it
+ * outright; otherwise the safety question comes first (once a session), and after a "yes" to it
+ * nothing starts until the user has said which condition, so the gate can adjust for it.
+ */
 export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
+  const gate = await routineGate(h);
+  if (gate.kind === 'blocked') return blocked(h, gate);
+  if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then);
   return startScreened(h, then);
 }
 
 /** Starts what follows a "no" to the safety question (or a session already screened). */
 export async function startScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
-  updateSession(h, { offer: undefined, [SCREENED_ATTRIBUTE]: true });
+  updateSession(h, { offer: undefined, [SCREENED_ATTRIBUTE]: screenedYes(h) ? 'yes' : true });
   if (then.type === 'routine') {
     const routine = getRoutine(then.routineId) ?? getRoutine('general');
     if (routine) return startRoutine(h, routine);
@@ -49,17 +58,22 @@ export async function startScreened(h: HandlerInput, then: ScreenedStart): Promi
   return resumeSaved(h);
 }
 
+/** The gate's refusal: why no routine will start this session, and what care to get. */
+function blocked(h: HandlerInput, gate: { speech: string; reprompt: string }): Response {
+  updateSession(h, { offer: undefined });
+  return h.responseBuilder.speak(gate.speech).reprompt(gate.reprompt).getResponse();
+}
+
 export interface StartOptions {
-  /** A pure adjustment of the routine (the safety feature's condition profile). */
-  transform?: RoutineTransform;
-  /** Extra SSML said after the introduction, e.g. the one sentence on what was changed. */
+  /** Extra SSML said after the introduction (each from a `t()` call). */
   note?: string;
 }
 
 /**
- * Starts a routine from its first hold. The single entry point for every way of starting one, so a
- * safety gate (red flags block routines, pregnancy → breathing only, a condition profile → adjusted
- * plan and one sentence on what changed) goes here, before or around this call.
+ * Starts a routine from its first hold: the single entry point for every way of starting one. The
+ * safety gate runs here: a red flag blocks it, pregnancy gives the breathing-only routine, a
+ * condition profile adjusts the steps, and one sentence says what changed ("what did you change?"
+ * explains it later).
  */
 export async function startRoutine(
   h: HandlerInput,
@@ -67,12 +81,17 @@ export async function startRoutine(
   options: StartOptions = {},
 ): Promise<Response> {
   const t = tr(h);
+  const gate = await routineGate(h);
+  if (gate.kind === 'blocked') return blocked(h, gate);
+  const safe = gate.plan(routine);
+  recordAdjustment(h, safe);
   const plan: RoutinePlan = planRoutine(routine, {
     holdScale: await holdScaleOf(h),
-    transform: options.transform,
+    transform: () => safe.routine,
   });
   const lead = [
-    t('routine.intro.routine', { routine: routine.name, minutes: routine.approxMinutes }),
+    t('routine.intro.routine', { routine: safe.routine.name, minutes: safe.routine.approxMinutes }),
+    safe.speech,
     options.note ?? '',
     t('routine.stopRules'),
     t('routine.intro.controls'),
@@ -80,10 +99,31 @@ export async function startRoutine(
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 
-/** Times one hold of a point with the routine engine ("time a hold"). */
+/**
+ * Times one hold of a point with the routine engine ("time a hold"), through the same safety gate:
+ * a point the user's conditions rule out (or any point, in pregnancy) is not timed; lighter pressure
+ * or a shorter hold is applied and said.
+ */
 export async function startPointHold(h: HandlerInput, point: Point): Promise<Response> {
   const t = tr(h);
-  const plan = planPointHold(point, { holdScale: await holdScaleOf(h) });
-  const lead = [t('routine.intro.point', { code: speakableCode(point.code) }), t('routine.stopRules')];
+  const gate = await routineGate(h);
+  if (gate.kind === 'blocked') return blocked(h, gate);
+  const safe = gate.plan(pointHoldRoutine(point));
+  const stillPressed = safe.routine.steps.some((s) => s.kind === 'point' && s.points?.includes(point.code));
+  if (gate.kind === 'breathing-only' || !stillPressed) {
+    updateSession(h, { offer: { kind: 'routine', routineId: 'general' } });
+    const speech = [safe.speech, t('routine.pointHoldRefused', { code: speakableCode(point.code) })];
+    return h.responseBuilder
+      .speak(speech.filter(Boolean).join(' '))
+      .reprompt(t('routine.pointHoldRefusedReprompt'))
+      .getResponse();
+  }
+  recordAdjustment(h, safe);
+  const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
+  const lead = [
+    t('routine.intro.point', { code: speakableCode(point.code) }),
+    safe.speech,
+    t('routine.stopRules'),
+  ];
   return playTurn(h, plan, { index: 0 }, { lead });
 }

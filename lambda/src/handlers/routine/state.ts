@@ -8,7 +8,10 @@ import { isRecord, sessionAttributes, updateSession } from '../../state/session'
 import { requestTime } from '../input';
 
 export const ROUTINE_ATTRIBUTE = 'routine';
-/** The safety question was answered "no" in this session. */
+/**
+ * The safety question's answer this session: `true` for "no", `'yes'` for "yes" (then routines start
+ * only once the user has said which condition or symptom, so the safety gate can act on it).
+ */
 export const SCREENED_ATTRIBUTE = 'routineScreened';
 
 /** How routine turns are sent: APL for Audio (Alexa devices) or one SSML document (local tools). */
@@ -38,7 +41,13 @@ export function writeRoutine(h: HandlerInput, state: RoutineState | undefined): 
 }
 
 export function isScreened(h: HandlerInput): boolean {
-  return sessionAttributes(h)[SCREENED_ATTRIBUTE] === true;
+  const answer = sessionAttributes(h)[SCREENED_ATTRIBUTE];
+  return answer === true || answer === 'yes';
+}
+
+/** The user said "yes" to the safety question this session. */
+export function screenedYes(h: HandlerInput): boolean {
+  return sessionAttributes(h)[SCREENED_ATTRIBUTE] === 'yes';
 }
 
 export function routineAudio(h: HandlerInput): RoutineAudio {

@@ -50,6 +50,12 @@ function ids(value: unknown, known: (id: string) => unknown): string[] {
 const TOOLS: Tool[] = ['ball', 'towel-roll', 'fists'];
 const isReason = (id: string) => id === 'unknown' || Boolean(getCondition(id) ?? getRedFlag(id));
 
+/** The user has told the skill about a condition or symptom this session (or it was remembered). */
+export function healthStated(h: HandlerInput): boolean {
+  const state = readSafety(h);
+  return state.conditions.length > 0 || state.redFlags.length > 0 || state.unknown;
+}
+
 /** Well-formed changes only: known kinds, real point codes, known condition or red-flag ids. */
 export function parseChanges(value: unknown): RoutineChange[] {
   if (!Array.isArray(value)) return [];
