@@ -26,13 +26,22 @@ export class FilePersistenceAdapter implements PersistenceAdapter, ReadinessChec
     return path.join(this.directory, `${hash}.json`);
   }
 
-  /** Creates the folder if needed and proves it is writable. */
-  async checkReady(): Promise<void> {
+  /**
+   * Creates the folder if needed, proves it is writable, and removes temporary files left by writes
+   * that a crash interrupted (older than a minute, so another process's write in progress is safe).
+   */
+  async checkReady(options: { staleTempAfterMs?: number } = {}): Promise<void> {
     try {
       await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
       const probe = path.join(this.directory, `.probe-${randomBytes(6).toString('hex')}`);
       await fs.writeFile(probe, '');
       await fs.rm(probe, { force: true });
+      const cutoff = Date.now() - (options.staleTempAfterMs ?? 60_000);
+      for (const name of await fs.readdir(this.directory)) {
+        if (!name.endsWith('.tmp')) continue;
+        const temp = path.join(this.directory, name);
+        if ((await fs.stat(temp)).mtimeMs <= cutoff) await fs.rm(temp, { force: true });
+      }
     } catch (error) {
       throw new Error(
         `DATA_DIR "${this.directory}" is not a writable folder (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
