@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type * as DynamoDbModule from './dynamodb';
-import { FilePersistenceAdapter } from './file';
+import type * as FileModule from './file';
 
 export interface PersistenceDefaults {
   /** Folder for the file store when neither DYNAMODB_TABLE nor DATA_DIR is set (the server: `.data`). */
@@ -27,6 +27,11 @@ export function persistenceFromEnvironment(
     return new DynamoDbPersistenceAdapter({ tableName: table });
   }
   const dataDir = env.DATA_DIR?.trim() || defaults.dataDir;
-  if (dataDir) return new FilePersistenceAdapter(path.resolve(dataDir));
+  if (dataDir) {
+    // Likewise: the Lambda never loads the file store (nor node:crypto, which it needs).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { FilePersistenceAdapter } = require('./file') as typeof FileModule;
+    return new FilePersistenceAdapter(path.resolve(dataDir));
+  }
   return undefined;
 }
