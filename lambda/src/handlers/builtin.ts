@@ -4,7 +4,7 @@
  */
 import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import { log } from '../log';
-import { loadUser, saveUser } from '../persistence/user-store';
+import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from '../state/session';
 import { intentName, isIntent, requestType, tr } from './input';
 
@@ -12,13 +12,15 @@ export const LaunchRequestHandler: RequestHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
     const t = tr(h);
-    const { record, ok } = await loadUser(h);
+    const { record, configured } = await loadUser(h);
     const firstUse = !record.welcomed;
-    // The note is said whenever we cannot tell that it was heard before (new user or storage down).
-    if (firstUse && ok) await saveUser(h, { welcomed: true });
+    // The note is said whenever we cannot tell that it was heard before (new user or storage down);
+    // when the store is down the user also hears that progress can't be saved right now.
+    const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
     const speech = [
       t('common.launch.welcome'),
       firstUse ? t('common.launch.firstUseNote') : '',
+      notice,
       t('common.launch.ask'),
     ]
       .filter(Boolean)

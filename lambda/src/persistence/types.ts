@@ -7,3 +7,19 @@ export interface UserRecord {
   welcomed?: boolean;
   [field: string]: unknown;
 }
+
+/**
+ * A store that can say, before the first request, whether it is usable (the DynamoDB table exists,
+ * the data folder is writable). Hosts call it at start to fail with a clear message.
+ */
+export interface ReadinessCheck {
+  checkReady(): Promise<void>;
+}
+
+export function hasReadinessCheck(value: unknown): value is ReadinessCheck {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { checkReady?: unknown }).checkReady === 'function'
+  );
+}

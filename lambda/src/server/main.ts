@@ -1,52 +1,122 @@
 /**
  * `npm start`: serves the skill on 127.0.0.1:${PORT:-3000}. Settings come from the environment:
- * PORT, HOST, DATA_DIR (default .data), SKILL_ID, ALEXA_SKIP_VERIFICATION=true for local tools
- * that cannot sign requests, and SIMULATOR=off to stop serving the web simulator at /.
+ * PORT, HOST, SKILL_ID, DYNAMODB_TABLE (with the standard AWS settings) or DATA_DIR (default
+ * .data), LOG_LEVEL, SIMULATOR=off to stop serving the web simulator at /, and
+ * ALEXA_SKIP_VERIFICATION=true for local tools that cannot sign requests (only allowed while HOST
+ * is a loopback address).
+ *
+ * Start-up fails with one clear log line and exit code 1 when a setting is wrong or the store is
+ * not usable. SIGTERM and SIGINT stop accepting connections, let requests in flight finish, and
+ * exit 0; requests still running after the grace period are cut and the exit code is 1.
  */
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { log } from '../log';
-import { FilePersistenceAdapter } from '../persistence/file';
+import { persistenceFromEnvironment } from '../persistence/from-environment';
+import { hasReadinessCheck } from '../persistence/types';
 import { buildSkill } from '../skill';
 import { createApp } from './app';
 import { simulatorRouter } from './simulator';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-const verifyRequests = process.env.ALEXA_SKIP_VERIFICATION !== 'true';
-const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+const GRACE_MS = 10_000;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-const persistenceAdapter = new FilePersistenceAdapter(dataDir);
-const skillId = process.env.SKILL_ID || undefined;
-const skill = buildSkill({ persistenceAdapter, skillId });
-const simulatorOn = !/^(off|false|0|no)$/i.test(process.env.SIMULATOR ?? 'on');
-const simulator = simulatorOn
-  ? simulatorRouter({
-      skill,
-      persistenceAdapter,
-      applicationId: skillId,
-      assetsDir: path.join(__dirname, 'public'),
-    })
-  : undefined;
-const app = createApp({ skill, verifyRequests, simulator });
-
-if (!verifyRequests) {
-  log.warn('server.verification_off', {
-    message:
-      'ALEXA_SKIP_VERIFICATION=true: request signatures are NOT checked. Use this only on your own machine.',
-  });
+function fail(event: string, message: string): never {
+  log.error(event, { message });
+  process.exit(1);
 }
 
-if (simulatorOn && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
-  log.warn('simulator.exposed', {
-    message:
-      'The web simulator is on and HOST is not loopback: set SIMULATOR=off on a shared or public host.',
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail('server.bad_setting', `PORT must be a port number, not "${env.PORT}".`);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const verifyRequests = env.ALEXA_SKIP_VERIFICATION !== 'true';
+  const skillId = env.SKILL_ID?.trim() || undefined;
+  const simulatorOn = !/^(off|false|0|no)$/i.test(env.SIMULATOR ?? 'on');
+
+  if (!verifyRequests) {
+    if (!LOOPBACK.has(host))
+      fail(
+        'server.bad_setting',
+        `ALEXA_SKIP_VERIFICATION=true is for your own machine only; it is refused with HOST=${host}. ` +
+          'Serve Alexa with verification on, or bind to 127.0.0.1.',
+      );
+    log.warn('server.verification_off', {
+      message:
+        '!!! ALEXA_SKIP_VERIFICATION=true: request signatures and timestamps are NOT checked. ' +
+        'Anyone who can reach this port can call the skill. Use this only on your own machine. !!!',
+    });
+  }
+
+  const persistenceAdapter = persistenceFromEnvironment(env, { dataDir: '.data' });
+  if (hasReadinessCheck(persistenceAdapter)) {
+    try {
+      await persistenceAdapter.checkReady();
+    } catch (error) {
+      fail('server.storage_not_ready', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const skill = buildSkill({ persistenceAdapter, skillId });
+  const simulator = simulatorOn
+    ? simulatorRouter({
+        skill,
+        persistenceAdapter,
+        applicationId: skillId,
+        assetsDir: path.join(__dirname, 'public'),
+      })
+    : undefined;
+  if (simulatorOn && !LOOPBACK.has(host)) {
+    log.warn('simulator.exposed', {
+      message:
+        'The web simulator is on and HOST is not loopback: set SIMULATOR=off on a shared or public host.',
+    });
+  }
+  const app = createApp({ skill, verifyRequests, skillId, simulator });
+  const server = app.listen(port, host);
+  server.on('error', (error: NodeJS.ErrnoException) =>
+    fail('server.listen_failed', `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`),
+  );
+  server.on('listening', () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    log.info('server.listening', {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/alexa`,
+      verifyRequests,
+      skillIdEnforced: skillId !== undefined,
+      storage: persistenceAdapter?.constructor.name ?? 'none',
+    });
+    if (simulatorOn) log.info('simulator.listening', { url: `http://${host}:${actualPort}/` });
   });
+  stopOnSignals(server);
 }
 
-const server = app.listen(port, host, () => {
-  log.info('server.listening', { url: `http://${host}:${port}/alexa`, verifyRequests });
-  if (simulatorOn) log.info('simulator.listening', { url: `http://${host}:${port}/` });
-});
+function stopOnSignals(server: Server): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('server.stopping', { signal });
+    // Stops accepting and closes idle keep-alive connections; requests in flight run to the end.
+    server.close(() => {
+      log.info('server.stopped');
+      process.exit(0);
+    });
+    // A keep-alive connection whose request just finished becomes idle: close those as they appear.
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    setTimeout(() => {
+      log.warn('server.stop_forced', { graceMs: GRACE_MS });
+      server.closeAllConnections();
+      process.exit(1);
+    }, GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
 
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
-process.on('SIGINT', () => server.close(() => process.exit(0)));
+main().catch((error: unknown) =>
+  fail('server.start_failed', error instanceof Error ? error.message : String(error)),
+);

@@ -1,0 +1,353 @@
+/**
+ * Hosting figures for this skill next to a minimal hello-world skill on ask-sdk-core, measured in
+ * the same run and bundled the same way (see hello-world.ts):
+ *
+ * - cold start: fresh `node` processes (median of 15 each, alternating) from spawn to the first
+ *   IntentRequest's response; split into Node's own start-up and the skill's in-process share
+ *   (module load + first response), which is what the skill controls;
+ * - warm latency in process, p50 and p99 over 20,000 requests each: LaunchRequest, find a point,
+ *   and a routine turn when the model has StartRoutineIntent (the routines feature);
+ * - peak RSS of a process that loaded the bundle and answered 2,000 requests; bundle size;
+ * - HTTP requests per second through POST /alexa on loopback, verification off (autocannon).
+ *
+ * Both skills run without a store, so the figures compare the skills, not a database.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import {
+  envelope,
+  intentRequest,
+  launchRequest,
+  type InteractionModelJson,
+} from '../../lambda/src/simulator/envelope';
+import { buildBenchBundles } from './hello-world';
+import type { BenchSection, Figure } from './index';
+import { percentile, timeEach } from './stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SKILL_BUNDLE = path.join(ROOT, 'lambda/dist/index.js');
+const COLD_RUNS = 15;
+const WARM_REQUESTS = 20_000;
+const HTTP_SECONDS = 8;
+
+type Handler = (event: RequestEnvelope) => Promise<ResponseEnvelope>;
+
+interface ColdRun {
+  /** ms from spawn to the response, measured by this process */
+  wall: number;
+  /** ms from the child's time origin to its first line of code (Node's own start-up, in process) */
+  boot: number;
+  load: number;
+  first: number;
+  maxRssKb: number;
+}
+
+/** Runs in the fresh process: load the bundle, answer one request, then a few thousand for RSS. */
+const COLD_DRIVER = `
+const { performance } = require('node:perf_hooks');
+const boot = performance.now();
+const [bundle, firstJson, mixJson] = process.argv.slice(1);
+const first = JSON.parse(firstJson), mix = JSON.parse(mixJson);
+const t0 = performance.now();
+const { handler } = require(bundle);
+const t1 = performance.now();
+handler(first).then(async (response) => {
+  const t2 = performance.now();
+  if (!response || !response.response) throw new Error('no response');
+  process.stdout.write(JSON.stringify({ boot, load: t1 - t0, first: t2 - t1 }) + '\\n');
+  for (let i = 0; i < 2000; i++) await handler(mix[i % mix.length]);
+  process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }) + '\\n');
+});
+`;
+
+function coldRun(
+  bundle: string,
+  first: RequestEnvelope,
+  mix: RequestEnvelope[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ColdRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    let wall = 0;
+    const child = spawn(
+      process.execPath,
+      ['-e', COLD_DRIVER, bundle, JSON.stringify(first), JSON.stringify(mix)],
+      {
+        env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (wall === 0) wall = Number(process.hrtime.bigint() - started) / 1e6;
+      text += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`cold-start driver exited with ${code}`));
+      const [timing, memory] = text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Partial<ColdRun>);
+      const { boot, load, first: firstMs } = timing as ColdRun;
+      resolve({ wall, boot, load, first: firstMs, maxRssKb: Number(memory.maxRssKb) });
+    });
+  });
+}
+
+/** Module load only, in a fresh process (for the figure with DynamoDB selected). */
+async function loadOnly(bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const script = `const { performance } = require('node:perf_hooks'); const t0 = performance.now(); require(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t0));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', () => resolve(Number(text)));
+  });
+}
+
+const median = (values: number[]): number => percentile(values, 50);
+
+interface AutocannonResult {
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+async function httpThroughput(serverBundle: string, body: RequestEnvelope): Promise<number> {
+  const child = spawn(process.execPath, [serverBundle], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) =>
+        resolve((JSON.parse(chunk.toString()) as { port: number }).port),
+      );
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+    const options = {
+      url: `http://127.0.0.1:${port}/alexa`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      connections: 10,
+    };
+    await autocannon({ ...options, duration: 2 }); // warm-up
+    const result = await autocannon({ ...options, duration: HTTP_SECONDS });
+    if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+      throw new Error(
+        `HTTP bench saw failures: ${JSON.stringify({ non2xx: result.non2xx, errors: result.errors })}`,
+      );
+    return result.requests.average;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+function ratioFigure(name: string, value: number, limit: number, direction: 'max' | 'min'): Figure {
+  return {
+    name,
+    value,
+    unit: '×',
+    target: `${direction === 'max' ? '≤' : '≥'} ${limit}×`,
+    ok: direction === 'max' ? value <= limit : value >= limit,
+  };
+}
+
+export async function run(): Promise<BenchSection> {
+  process.env.LOG_LEVEL ??= 'silent';
+  const model = JSON.parse(
+    readFileSync(path.join(ROOT, 'skill-package/interactionModels/custom/en-US.json'), 'utf8'),
+  ) as InteractionModelJson;
+  const intents = new Set(model.interactionModel.languageModel.intents.map((i) => i.name));
+  const bundles = await buildBenchBundles();
+
+  const skillLaunch = launchRequest();
+  const skillFind = intentRequest(model, 'FindPointIntent', { point: 'b l twenty three' });
+  const skillRoutine = intents.has('StartRoutineIntent')
+    ? intentRequest(model, 'StartRoutineIntent', {})
+    : undefined;
+  const helloLaunch = launchRequest();
+  const helloIntent = envelope({
+    type: 'IntentRequest',
+    intent: { name: 'HelloWorldIntent', confirmationStatus: 'NONE', slots: {} },
+  });
+
+  // Cold start, alternating the two skills so drift on the machine affects both alike.
+  const skillCold: ColdRun[] = [];
+  const helloCold: ColdRun[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    skillCold.push(
+      await coldRun(SKILL_BUNDLE, skillFind, [
+        skillLaunch,
+        skillFind,
+        ...(skillRoutine ? [skillRoutine] : []),
+      ]),
+    );
+    helloCold.push(await coldRun(bundles.helloLambda, helloIntent, [helloLaunch, helloIntent]));
+  }
+  const share = (runs: ColdRun[]) => median(runs.map((r) => r.load + r.first));
+  const loads = async (bundle: string, env: NodeJS.ProcessEnv): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) times.push(await loadOnly(bundle, env));
+    return median(times);
+  };
+  const quiet = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const dynamoLoad = await loads(SKILL_BUNDLE, {
+    ...quiet,
+    DYNAMODB_TABLE: 'bench',
+    AWS_REGION: 'us-east-1',
+  });
+  const externalSdkLoad = await loads(bundles.skillWithoutSdk, quiet);
+
+  // Warm, in this process, through the built bundles.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const skill = (require(SKILL_BUNDLE) as { handler: Handler }).handler;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hello = (require(bundles.helloLambda) as { handler: Handler }).handler;
+  const warm = async (handler: Handler, request: RequestEnvelope) => {
+    const times = await timeEach(WARM_REQUESTS, () => handler(request), 2000);
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  };
+  const helloLaunchWarm = await warm(hello, helloLaunch);
+  const helloIntentWarm = await warm(hello, helloIntent);
+  const launchWarm = await warm(skill, skillLaunch);
+  const findWarm = await warm(skill, skillFind);
+  const routineWarm = skillRoutine ? await warm(skill, skillRoutine) : undefined;
+
+  const skillRps = await httpThroughput(bundles.skillServer, skillFind);
+  const helloRps = await httpThroughput(bundles.helloServer, helloIntent);
+
+  const skillBytes = statSync(SKILL_BUNDLE).size;
+  const helloBytes = statSync(bundles.helloLambda).size;
+  const worstP99 = Math.max(launchWarm.p99, findWarm.p99, routineWarm?.p99 ?? 0);
+
+  const figures: Figure[] = [
+    {
+      name: `cold start to 1st IntentRequest response, skill (median of ${COLD_RUNS})`,
+      value: median(skillCold.map((r) => r.wall)),
+      unit: 'ms',
+    },
+    {
+      name: 'cold start to 1st IntentRequest response, hello world',
+      value: median(helloCold.map((r) => r.wall)),
+      unit: 'ms',
+    },
+    {
+      name: "  of which Node's own start-up, skill / hello world",
+      value: median(skillCold.map((r) => r.wall - r.load - r.first)),
+      unit: `ms / ${median(helloCold.map((r) => r.wall - r.load - r.first)).toFixed(0)} ms`,
+    },
+    { name: 'module load, skill', value: median(skillCold.map((r) => r.load)), unit: 'ms' },
+    { name: 'module load, hello world', value: median(helloCold.map((r) => r.load)), unit: 'ms' },
+    {
+      name: 'module load, skill with DYNAMODB_TABLE (AWS SDK initialised, as on Lambda)',
+      value: dynamoLoad,
+      unit: 'ms',
+    },
+    {
+      name: 'module load, skill bundled with the AWS SDK left out (for comparison)',
+      value: externalSdkLoad,
+      unit: 'ms',
+    },
+    {
+      name: 'first response after load, skill / hello world',
+      value: median(skillCold.map((r) => r.first)),
+      unit: `ms / ${median(helloCold.map((r) => r.first)).toFixed(2)} ms`,
+    },
+    { name: 'in-process share (load + 1st response), skill', value: share(skillCold), unit: 'ms' },
+    { name: 'in-process share (load + 1st response), hello world', value: share(helloCold), unit: 'ms' },
+    ratioFigure(
+      'in-process cold start, skill / hello world',
+      share(skillCold) / share(helloCold),
+      1.2,
+      'max',
+    ),
+    {
+      name: `warm LaunchRequest p50 / p99, skill (${WARM_REQUESTS})`,
+      value: launchWarm.p50,
+      unit: `ms / ${launchWarm.p99.toFixed(3)} ms`,
+    },
+    {
+      name: 'warm find a point p50 / p99, skill',
+      value: findWarm.p50,
+      unit: `ms / ${findWarm.p99.toFixed(3)} ms`,
+    },
+    ...(routineWarm
+      ? [
+          {
+            name: 'warm routine turn (StartRoutineIntent) p50 / p99, skill',
+            value: routineWarm.p50,
+            unit: `ms / ${routineWarm.p99.toFixed(3)} ms`,
+          },
+        ]
+      : []),
+    {
+      name: 'warm LaunchRequest p50 / p99, hello world',
+      value: helloLaunchWarm.p50,
+      unit: `ms / ${helloLaunchWarm.p99.toFixed(3)} ms`,
+    },
+    {
+      name: 'warm HelloWorldIntent p50 / p99, hello world',
+      value: helloIntentWarm.p50,
+      unit: `ms / ${helloIntentWarm.p99.toFixed(3)} ms`,
+    },
+    ratioFigure(
+      'warm p99, slowest skill request / hello world intent',
+      worstP99 / helloIntentWarm.p99,
+      3,
+      'max',
+    ),
+    {
+      name: 'peak RSS after 2,000 requests, skill',
+      value: Math.round(median(skillCold.map((r) => r.maxRssKb)) / 1024),
+      unit: 'MB',
+    },
+    {
+      name: 'peak RSS after 2,000 requests, hello world',
+      value: Math.round(median(helloCold.map((r) => r.maxRssKb)) / 1024),
+      unit: 'MB',
+    },
+    {
+      name: 'Lambda bundle, skill (lambda/dist/index.js)',
+      value: Math.round(skillBytes / 1024),
+      unit: 'KB',
+      target: '< 1536 KB',
+      ok: skillBytes < 1.5 * 1024 * 1024,
+    },
+    { name: 'Lambda bundle, hello world', value: Math.round(helloBytes / 1024), unit: 'KB' },
+    {
+      name: `HTTP POST /alexa, skill (find a point, ${HTTP_SECONDS} s, 10 connections)`,
+      value: Math.round(skillRps),
+      unit: 'req/s',
+    },
+    { name: 'HTTP POST /alexa, hello world', value: Math.round(helloRps), unit: 'req/s' },
+    ratioFigure('HTTP throughput, skill / hello world', skillRps / helloRps, 0.8, 'min'),
+  ];
+  if (!skillRoutine)
+    console.log(
+      '\n(no StartRoutineIntent in the model yet: the routine turn is measured once routines are merged)',
+    );
+  // Latency tails depend on how busy the machine is: say so next to the figures.
+  figures.unshift({
+    name: `machine: ${os.cpus().length} CPUs; load average (1 min) at the end`,
+    value: Number(os.loadavg()[0].toFixed(2)),
+    unit: '',
+  });
+  return {
+    title: 'Hosting: this skill vs a hello-world skill on ask-sdk-core (same run, same bundling)',
+    figures,
+  };
+}

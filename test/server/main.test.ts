@@ -1,0 +1,117 @@
+/**
+ * `npm start`'s server as a real process: settings, start-up refusals, and a clean stop on SIGTERM
+ * that lets a request in flight finish.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { launchRequest } from '../../lambda/src/simulator/envelope';
+import { toTurn } from '../support/conversation';
+import { runServer, type ServerProcess } from '../support/server-process';
+
+const dirs: string[] = [];
+const running: ServerProcess[] = [];
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ppg-server-'));
+  dirs.push(dir);
+  return dir;
+}
+function start(env: Record<string, string>): ServerProcess {
+  const server = runServer(env);
+  running.push(server);
+  return server;
+}
+afterAll(async () => {
+  for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  await Promise.all(running.map((s) => s.exited));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm start (dist/server.js)', () => {
+  it('checks signatures by default: an unsigned request gets 400', async () => {
+    const server = start({ DATA_DIR: dataDir() });
+    const { url, verifyRequests } = await server.waitFor('server.listening');
+    expect(verifyRequests).toBe(true);
+    const res = await fetch(String(url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(launchRequest()),
+    });
+    expect(res.status).toBe(400);
+    expect(server.logs.some((l) => l.event === 'server.verification_off')).toBe(false);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('announces loudly when verification is turned off', async () => {
+    const server = start({ DATA_DIR: dataDir(), ALEXA_SKIP_VERIFICATION: 'true' });
+    await server.waitFor('server.listening');
+    const warning = await server.waitFor('server.verification_off');
+    expect(warning.level).toBe('warn');
+    expect(String(warning.message)).toMatch(/NOT checked/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('refuses to turn verification off on a non-loopback HOST', async () => {
+    const server = start({ DATA_DIR: dataDir(), ALEXA_SKIP_VERIFICATION: 'true', HOST: '0.0.0.0' });
+    expect(await server.exited).toBe(1);
+    expect(server.logs.find((l) => l.event === 'server.bad_setting')?.message).toMatch(/HOST=0\.0\.0\.0/);
+    expect(server.logs.some((l) => l.event === 'server.listening')).toBe(false);
+  });
+
+  it('refuses a PORT that is not a port number, and a DATA_DIR it cannot write', async () => {
+    const badPort = start({ DATA_DIR: dataDir(), PORT: 'three thousand' });
+    expect(await badPort.exited).toBe(1);
+    expect(badPort.logs.find((l) => l.event === 'server.bad_setting')?.message).toMatch(/PORT/);
+
+    const blocker = path.join(dataDir(), 'a-file');
+    writeFileSync(blocker, '');
+    const badDir = start({ DATA_DIR: path.join(blocker, 'inside') });
+    expect(await badDir.exited).toBe(1);
+    expect(badDir.logs.find((l) => l.event === 'server.storage_not_ready')?.message).toMatch(/DATA_DIR/);
+  });
+
+  it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
+    const server = start({ DATA_DIR: dataDir(), ALEXA_SKIP_VERIFICATION: 'true' });
+    const url = new URL(String((await server.waitFor('server.listening')).url));
+    const body = Buffer.from(JSON.stringify(launchRequest()));
+
+    // Send half the body, stop the server, then send the rest: the answer must still come.
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/alexa',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.subarray(0, 100));
+      void server.waitFor('server.stopping').then(async () => {
+        // New connections are refused while the old one is still open.
+        await expect(fetch(`${url.origin}/healthz`)).rejects.toThrow();
+        req.end(body.subarray(100));
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    server.child.kill('SIGTERM');
+
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    expect(toTurn(JSON.parse(text) as Parameters<typeof toTurn>[0]).speech).toMatch(/^Welcome/);
+    expect(await server.exited).toBe(0);
+    expect(server.logs.map((l) => l.event)).toEqual(
+      expect.arrayContaining(['server.stopping', 'server.stopped']),
+    );
+  });
+});
