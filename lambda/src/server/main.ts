@@ -4,6 +4,7 @@
  * that cannot sign requests, and SIMULATOR=off to stop serving the web simulator at /.
  */
 import path from 'node:path';
+import { directiveSvg } from '../display/svg';
 import { log } from '../log';
 import { FilePersistenceAdapter } from '../persistence/file';
 import { buildSkill } from '../skill';
@@ -25,6 +26,8 @@ const simulator = simulatorOn
       persistenceAdapter,
       applicationId: skillId,
       assetsDir: path.join(__dirname, 'public'),
+      // The screen device's diagram: the point or routine step the APL document shows, as SVG.
+      renderVisual: (directive) => directiveSvg(directive),
     })
   : undefined;
 const app = createApp({ skill, verifyRequests, simulator });
