@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: redraws the README's pictures of the web simulator and the terminal chat
- * (docs/images/simulator.png, docs/images/chat.png) from the real skill, with Debian's chromium.
+ * (docs/images/simulator.png, simulator-routine.png, chat.png) from the real skill, with Debian's
+ * chromium.
  * Run `npm run build` first (the page is served from dist/public). Re-run it when the skill changes.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { MemoryPersistenceAdapter } from '../lambda/src/persistence/memory';
 import { createApp } from '../lambda/src/server/app';
+import { directiveSvg } from '../lambda/src/display/svg';
 import { simulatorRouter } from '../lambda/src/server/simulator';
 import { runChat } from '../lambda/src/simulator/chat';
 import { interactionModel } from '../lambda/src/simulator/model';
@@ -19,7 +21,10 @@ import { buildSkill } from '../lambda/src/skill';
 process.env.LOG_LEVEL ??= 'silent';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs/images');
-const PAGE_SCRIPT = ['open pressure point guide', 'where is kunlun', 'which point helps sciatica'];
+const PAGE_SCRIPT = ['open pressure point guide', 'which point helps sciatica', 'where is kunlun'];
+/** A guided routine on the speaker, pictured 40 s in: into the warm-up hold, its ring counting down. */
+const ROUTINE_SCRIPT = ['start the quick routine', 'no'];
+const ROUTINE_AT_MS = 40_000;
 const CHAT_SCRIPT = [
   'open pressure point guide',
   'where is b l twenty three',
@@ -52,7 +57,12 @@ async function main(): Promise<void> {
   const app = createApp({
     skill,
     verifyRequests: true,
-    simulator: simulatorRouter({ skill, persistenceAdapter, assetsDir: path.join(ROOT, 'dist/public') }),
+    simulator: simulatorRouter({
+      skill,
+      persistenceAdapter,
+      assetsDir: path.join(ROOT, 'dist/public'),
+      renderVisual: (directive) => directiveSvg(directive),
+    }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -73,6 +83,22 @@ async function main(): Promise<void> {
       await page.locator('.turn.skill').nth(index).locator('.cue').first().waitFor();
     }
     await page.screenshot({ path: path.join(OUT, 'simulator.png') });
+    await page.close();
+
+    // The routine: the page's clock runs in real time and is moved forward to mid-hold.
+    const routine = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await routine.clock.install();
+    await routine.goto(url);
+    await routine.waitForSelector('body[data-ready="true"]');
+    for (const [index, text] of ROUTINE_SCRIPT.entries()) {
+      await routine.fill('#say', text);
+      await routine.press('#say', 'Enter');
+      await routine.locator('.turn.skill').nth(index).locator('.cue').first().waitFor();
+    }
+    await routine.clock.fastForward(ROUTINE_AT_MS);
+    await routine.locator('.hold:not(.over)').waitFor();
+    await routine.waitForTimeout(300);
+    await routine.screenshot({ path: path.join(OUT, 'simulator-routine.png') });
 
     const transcript = await chatTranscript();
     const terminal = await browser.newPage({ viewport: { width: 1000, height: 560 } });
@@ -85,7 +111,7 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
   }
-  console.log(`wrote ${path.relative(ROOT, OUT)}/simulator.png and chat.png`);
+  console.log(`wrote ${path.relative(ROOT, OUT)}/simulator.png, simulator-routine.png and chat.png`);
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,8 @@ import type { Skill } from 'ask-sdk-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { createApp } from '../../lambda/src/server/app';
+import { COLOURS, drawPoints } from '../../lambda/src/display/diagram';
+import { directiveSvg } from '../../lambda/src/display/svg';
 import { simulatorRouter } from '../../lambda/src/server/simulator';
 import type { VisualRenderer } from '../../lambda/src/simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
@@ -23,12 +25,13 @@ const CHROMIUM = '/usr/bin/chromium';
 const servers: Server[] = [];
 let browser: Browser;
 
-async function serve(skill: Skill, renderVisual?: VisualRenderer): Promise<string> {
+async function serve(skill: Skill, renderVisual?: VisualRenderer, clock?: () => number): Promise<string> {
   const router = simulatorRouter({
     skill,
     persistenceAdapter: new MemoryPersistenceAdapter(),
     assetsDir,
     renderVisual,
+    clock,
   });
   const app = createApp({ skill, verifyRequests: true, simulator: router });
   return new Promise((resolve) => {
@@ -39,8 +42,10 @@ async function serve(skill: Skill, renderVisual?: VisualRenderer): Promise<strin
   });
 }
 
-async function openPage(url: string): Promise<Page> {
+async function openPage(url: string, options: { fakeClock?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A clock that runs in real time but can be moved forward (page.clock.fastForward).
+  if (options.fakeClock) await page.clock.install();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
@@ -52,6 +57,40 @@ async function openPage(url: string): Promise<Page> {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
+}
+
+/** The colour of one pixel of a PNG, read with the browser's own decoder. */
+async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async ({ data, at }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return Array.from(context.getImageData(at.x, at.y, 1, 1).data.slice(0, 3));
+      },
+      { data: png.toString('base64'), at: { x: Math.round(x), y: Math.round(y) } },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+function hex(colour: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+}
+
+/** Seconds in a spoken answer such as "Paused, with 48 seconds left on a warm-up". */
+function secondsIn(text: string | null): number {
+  const match = /(\d+) seconds? left/.exec(text ?? '');
+  if (!match) throw new Error(`no "N seconds left" in: ${text}`);
+  return Number(match[1]);
 }
 
 function problemsOf(page: Page): string[] {
@@ -165,4 +204,131 @@ describe('the simulator page in chromium', () => {
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });
+  it('on the Screen device, "where is kunlun" shows the BL 60 diagram with its marker visible', async () => {
+    const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+    const page = await openPage(await serve(skill, (directive) => directiveSvg(directive)));
+    await page.click('#device-screen');
+    await page.waitForSelector('body[data-device="screen"]');
+    await say(page, 'where is kunlun');
+
+    const image = page.locator('#display img.diagram');
+    await image.waitFor();
+    const src = (await image.getAttribute('src')) ?? '';
+    expect(src).toMatch(/^data:image\/svg\+xml/);
+    const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+    expect(svg).toMatch(/<title id="title">Diagram of [^<]*BL 60/);
+    expect(svg).toContain(`fill="${COLOURS.mark}" class="mark"`);
+    expect(await page.textContent('#display .lines')).toMatch(/BL 60 · Kunlun Mountains/);
+
+    // The marker's centre, as drawn on the page (the image is scaled to fit its box, centred).
+    await image.evaluate((img: HTMLImageElement) => img.decode());
+    const natural = await image.evaluate((img: HTMLImageElement) => ({
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+    }));
+    const box = (await image.boundingBox())!;
+    const drawing = drawPoints(['BL 60'])!;
+    const scale = Math.min(box.width / natural.width, box.height / natural.height);
+    const toPage = natural.width / drawing.width;
+    const [mark] = drawing.marks;
+    const x = box.x + (box.width - natural.width * scale) / 2 + mark.x * toPage * scale;
+    const y = box.y + (box.height - natural.height * scale) / 2 + mark.y * toPage * scale;
+    const png = await page.screenshot({ path: path.join(artifacts, 'simulator-screen-kunlun.png') });
+    const colour = await pixel(png, x, y);
+    const marker = hex(COLOURS.mark);
+    expect({ colour, isMarker: colour.every((v, i) => Math.abs(v - marker[i]) <= 24) }).toMatchObject({
+      isMarker: true,
+    });
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a real routine: screening, holds in real time, pause mid-hold, how long is left, resume', async () => {
+    // The page's clock and the server's move forward together past the 30 s spoken introduction;
+    // every hold is then watched in real time.
+    let skew = 0;
+    const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+    const url = await serve(skill, undefined, () => Date.now() + skew);
+    const page = await openPage(url, { fakeClock: true });
+    const turn = (n: number) => page.locator('.turn.skill .body').nth(n);
+    const skipAhead = async (ms: number) => {
+      skew += ms;
+      await page.clock.fastForward(ms);
+    };
+
+    await say(page, 'start a routine');
+    await turn(0).locator('.cue').first().waitFor();
+    expect(await turn(0).textContent()).toMatch(/safety check.*\?/);
+    expect(await page.locator('.turn.you .meta').last().textContent()).toMatch(/^StartRoutineIntent/);
+
+    await say(page, 'no');
+    await turn(1).locator('.cue').first().waitFor();
+    expect(await turn(1).textContent()).toMatch(/Let's do the general lower back routine/);
+    // In real time: the safety line comes about 7 s later, not at once.
+    await page.waitForTimeout(1000);
+    expect(await turn(1).textContent()).not.toMatch(/Stop straight away/);
+    expect(await page.isVisible('#playing')).toBe(true);
+
+    // 31 s in: the warm-up was announced, "Begin." said, and its 30 s hold is counting down.
+    await skipAhead(30_000);
+    const ring = turn(1).locator('.hold', { hasText: 'holding 30 s' });
+    await ring.waitFor();
+    expect(await turn(1).textContent()).toMatch(/Stop straight away.*First, a warm-up.*Begin\./);
+    const first = Number(await ring.getAttribute('data-remaining-ms'));
+    await page.waitForTimeout(1500);
+    const later = Number(await ring.getAttribute('data-remaining-ms'));
+    expect(first).toBeLessThanOrEqual(30_000);
+    expect(first - later).toBeGreaterThan(1000);
+    expect(later).toBeGreaterThan(0);
+    expect(await turn(1).textContent()).not.toMatch(/Halfway/);
+    await page.screenshot({ path: path.join(artifacts, 'simulator-routine-hold.png') });
+
+    // "pause" mid-hold: the turn stops where it was; the skill says how much of the warm-up is left.
+    await say(page, 'pause');
+    await turn(2).locator('.cue').first().waitFor();
+    expect(await turn(1).textContent()).toMatch(/\(interrupted\)/);
+    expect(await turn(1).textContent()).not.toMatch(/Halfway/);
+    expect(await ring.getAttribute('class')).toMatch(/\bover\b/);
+    const paused = await turn(2).textContent();
+    expect(paused).toMatch(/^Paused, with \d+ seconds left on a warm-up\./);
+    const left = secondsIn(paused);
+    expect(left).toBeGreaterThan(20);
+    expect(left).toBeLessThanOrEqual(60);
+
+    // Paused, time stands still: the same amount left a while later.
+    await skipAhead(20_000);
+    await say(page, 'how long is left');
+    await turn(3).locator('.cue').first().waitFor();
+    expect(await turn(3).textContent()).toMatch(/paused/i);
+    expect(secondsIn(await turn(3).textContent())).toBe(left);
+
+    // "resume": back into the warm-up hold, with no more than was left, counting down again.
+    await say(page, 'resume');
+    await turn(4).locator('.cue').first().waitFor();
+    expect(await turn(4).textContent()).toMatch(/Back to a warm-up/);
+    const resumed = turn(4).locator('.hold').first();
+    await resumed.waitFor({ timeout: 15_000 });
+    const resumedMs = Number(await resumed.getAttribute('data-remaining-ms'));
+    expect(resumedMs).toBeGreaterThan(0);
+    expect(resumedMs).toBeLessThanOrEqual(left * 1000);
+    await page.waitForTimeout(1500);
+    expect(Number(await resumed.getAttribute('data-remaining-ms'))).toBeLessThan(resumedMs - 1000);
+
+    await say(page, 'how long is left');
+    await turn(5).locator('.cue').first().waitFor();
+    expect(await turn(4).textContent()).toMatch(/\(interrupted\)/);
+    expect(await turn(5).textContent()).toMatch(/seconds left on this hold/);
+    expect(secondsIn(await turn(5).textContent())).toBeLessThan(left);
+
+    // "Skip ahead" shows the rest of the hold at once and counts it as heard: the hold is over.
+    await page.click('#skip');
+    expect(await turn(5).textContent()).toMatch(
+      /And stop\..*Next, B L 23.*Say next when you're ready for B L 52/,
+    );
+    await say(page, 'how long is left');
+    await turn(6).locator('.cue').first().waitFor();
+    expect(await turn(6).textContent()).toMatch(/finished that hold/);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

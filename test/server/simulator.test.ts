@@ -193,6 +193,27 @@ describe('simulator API through the real server on 127.0.0.1', () => {
     expect((await say(run, id, 'help')).speech).toMatch(/Here's what you can say/);
   });
 
+  it('skips ahead: a routine turn counts as heard, so "next" goes on to the step it named', async () => {
+    const { id } = await open(run);
+    await say(run, id, 'start the quick routine');
+    const first = await say(run, id, 'no');
+    expect(first.cues.at(-1)).toMatchObject({ text: "Say next when you're ready for B L 40." });
+    const api = `${run.url}/simulator/api/sessions/${id}`;
+    expect((await post(`${api}/skip`, { ms: first.totalMs })).status).toBe(200);
+    const next = await say(run, id, 'next');
+    expect(next.cues[0]).toMatchObject({ kind: 'speech', text: expect.stringMatching(/^Next, B L 40/) });
+    // The request is stamped as if the person had waited through the turn.
+    const gap = Date.parse(next.request.timestamp) - Date.parse(first.request.timestamp);
+    expect(gap).toBeGreaterThanOrEqual(first.totalMs);
+    expect(gap).toBeLessThan(first.totalMs + 20_000);
+
+    for (const bad of [{}, { ms: -1 }, { ms: '100' }, { ms: 1e12 }, { ms: null }])
+      expect((await post(`${api}/skip`, bad)).status).toBe(400);
+    expect((await post(`${run.url}/simulator/api/sessions/no-such-session/skip`, { ms: 1 })).status).toBe(
+      404,
+    );
+  });
+
   it('keeps at most maxSessions sessions in memory, dropping the least recently used', async () => {
     const bounded = await start({ maxSessions: 3 });
     const [a, b, c] = [await open(bounded), await open(bounded), await open(bounded)];

@@ -87,6 +87,30 @@ describe('the terminal chat', () => {
     expect(out).not.toMatch(/you> help/);
   });
 
+  it('runs a guided routine with piped stdin: screening, holds shown as [holding N s], next goes on', async () => {
+    const { code, out } = await chatProcess(
+      [],
+      'start the quick routine\nno\nnext\nhow long is left\n',
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /you> start the quick routine\n {2}\[StartRoutineIntent · routine: quick → quick\]\nskill> Before we start, one quick safety check\./,
+    );
+    const routine = out.slice(out.indexOf('you> no'), out.indexOf('you> next'));
+    expect(routine).toMatch(/\[AMAZON\.NoIntent\]\nskill> Let's do the quick routine\./);
+    // The warm-up: "Begin.", then its 30 s hold, skipped ahead (piped input never waits).
+    expect(routine).toMatch(/Begin\.\n {7}\[holding 30 s\]\n {7}And stop\./);
+    expect(routine).toMatch(/B L 23.*\n(.*\n)*? {7}\[holding \d+ s\]/);
+    expect(routine).toMatch(/Say next when you're ready for B L 40\.\n$/);
+    // Skipped turns count as heard: "next" goes on to the point the skill just named.
+    const next = out.slice(out.indexOf('you> next'), out.indexOf('you> how long is left'));
+    expect(next).toMatch(/\[AMAZON\.NextIntent\]\nskill> Next, B L 40/);
+    expect(out.slice(out.indexOf('you> how long is left'))).toMatch(
+      /\[TimeLeftIntent\]\nskill> You've finished that hold\. About .* of holds to go/,
+    );
+  });
+
   it('rejects an unknown option', async () => {
     const { code } = await chatProcess(['--loud'], '', dataDir);
     expect(code).toBe(2);

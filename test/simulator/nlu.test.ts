@@ -4,6 +4,7 @@ import {
   type InteractionModelJson,
 } from '../../lambda/src/simulator/envelope';
 import { BUILT_IN_PHRASES, ModelMatcher } from '../../lambda/src/simulator/nlu';
+import { SUGGESTIONS } from '../../lambda/src/simulator/page/suggestions';
 import { model } from '../support/model';
 
 const matcher = new ModelMatcher(model);
@@ -144,5 +145,31 @@ describe("the matcher understands typed words from the skill's own interaction m
     expect(smallMatcher.understand('stop').intent).toBe('AMAZON.StopIntent');
     // Without AMAZON.PauseIntent in the model, "pause" is not understood, as on Alexa.
     expect(smallMatcher.understand('pause').intent).toBe('AMAZON.FallbackIntent');
+  });
+});
+
+describe("the page's suggestion chips", () => {
+  it('are each understood as the intent they are there to show', () => {
+    const expected: Record<string, string> = {
+      'open pressure point guide': 'LaunchRequest',
+      'where is kunlun': 'FindPointIntent',
+      'which point helps sciatica': 'PointsForNeedIntent',
+      'tell me more': 'PointDetailIntent',
+      'how long do I hold it': 'PointHoldTimeIntent',
+      'start a routine': 'StartRoutineIntent',
+      pause: 'AMAZON.PauseIntent',
+      resume: 'AMAZON.ResumeIntent',
+      next: 'AMAZON.NextIntent',
+      'how long is left': 'TimeLeftIntent',
+      help: 'AMAZON.HelpIntent',
+      stop: 'AMAZON.StopIntent',
+    };
+    const understood = Object.fromEntries(
+      SUGGESTIONS.map((text) => {
+        const interpreted = matcher.interpret(text);
+        return [text, interpreted.type === 'LaunchRequest' ? 'LaunchRequest' : interpreted.intent];
+      }),
+    );
+    expect(understood).toEqual(expected);
   });
 });

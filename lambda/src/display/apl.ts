@@ -351,6 +351,9 @@ export function routineDocument(t: Translate, input: RoutineScreen): AplDocument
     holdBar: t('display.holdBar'),
     diagramLabel,
     notAdvice: t('common.notMedicalAdvice'),
+    // What the diagram marks, as data, for other renderers (the web simulator draws it as SVG).
+    pointCodes: s.points,
+    sideId: s.side ?? '',
   };
   const items = PROFILES.map((profile) => {
     const align = profile.direction === 'row' ? 'left' : 'center';

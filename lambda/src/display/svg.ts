@@ -5,6 +5,8 @@
 import { getPoint } from '../core/catalogue';
 import type { PointCode } from '../core/types';
 import { translatorFor } from '../i18n';
+import { isRecord } from '../state/session';
+import { POINT_TOKEN_PREFIX, ROUTINE_TOKEN } from './apl';
 import { COLOURS, drawPoints, type Drawing, type HoldSide, type Shape } from './diagram';
 import type { RoutineScreen } from './routine';
 import { diagramDescription } from './text';
@@ -28,6 +30,32 @@ export function pointSvg(code: string, options: SvgOptions = {}): string | undef
 export function routineSvg(screen: RoutineScreen, options: SvgOptions = {}): string | undefined {
   const codes = screen.points.map((c) => getPoint(c)?.code).filter((c): c is string => c !== undefined);
   return codesSvg(codes, screen.side, options);
+}
+
+const HOLD_SIDES: readonly HoldSide[] = ['left', 'right', 'both', 'centre'];
+
+/**
+ * The SVG of what one of this skill's APL RenderDocument directives shows, for the web simulator's
+ * screen: a point screen's point (named by its token), or a routine step's point(s) and side (from
+ * its datasource). Undefined for any other directive or data that names no known point; malformed
+ * input is not an error, just nothing to draw.
+ */
+export function directiveSvg(
+  directive: { token?: unknown; datasources?: unknown },
+  options: SvgOptions = {},
+): string | undefined {
+  const { token } = directive;
+  if (typeof token !== 'string') return undefined;
+  if (token.startsWith(POINT_TOKEN_PREFIX)) return pointSvg(token.slice(POINT_TOKEN_PREFIX.length), options);
+  if (token !== ROUTINE_TOKEN || !isRecord(directive.datasources)) return undefined;
+  const payload = directive.datasources.payload;
+  if (!isRecord(payload) || !Array.isArray(payload.pointCodes)) return undefined;
+  const codes = payload.pointCodes
+    .map((code) => (typeof code === 'string' ? getPoint(code)?.code : undefined))
+    .filter((code): code is PointCode => code !== undefined);
+  if (codes.length === 0) return undefined;
+  const side = HOLD_SIDES.find((s) => s === payload.sideId);
+  return codesSvg(codes, side, options);
 }
 
 function codesSvg(codes: PointCode[], side: HoldSide | undefined, options: SvgOptions): string | undefined {

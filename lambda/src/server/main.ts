@@ -11,6 +11,7 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { directiveSvg } from '../display/svg';
 import { log } from '../log';
 import { persistenceFromEnvironment } from '../persistence/from-environment';
 import { hasReadinessCheck } from '../persistence/types';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
         persistenceAdapter,
         applicationId: skillId,
         assetsDir: path.join(__dirname, 'public'),
+        // The screen device's diagram: the point or routine step the APL document shows, as SVG.
+        renderVisual: (directive) => directiveSvg(directive),
       })
     : undefined;
   if (simulatorOn && !LOOPBACK.has(host)) {

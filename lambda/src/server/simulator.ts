@@ -10,6 +10,7 @@
  *   POST /simulator/api/sessions/:id/end                                               → {ended, session}
  *   POST /simulator/api/sessions/:id/forget                                            → session
  *   POST /simulator/api/sessions/:id/device    {device: "speaker"|"screen"}           → session
+ *   POST /simulator/api/sessions/:id/skip      {ms}  (skip ahead: the session's clock moves on) → session
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { log } from '../log';
 import type { InteractionModelJson } from '../simulator/envelope';
 import { interactionModel } from '../simulator/model';
 import {
+  MAX_SKIP_MS,
   MAX_UTTERANCE_CHARACTERS,
   Simulator,
   UnknownSessionError,
@@ -143,6 +145,12 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     if (device !== 'speaker' && device !== 'screen')
       throw new BadRequest('device must be "speaker" or "screen".');
     res.json(await simulator.setDevice(req.params.id, device));
+  });
+  api.post('/sessions/:id/skip', async (req, res) => {
+    const { ms } = body(req);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SKIP_MS)
+      throw new BadRequest(`ms must be a number of milliseconds from 0 to ${MAX_SKIP_MS}.`);
+    res.json(await simulator.skipAhead(req.params.id, ms));
   });
   api.use((_req, res) => {
     res.status(404).json({ error: 'No such simulator API.' });

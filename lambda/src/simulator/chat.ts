@@ -8,7 +8,7 @@ import type { Interface } from 'node:readline';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { CUE_SPLIT_MS, type Cue } from './cues';
-import type { DeviceKind, SimulatorReply, SimulatorSessionInfo } from './simulator';
+import { MAX_SKIP_MS, type DeviceKind, type SimulatorReply, type SimulatorSessionInfo } from './simulator';
 import type { Simulator } from './simulator';
 
 /** Silences at least this long are printed as holds; shorter ones as pauses. */
@@ -100,6 +100,11 @@ export async function runChat(options: ChatOptions): Promise<void> {
     }
     if (reply.cues.length === 0) write('skill> (says nothing)');
     if (turn.interrupted) write('       (interrupted)');
+    // What was skipped counts as heard: the skill's clock moves to the end of the turn.
+    else {
+      const skipped = Math.max(0, reply.totalMs - (Date.now() - started));
+      await simulator.skipAhead(session.id, Math.min(MAX_SKIP_MS, skipped));
+    }
     if (reply.session === 'closed') write('  [session ended: your next words start a new one]');
     if (playing === turn) playing = undefined;
   }

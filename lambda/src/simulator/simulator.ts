@@ -36,6 +36,8 @@ export const DEVICES: Record<DeviceKind, DeviceProfile> = {
 /** Longest text a person can type in one turn (an utterance, not an essay). */
 export const MAX_UTTERANCE_CHARACTERS = 300;
 export const DEFAULT_MAX_SESSIONS = 200;
+/** The most one skip ahead moves a session's clock: more than any turn (Alexa caps audio at 240 s). */
+export const MAX_SKIP_MS = 10 * 60_000;
 
 export type SessionState =
   /** The skill asked something: the microphone opens and the next words go to the skill. */
@@ -111,6 +113,8 @@ interface DeviceSession {
   user: string;
   device: DeviceKind;
   alexa?: AlexaSession;
+  /** Time skipped ahead: requests are stamped this much later than the clock says. */
+  skippedMs: number;
   /** Turns of one session run one after another, in the order they arrived. */
   queue: Promise<unknown>;
 }
@@ -150,7 +154,13 @@ export class Simulator {
     const device = DEVICE_KINDS.includes(options.device as DeviceKind)
       ? (options.device as DeviceKind)
       : 'speaker';
-    const session: DeviceSession = { id: randomUUID(), user, device, queue: Promise.resolve() };
+    const session: DeviceSession = {
+      id: randomUUID(),
+      user,
+      device,
+      skippedMs: 0,
+      queue: Promise.resolve(),
+    };
     this.sessions.set(session.id, session);
     while (this.sessions.size > this.maxSessions) {
       const oldest = this.sessions.keys().next().value;
@@ -199,6 +209,21 @@ export class Simulator {
       session.alexa = undefined;
       return { ...reply, session: 'closed' };
     });
+  }
+
+  /**
+   * Skip ahead: the rest of a turn is taken as heard without waiting for it, so the session's clock
+   * moves on by `ms`, as if the person had waited (the next request is stamped that much later). A
+   * routine then carries on from where the skipped turn ended, not from where it began.
+   */
+  async skipAhead(id: unknown, ms: unknown): Promise<SimulatorSessionInfo> {
+    const session = this.get(id);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_SKIP_MS)
+      throw new RangeError(`ms must be a number of milliseconds from 0 to ${MAX_SKIP_MS}`);
+    await this.serialise(session, async () => {
+      session.skippedMs += Math.round(ms);
+    });
+    return this.info(session);
   }
 
   /** Switches the device (a different device is a different session, as on Alexa). */
@@ -269,7 +294,7 @@ export class Simulator {
       sessionId: session.alexa?.id,
       newSession: session.alexa ? !session.alexa.started : true,
       attributes: session.alexa?.attributes ?? {},
-      timestamp: new Date(this.clock()).toISOString(),
+      timestamp: new Date(this.clock() + session.skippedMs).toISOString(),
       locale: this.options.locale ?? 'en-US',
       applicationId: this.options.applicationId,
     };

@@ -30,6 +30,8 @@ export const MAX_SVG_CHARACTERS = 512 * 1024;
 /** Keys whose string values are plumbing, not something a person reads on screen. */
 const NOT_TEXT_KEYS =
   /^(type|token|id|url|uri|src|source|href|style|theme|color|colour|layout|version|locale)$/i;
+/** Data named as identifiers (`sideId`, `pointCodes`), not words on the screen. */
+const ID_KEYS = /[a-z](Ids?|Codes?)$/;
 
 /** In a document without datasources, the properties that hold text a person reads. */
 const INLINE_TEXT_KEYS = /^(text|\w*Title|\w*Text|label)$/;
@@ -55,6 +57,7 @@ function collectText(value: unknown, key: string, lines: string[], depth: number
     if (
       text !== '' &&
       !NOT_TEXT_KEYS.test(key) &&
+      !ID_KEYS.test(key) &&
       (!keys || keys.test(key)) &&
       !text.includes('${') &&
       !/^(https?:|data:|doc:|#[0-9a-f]{3,8}$)/i.test(text) &&

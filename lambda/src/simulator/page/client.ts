@@ -7,21 +7,12 @@
  */
 import type { Cue } from '../cues';
 import type { DeviceKind, SimulatorReply, SimulatorSessionInfo } from '../simulator';
+import { SUGGESTIONS } from './suggestions';
 
 /** Silences at least this long are holds: they get a countdown ring. */
 const RING_MIN_MS = 3000;
 const RING_RADIUS = 16;
 const RING_CIRCUMFERENCE = 2 * Math.PI * RING_RADIUS;
-const SUGGESTIONS = [
-  'open pressure point guide',
-  'where is kunlun',
-  'which point helps sciatica',
-  'tell me more',
-  'how long do I hold it',
-  'where is BL 23',
-  'help',
-  'stop',
-];
 const DEVICE_LABELS: Record<DeviceKind, string> = {
   speaker: 'Speaker (Echo Dot)',
   screen: 'Screen (Echo Show 8)',
@@ -186,6 +177,8 @@ class Playback {
 class SimulatorPage {
   private session?: SimulatorSessionInfo;
   private playback?: Playback;
+  /** A skip ahead the server has not confirmed yet: the next words wait for it. */
+  private skipping: Promise<unknown> = Promise.resolve();
   private readonly log = element<HTMLOListElement>('log');
   private readonly input = element<HTMLInputElement>('say');
   private readonly speakBox = element<HTMLInputElement>('speak');
@@ -207,7 +200,7 @@ class SimulatorPage {
     element('device-screen').addEventListener('click', () => void this.switchDevice('screen'));
     element('new-session').addEventListener('click', () => void this.newSession());
     element('forget').addEventListener('click', () => void this.forget());
-    element('skip').addEventListener('click', () => this.playback?.finish());
+    element('skip').addEventListener('click', () => this.skipAhead());
     if (!('speechSynthesis' in window)) {
       this.speakBox.disabled = true;
       this.speakBox.parentElement?.setAttribute('title', 'This browser cannot speak');
@@ -264,6 +257,7 @@ class SimulatorPage {
     const you = this.entry('you', 'You');
     you.body.textContent = text;
     try {
+      await this.skipping;
       const reply = await this.call<SimulatorReply>('say', { text });
       you.item.append(make('p', 'meta', describeRequest(reply)));
       this.play(reply);
@@ -289,6 +283,20 @@ class SimulatorPage {
       },
     );
     this.playback = playback.playing ? playback : undefined;
+  }
+
+  /**
+   * "Skip ahead": the rest of the turn shows at once and counts as heard, so the skill's clock moves
+   * on by what was left (a routine then carries on from the end of the turn).
+   */
+  private skipAhead(): void {
+    const playback = this.playback;
+    if (!playback?.playing) return;
+    const ms = Math.round(playback.remainingMs());
+    playback.finish();
+    this.skipping = this.call('skip', { ms }).catch((error: unknown) =>
+      this.system(error instanceof Error ? error.message : String(error), true),
+    );
   }
 
   private async newSession(): Promise<void> {
@@ -345,6 +353,7 @@ class SimulatorPage {
     const display = element('display');
     display.replaceChildren();
     const visual = reply.visual;
+    display.classList.toggle('with-diagram', visual?.svg !== undefined);
     if (!visual) {
       // Without an APL document an Echo Show shows the speech as text.
       display.append(make('p', 'fallback', reply.speech || '(nothing to show)'));
