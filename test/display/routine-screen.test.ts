@@ -218,6 +218,14 @@ describe('the routine screen on a screen device', () => {
     ]);
   });
 
+  it('sends no screen in reply to the session ending while paused', async () => {
+    const { talk } = newConversation({ device: SCREEN });
+    await startQuick(talk);
+    expect(screensOf(await talk.wait(20).utter('pause'))).toHaveLength(1);
+    const ended = await talk.end('EXCEEDED_MAX_REPROMPTS');
+    expect(ended.directives).toEqual([]);
+  });
+
   it('a point asked about mid-routine shows that point, not the routine screen', async () => {
     const { talk } = newConversation({ device: SCREEN });
     await startQuick(talk);

@@ -7,7 +7,7 @@ import { getSupportedInterfaces, type HandlerInput, type ResponseInterceptor } f
 import type { Directive } from 'ask-sdk-model';
 import type { TurnScreen } from '../core/routine/screen';
 import type { Point } from '../core/types';
-import { tr } from '../handlers/input';
+import { requestType, tr } from '../handlers/input';
 import { readRoutine } from '../handlers/routine/state';
 import { log } from '../log';
 import { isRecord } from '../state/session';
@@ -68,6 +68,8 @@ function isTurnScreen(value: unknown): value is TurnScreen {
 export const RoutineScreenInterceptor: ResponseInterceptor = {
   process(handlerInput, response) {
     if (!response || !supportsApl(handlerInput)) return;
+    // A session that has ended gets no screen (Alexa takes no directives in reply to it).
+    if (requestType(handlerInput) === 'SessionEndedRequest') return;
     if ((response.directives ?? []).some((d) => d.type === APL_RENDER)) return;
     try {
       const screen = routineScreenAfter(handlerInput);
