@@ -18,7 +18,11 @@ import {
   UnhandledRequestHandler,
   YesIntentHandler,
 } from './handlers/builtin';
-import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './display';
+import {
+  RoutineScreenInterceptor,
+  UnroutableUserEventHandler,
+  UserEventToIntentInterceptor,
+} from './display';
 import { findPointHandlers } from './handlers/find-point';
 import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/state';
@@ -61,7 +65,8 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
-    .addResponseInterceptors(RememberLastOutputInterceptor)
+    // The routine screen goes on after the handler, so every routine response gets it in one place.
+    .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');
   if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);

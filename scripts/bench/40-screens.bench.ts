@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { points } from '../../lambda/src/core/catalogue';
-import { pointDirective, routineDirective } from '../../lambda/src/display/apl';
+import { pointDirective } from '../../lambda/src/display/apl';
+import { routineDirective } from '../../lambda/src/display/routine-document';
 import { translatorFor } from '../../lambda/src/i18n';
 import { buildSkill } from '../../lambda/src/skill';
 import { intentRequest, type InteractionModelJson } from '../../lambda/src/simulator/envelope';

@@ -1,8 +1,9 @@
 import { getPoint, pointSlotId, points } from '../../lambda/src/core/catalogue';
 import type { Point } from '../../lambda/src/core/types';
 import { translatorFor } from '../../lambda/src/i18n';
-import { pointDirective, pointDocument, routineDocument } from '../../lambda/src/display/apl';
-import type { RoutineScreen } from '../../lambda/src/display/routine';
+import { pointDirective, pointDocument } from '../../lambda/src/display/apl';
+import { routineDocument } from '../../lambda/src/display/routine-document';
+import type { RoutineScreen, RoutineTurnScreen } from '../../lambda/src/display/routine';
 import { aplProblems, APL_VERSIONS } from '../../lambda/src/display/validate';
 
 const t = translatorFor('en-US');
@@ -113,18 +114,31 @@ describe('point document', () => {
   });
 });
 
-describe('routine document', () => {
+type Page = Record<string, unknown>;
+const pagesOf = (datasources: { payload: Json }) => datasources.payload.pages as Page[];
+/** The turn's timeline: the one Parallel command the document runs when it is shown. */
+function timelineOf(document: Json): Json[] {
+  const [parallel, ...others] = (document.onMount ?? []) as Json[];
+  expect(others).toEqual([]);
+  expect(parallel).toMatchObject({ type: 'Parallel', sequencer: 'ppgRoutineTimeline', screenLock: true });
+  return parallel.commands as Json[];
+}
+
+describe('routine document (one hold)', () => {
   it('is valid APL: step n of m, the point, the side, the next point, Pause and Next', () => {
     const { document, datasources } = routineDocument(t, screen());
     expect(aplProblems(document, datasources)).toEqual([]);
-    expect(datasources.payload).toMatchObject({
-      routineName: 'Evening wind-down',
-      step: 'Step 3 of 6',
-      heading: 'BL 60 · Kunlun Mountains',
-      side: 'Left side',
-      next: 'Next: BL 40, Commanding Middle',
-      pauseLabel: 'Pause',
-    });
+    expect(datasources.payload).toMatchObject({ routineName: 'Evening wind-down', pauseLabel: 'Pause' });
+    expect(pagesOf(datasources)).toEqual([
+      expect.objectContaining({
+        step: 'Step 3 of 6',
+        heading: 'BL 60 · Kunlun Mountains',
+        side: 'Left side',
+        next: 'Next: BL 40, Commanding Middle',
+        hasHold: true,
+        buttons: true,
+      }),
+    ]);
     expect(byId(document, 'pauseButton')[0].onPress).toEqual([
       { type: 'SendEvent', arguments: ['intent', 'AMAZON.PauseIntent'] },
     ]);
@@ -135,36 +149,36 @@ describe('routine document', () => {
 
   it('runs the countdown bar from the hold’s offset in the audio for exactly the hold’s length', () => {
     const { document } = routineDocument(t, screen({ hold: { offsetMs: 6500, lengthMs: 60000 } }));
-    const bars = byId(document, 'holdBar');
-    expect(bars).toHaveLength(4); // one per layout
-    for (const bar of bars) {
-      const [animation] = bar.onMount as Json[];
-      expect(animation).toMatchObject({
-        type: 'AnimateItem',
-        componentId: 'holdBar',
-        delay: 6500,
-        duration: 60000,
-        easing: 'linear',
-      });
-      // The bar shrinks to nothing while its left edge stays put.
-      expect(animation.value).toEqual([
-        {
-          property: 'transform',
-          from: [{ translateX: 0 }, { scaleX: 1 }],
-          to: [{ translateX: '${-barWidth / 2}' }, { scaleX: 0 }],
-        },
-      ]);
-    }
+    const [animation, ...rest] = timelineOf(document).filter((c) => c.type === 'AnimateItem');
+    expect(rest).toEqual([]);
+    expect(animation).toMatchObject({
+      componentId: 'holdBar0',
+      delay: 6500,
+      duration: 60000,
+      easing: 'linear',
+    });
+    // The bar shrinks from full to nothing while its left edge stays put.
+    expect(animation.value).toEqual([
+      {
+        property: 'transform',
+        from: [{ translateX: '${-viewport.width * @barFraction * 0 / 2}' }, { scaleX: 1 }],
+        to: [{ translateX: '${-viewport.width * @barFraction * 1 / 2}' }, { scaleX: 0 }],
+      },
+    ]);
+    // The bar component the animation drives is in the page template, one per page.
+    const [bar] = find(document, (n) => n.id === 'holdBar${index}');
+    expect(bar).toMatchObject({ type: 'Frame', width: '${barWidth}' });
   });
 
   it('when paused, the bar stands still and the Pause button resumes', () => {
     const { document, datasources } = routineDocument(t, screen({ paused: true }));
-    expect(byId(document, 'holdBar')).toEqual([]);
+    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(document.onMount).toBeUndefined(); // nothing moves
     expect(datasources.payload.pauseLabel).toBe('Resume');
     expect(byId(document, 'pauseButton')[0].onPress).toEqual([
       { type: 'SendEvent', arguments: ['intent', 'AMAZON.ResumeIntent'] },
     ]);
-    expect(find(document, (n) => n.text === '${payload.paused}')).toHaveLength(4);
+    expect(find(document, (n) => n.text === '${payload.paused}')).toHaveLength(1);
   });
 
   it('shows the step’s cue instead of a diagram for a step without points, and "Last step" at the end', () => {
@@ -181,10 +195,11 @@ describe('routine document', () => {
     );
     expect(aplProblems(document, datasources)).toEqual([]);
     expect(document.graphics).toEqual({});
-    expect(find(document, (n) => n.type === 'VectorGraphic')).toEqual([]);
-    expect(datasources.payload).toMatchObject({
+    expect(pagesOf(datasources)[0]).toMatchObject({
       caption: 'Breathe in for five, out for five.',
       next: 'Last step',
+      graphic: '',
+      hasHold: false,
     });
   });
 
@@ -200,20 +215,169 @@ describe('routine document', () => {
       }),
     );
     expect(aplProblems(document, datasources)).toEqual([]);
-    expect(datasources.payload).toMatchObject({
+    expect(pagesOf(datasources)[0]).toMatchObject({
       step: 'Step 6 of 6',
       heading: 'BL 23 · Sea of Vitality',
       next: 'Last step',
+      hasHold: false,
     });
-    expect(byId(document, 'holdBar')).toEqual([]);
+    expect(document.onMount).toBeUndefined();
   });
 
-  it('draws both points of a two-point step on one diagram', () => {
-    const { document } = routineDocument(t, screen({ points: ['BL 23', 'BL 52'], side: 'both' }));
-    const texts = ((document.graphics as Json).diagram as { items: Json[] }).items.filter(
-      (i) => i.type === 'text',
+  it('draws both points of a two-point step on one diagram: the back view, and both marks over it', () => {
+    const { document, datasources } = routineDocument(
+      t,
+      screen({ points: ['BL 23', 'BL 52'], side: 'both' }),
     );
+    const page = pagesOf(datasources)[0];
+    const graphics = document.graphics as Record<string, { items: Json[] }>;
+    expect(page.graphic).toBe('view_back');
+    const texts = graphics[page.marks as string].items.filter((i) => i.type === 'text');
     expect(texts.map((i) => i.text)).toEqual(['BL 23', 'BL 52']);
+    // The outline is in the view graphic only.
+    expect(graphics.view_back.items.filter((i) => i.type === 'text')).toEqual([]);
+  });
+
+  it('adapts to round hubs, TVs and portrait screens through resources, with landscape hubs as the default', () => {
+    const { document } = routineDocument(t, screen());
+    const blocks = document.resources as Json[];
+    expect(blocks.map((b) => b.when)).toEqual([
+      undefined,
+      '${viewport.height > viewport.width}',
+      "${viewport.mode == 'tv'}",
+      "${viewport.shape == 'round'}",
+    ]);
+    const heading = blocks.map((b) => (b.dimensions as Json | undefined)?.fontHeading);
+    expect(heading[2]).toBeGreaterThan(heading[0] as number); // TV: read from across the room
+    expect(heading[3]).toBeLessThan(heading[0] as number); // round Echo Spot: small screen
+  });
+});
+
+describe('routine document (a turn of several holds)', () => {
+  const turn = (overrides: Partial<RoutineTurnScreen> = {}): RoutineTurnScreen => ({
+    routineName: 'Quick routine',
+    kind: 'routine',
+    paused: false,
+    totalMs: 200_000,
+    pages: [
+      {
+        step: 1,
+        stepCount: 6,
+        points: [],
+        caption: 'Rub your lower back briskly.',
+        showAtMs: 4_000,
+        hold: { offsetMs: 12_000, lengthMs: 30_000, from: 1 },
+        nextPoint: 'BL 23',
+      },
+      {
+        step: 2,
+        stepCount: 6,
+        points: ['BL 23'],
+        side: 'both',
+        showAtMs: 47_000,
+        hold: { offsetMs: 58_000, lengthMs: 60_000, from: 1 },
+        nextPoint: 'BL 52',
+      },
+      {
+        step: 5,
+        stepCount: 6,
+        points: ['BL 60'],
+        side: 'left',
+        showAtMs: 122_000,
+        hold: { offsetMs: 131_000, lengthMs: 30_000, from: 1 },
+      },
+      {
+        step: 5,
+        stepCount: 6,
+        points: ['BL 60'],
+        side: 'right',
+        showAtMs: 165_000,
+        hold: { offsetMs: 172_000, lengthMs: 20_000, from: 2 / 3 },
+      },
+    ],
+    end: { atMs: 195_000, finished: false, next: { step: 6, stepCount: 6, points: [], caption: 'Breathe.' } },
+    ...overrides,
+  });
+
+  it('is valid APL with one page per hold and a closing page', () => {
+    const { document, datasources } = routineDocument(t, turn());
+    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(pagesOf(datasources).map((p) => [p.step, p.heading, p.side, p.hasHold])).toEqual([
+      ['Step 1 of 6', '', '', true],
+      ['Step 2 of 6', 'BL 23 · Sea of Vitality', 'Both sides', true],
+      ['Step 5 of 6', 'BL 60 · Kunlun Mountains', 'Left side', true],
+      ['Step 5 of 6', 'BL 60 · Kunlun Mountains', 'Right side', true],
+      ['Up next: step 6 of 6', '', '', false],
+    ]);
+    expect(pagesOf(datasources)[0].caption).toBe('Rub your lower back briskly.');
+    expect(pagesOf(datasources)[4]).toMatchObject({
+      caption: 'Breathe.',
+      next: 'Say “next” when you’re ready.',
+    });
+  });
+
+  it('turns each page when its announcement starts and runs each bar over its own hold', () => {
+    const { document } = routineDocument(t, turn());
+    const commands = timelineOf(document);
+    expect(commands.filter((c) => c.type === 'SetPage')).toEqual([
+      { type: 'SetPage', componentId: 'routinePager', position: 'absolute', value: 1, delay: 47_000 },
+      { type: 'SetPage', componentId: 'routinePager', position: 'absolute', value: 2, delay: 122_000 },
+      { type: 'SetPage', componentId: 'routinePager', position: 'absolute', value: 3, delay: 165_000 },
+      { type: 'SetPage', componentId: 'routinePager', position: 'absolute', value: 4, delay: 195_000 },
+    ]);
+    expect(
+      commands.filter((c) => c.type === 'AnimateItem').map((c) => [c.componentId, c.delay, c.duration]),
+    ).toEqual([
+      ['holdBar0', 12_000, 30_000],
+      ['holdBar1', 58_000, 60_000],
+      ['holdBar2', 131_000, 30_000],
+      ['holdBar3', 172_000, 20_000],
+    ]);
+    // The rest of a paused hold starts from where the bar stood.
+    const resumed = commands.find((c) => c.componentId === 'holdBar3') as { value: Array<{ from: Json[] }> };
+    expect(resumed.value[0].from[1]).toEqual({ scaleX: 0.6667 });
+    // The screen stays on until the turn's audio is over.
+    expect(commands[commands.length - 1]).toEqual({ type: 'Idle', delay: 200_000 });
+  });
+
+  it('shares one outline per body view between pages, with each page’s marks over it', () => {
+    const { document, datasources } = routineDocument(t, turn());
+    const pages = pagesOf(datasources);
+    expect(pages.map((p) => p.graphic)).toEqual(['', 'view_back', 'view_side', 'view_side', '']);
+    // The side view shows one leg: BL 60 left and right are the same picture, sent once.
+    expect(pages.map((p) => p.marks)).toEqual([
+      '',
+      'marks_BL23_both',
+      'marks_BL60_left',
+      'marks_BL60_left',
+      '',
+    ]);
+    expect(Object.keys(document.graphics as Json).sort()).toEqual(
+      ['marks_BL23_both', 'marks_BL60_left', 'view_back', 'view_side'].sort(),
+    );
+  });
+
+  it('ends a finished routine on a page without buttons, saying it is complete', () => {
+    const { datasources } = routineDocument(t, turn({ end: { atMs: 195_000, finished: true } }));
+    expect(pagesOf(datasources)[4]).toMatchObject({ step: 'Routine complete', buttons: false });
+    const hold = routineDocument(
+      t,
+      turn({ kind: 'point', pages: turn().pages.slice(1, 2), end: { atMs: 130_000, finished: true } }),
+    );
+    expect(pagesOf(hold.datasources).map((p) => p.step)).toEqual(['', 'Hold complete']);
+  });
+
+  it('drops pages out of order or outside one turn, never half-using them', () => {
+    const [first, second] = turn().pages;
+    const { document, datasources } = routineDocument(
+      t,
+      turn({
+        pages: [second, first, { ...first, showAtMs: 300_000 }, { ...second, showAtMs: Number.NaN }],
+        end: undefined,
+      }),
+    );
+    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(pagesOf(datasources).map((p) => p.step)).toEqual(['Step 2 of 6']);
   });
 });
 
@@ -237,14 +401,27 @@ describe('APL shape check (display/validate.ts)', () => {
     expect(problems).toContainEqual(expect.stringMatching(/source "diagramm" is not a graphic/));
   });
 
+  it('reports a data binding no page has, a page graphic that is not there and an undefined resource', () => {
+    const { document, datasources } = routineDocument(t, screen());
+    const copy = JSON.parse(JSON.stringify(document)) as Json;
+    const data = JSON.parse(JSON.stringify(datasources)) as { payload: { pages: Page[] } };
+    find(copy, (n) => n.text === '${data.side}')[0].text = '${data.sides}';
+    find(copy, (n) => n.fontSize === '@fontHeading')[0].fontSize = '@fontHuge';
+    data.payload.pages[0].marks = 'marks_nowhere';
+    const problems = aplProblems(copy, data);
+    expect(problems).toContainEqual(expect.stringMatching(/\$\{data\.sides\} is not in every data item/));
+    expect(problems).toContainEqual(expect.stringMatching(/source "marks_nowhere" is not a graphic/));
+    expect(problems).toContainEqual(expect.stringMatching(/@fontHuge is not a defined resource/));
+  });
+
   it('reports an AVG graphic without its required size and an AnimateItem aimed at nothing', () => {
     const { document, datasources } = routineDocument(t, screen());
     const copy = JSON.parse(JSON.stringify(document)) as Json;
-    delete ((copy.graphics as Json).diagram as Json).width;
-    const [bar] = byId(copy, 'holdBar');
+    delete ((copy.graphics as Json).view_side as Json).width;
+    const [bar] = find(copy, (n) => n.id === 'holdBar${index}');
     bar.id = 'renamed';
     const problems = aplProblems(copy, datasources);
-    expect(problems).toContainEqual('graphics.diagram: missing required "width"');
-    expect(problems).toContainEqual(expect.stringMatching(/componentId "holdBar" is not a component/));
+    expect(problems).toContainEqual('graphics.view_side: missing required "width"');
+    expect(problems).toContainEqual(expect.stringMatching(/componentId "holdBar0" is not a component/));
   });
 });

@@ -4,7 +4,8 @@
  * wires it.
  */
 import { getPoint, points } from '../../lambda/src/core/catalogue';
-import { pointDirective, routineDirective } from '../../lambda/src/display/apl';
+import { pointDirective } from '../../lambda/src/display/apl';
+import { routineDirective } from '../../lambda/src/display/routine-document';
 import type { RoutineScreen } from '../../lambda/src/display/routine';
 import { directiveSvg, pointSvg, routineSvg } from '../../lambda/src/display/svg';
 import { translatorFor } from '../../lambda/src/i18n';

@@ -1,16 +1,15 @@
 /**
  * APL documents for screens (Echo Show, Echo Spot, Fire TV): a point's diagram with its name, where
- * and how to press, and a "Time a hold" button; and a routine turn with a countdown bar that runs
- * in step with the audio. The diagram is an AVG graphic built from the same drawing model as the SVG.
+ * and how to press, and a "Time a hold" button (the routine screen is in routine-document.ts). The
+ * diagram is an AVG graphic built from the same drawing model as the SVG.
  *
  * Layouts adapt with `when` conditions on the viewport: round small hubs, TVs, portrait screens, and
  * landscape hubs (the default). No images are fetched: everything is vector graphics and text.
  */
-import { getPoint, pointSlotId } from '../core/catalogue';
+import { pointSlotId } from '../core/catalogue';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
 import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
-import { normaliseScreen, type RoutineScreen } from './routine';
 import { diagramDescription, pointText } from './text';
 
 /** The APL version the documents are written for (checked against the device's runtime in tests). */
@@ -19,7 +18,6 @@ export const APL_VERSION = '2023.3';
 export const AVG_VERSION = '1.2';
 
 export const POINT_TOKEN_PREFIX = 'ppg.point.';
-export const ROUTINE_TOKEN = 'ppg.routine';
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +70,7 @@ function shapeToAvg(shape: Shape): Json {
 }
 
 /** One screen size class: where it applies and how big things are on it. */
-interface Profile {
+export interface Profile {
   when?: string;
   direction: 'row' | 'column';
   padding: { top: string; side: string; bottom: string };
@@ -81,10 +79,11 @@ interface Profile {
   bodyLines: number;
   /** Round screens have no room for the technique line: the voice says it. */
   showHow: boolean;
-  barWidth: string;
+  /** The countdown bar's width as a share of the viewport width. */
+  barFraction: number;
 }
 
-const PROFILES: Profile[] = [
+export const PROFILES: Profile[] = [
   {
     when: "${viewport.shape == 'round'}",
     direction: 'column',
@@ -93,7 +92,7 @@ const PROFILES: Profile[] = [
     font: { title: 16, heading: 24, body: 18, small: 13, button: 20 },
     bodyLines: 2,
     showHow: false,
-    barWidth: '${viewport.width * 0.5}',
+    barFraction: 0.5,
   },
   {
     when: "${viewport.mode == 'tv'}",
@@ -103,7 +102,7 @@ const PROFILES: Profile[] = [
     font: { title: 24, heading: 44, body: 30, small: 20, button: 30 },
     bodyLines: 3,
     showHow: true,
-    barWidth: '${viewport.width * 0.45}',
+    barFraction: 0.45,
   },
   {
     when: '${viewport.height > viewport.width}',
@@ -113,7 +112,7 @@ const PROFILES: Profile[] = [
     font: { title: 20, heading: 34, body: 24, small: 16, button: 26 },
     bodyLines: 4,
     showHow: true,
-    barWidth: '${viewport.width * 0.8}',
+    barFraction: 0.8,
   },
   {
     direction: 'row',
@@ -122,11 +121,11 @@ const PROFILES: Profile[] = [
     font: { title: 20, heading: 36, body: 24, small: 16, button: 26 },
     bodyLines: 3,
     showHow: true,
-    barWidth: '${viewport.width * 0.45}',
+    barFraction: 0.45,
   },
 ];
 
-const STYLES: Json = {
+export const STYLES: Json = {
   buttonFrame: {
     values: [
       { backgroundColor: COLOURS.mark, borderRadius: 40, borderWidth: 3, borderColor: COLOURS.mark },
@@ -143,11 +142,17 @@ const STYLES: Json = {
   },
 };
 
-function text(value: string, size: number, extra: Json = {}): Json {
+export function text(value: string, size: number, extra: Json = {}): Json {
   return { type: 'Text', text: value, fontSize: size, color: '#f4efe9', ...extra };
 }
 
-function button(id: string, label: string, size: number, args: unknown[], style = 'buttonFrame'): Json {
+export function button(
+  id: string,
+  label: string,
+  size: number,
+  args: unknown[],
+  style = 'buttonFrame',
+): Json {
   return {
     type: 'TouchWrapper',
     id,
@@ -320,152 +325,6 @@ function buildPointDocument(t: Translate, point: Point): AplDocument {
   };
 }
 
-/**
- * The routine screen for one turn. The countdown bar is full until the hold starts (its offset in the
- * turn's audio), then empties over the hold's length, left edge fixed: an AnimateItem started when
- * the bar is mounted, that is, when the device shows the document and starts the turn's speech.
- */
-export function routineDocument(t: Translate, input: RoutineScreen): AplDocument {
-  const s = normaliseScreen(input);
-  const current = s.points.map((code) => getPoint(code)).filter((p): p is Point => p !== undefined);
-  const drawing = drawPoints(
-    current.map((p) => p.code),
-    s.side,
-  );
-  const diagramLabel = drawing ? diagramDescription(t, drawing) : '';
-  const next = s.nextPoint ? getPoint(s.nextPoint) : undefined;
-  const payload = {
-    routineName: s.routineName,
-    step: t('display.step', { n: s.step, m: s.stepCount }),
-    heading: current.map((p) => t('display.codeAndName', { code: p.code, name: p.names[0] })).join('<br>'),
-    side: s.side && current.length > 0 ? t(`display.side.${s.side}`) : '',
-    caption: s.caption ?? '',
-    next: next
-      ? t('display.nextPoint', { code: next.code, name: next.names[0] })
-      : s.step === s.stepCount
-        ? t('display.lastStep')
-        : '',
-    paused: t('display.paused'),
-    pauseLabel: t(s.paused ? 'display.resume' : 'display.pause'),
-    nextLabel: t('display.next'),
-    holdBar: t('display.holdBar'),
-    diagramLabel,
-    notAdvice: t('common.notMedicalAdvice'),
-    // What the diagram marks, as data, for other renderers (the web simulator draws it as SVG).
-    pointCodes: s.points,
-    sideId: s.side ?? '',
-  };
-  const items = PROFILES.map((profile) => {
-    const align = profile.direction === 'row' ? 'left' : 'center';
-    const textItems: Json[] = [
-      text('${payload.routineName}', profile.font.title, { color: COLOURS.guide, maxLines: 1 }),
-      text('${payload.step}', profile.font.body, { spacing: 4 }),
-    ];
-    if (payload.heading)
-      textItems.push(
-        text('${payload.heading}', profile.font.heading, {
-          fontWeight: 'bold',
-          maxLines: 2,
-          spacing: 8,
-          textAlign: align,
-        }),
-      );
-    if (payload.side) textItems.push(text('${payload.side}', profile.font.body, { spacing: 4 }));
-    if (!drawing && payload.caption)
-      textItems.push(
-        text('${payload.caption}', profile.font.body, {
-          maxLines: profile.bodyLines + 1,
-          spacing: 8,
-          textAlign: align,
-        }),
-      );
-    if (s.paused) {
-      textItems.push(
-        text('${payload.paused}', profile.font.heading, {
-          fontWeight: 'bold',
-          color: '#ffb199',
-          spacing: 12,
-        }),
-      );
-    } else if (s.hold) {
-      textItems.push(countdownBar(profile, s.hold));
-    }
-    if (payload.next)
-      textItems.push(text('${payload.next}', profile.font.body, { spacing: 12, maxLines: 2 }));
-    textItems.push({
-      type: 'Container',
-      direction: 'row',
-      spacing: 20,
-      items: [
-        button(
-          'pauseButton',
-          '${payload.pauseLabel}',
-          profile.font.button,
-          intentEvent(s.paused ? 'AMAZON.ResumeIntent' : 'AMAZON.PauseIntent'),
-          'secondaryButtonFrame',
-        ),
-        {
-          ...button(
-            'nextButton',
-            '${payload.nextLabel}',
-            profile.font.button,
-            intentEvent('AMAZON.NextIntent'),
-          ),
-          spacing: 16,
-        },
-      ],
-    });
-    const children = drawing ? [diagramComponent(profile, '${payload.diagramLabel}')] : [];
-    return screen(profile, [...children, textColumn(profile, textItems)]);
-  });
-  return {
-    document: baseDocument(drawing, diagramLabel || s.routineName, items),
-    datasources: { payload },
-  };
-}
-
-/** A track with a bar that empties from right to left over the hold, starting at the hold's offset. */
-function countdownBar(profile: Profile, hold: { offsetMs: number; lengthMs: number }): Json {
-  const frame = (extra: Json): Json => ({
-    type: 'Frame',
-    width: '${barWidth}',
-    height: 16,
-    borderRadius: 8,
-    ...extra,
-  });
-  return {
-    type: 'Container',
-    spacing: 16,
-    bind: [{ name: 'barWidth', value: profile.barWidth }],
-    accessibilityLabel: '${payload.holdBar}',
-    items: [
-      frame({
-        backgroundColor: '#23384a',
-        item: frame({
-          id: 'holdBar',
-          backgroundColor: COLOURS.mark,
-          onMount: [
-            {
-              type: 'AnimateItem',
-              componentId: 'holdBar',
-              delay: hold.offsetMs,
-              duration: hold.lengthMs,
-              easing: 'linear',
-              value: [
-                {
-                  property: 'transform',
-                  from: [{ translateX: 0 }, { scaleX: 1 }],
-                  to: [{ translateX: '${-barWidth / 2}' }, { scaleX: 0 }],
-                },
-              ],
-            },
-          ],
-        }),
-      }),
-    ],
-  };
-}
-
 /** The RenderDocument directive for a point. */
 export function pointDirective(t: Translate, point: Point): Json {
   const { document, datasources } = pointDocument(t, point);
@@ -475,10 +334,4 @@ export function pointDirective(t: Translate, point: Point): Json {
     document,
     datasources,
   };
-}
-
-/** The RenderDocument directive for a routine turn. */
-export function routineDirective(t: Translate, screen: RoutineScreen): Json {
-  const { document, datasources } = routineDocument(t, screen);
-  return { type: 'Alexa.Presentation.APL.RenderDocument', token: ROUTINE_TOKEN, document, datasources };
 }

@@ -3,16 +3,20 @@
  * when the requesting device supports `Alexa.Presentation.APL`; speakers get nothing extra. A screen is
  * never worth losing the spoken answer for: a failure here is logged and the response goes out without it.
  */
-import { getSupportedInterfaces, type HandlerInput } from 'ask-sdk-core';
+import { getSupportedInterfaces, type HandlerInput, type ResponseInterceptor } from 'ask-sdk-core';
 import type { Directive } from 'ask-sdk-model';
+import type { TurnScreen } from '../core/routine/screen';
 import type { Point } from '../core/types';
-import { tr } from '../handlers/input';
+import { requestType, tr } from '../handlers/input';
+import { readRoutine } from '../handlers/routine/state';
 import { log } from '../log';
 import { isRecord } from '../state/session';
-import { pointDirective, routineDirective } from './apl';
-import type { RoutineScreen } from './routine';
+import { pointDirective } from './apl';
+import type { RoutineScreen, RoutineTurnScreen } from './routine';
+import { routineDirective } from './routine-document';
+import { pausedScreenFor, turnScreenFor } from './routine-turn';
 
-export type { RoutineScreen } from './routine';
+export type { RoutineScreen, RoutineTurnScreen } from './routine';
 export { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './events';
 
 /** True when the device that sent the request can render APL documents. */
@@ -31,9 +35,55 @@ export function showPoint(handlerInput: HandlerInput, point: Point): void {
 }
 
 /** Shows the routine screen for this turn (step, diagram, countdown bar, Pause/Next) on a screen device. */
-export function showRoutineTurn(handlerInput: HandlerInput, screen: RoutineScreen): void {
+export function showRoutineTurn(handlerInput: HandlerInput, screen: RoutineScreen | RoutineTurnScreen): void {
   addScreen(handlerInput, 'routine', () => routineDirective(tr(handlerInput), screen));
 }
+
+const APL_RENDER = 'Alexa.Presentation.APL.RenderDocument';
+
+/**
+ * What the routine screen should show after this request, if anything: the turn just played (the
+ * engine leaves it in the request attributes as `routineScreen`, and the plan is in the session
+ * state the handler wrote), or the paused routine. Nothing otherwise: the last document stays.
+ */
+export function routineScreenAfter(handlerInput: HandlerInput): RoutineTurnScreen | undefined {
+  const read = readRoutine(handlerInput);
+  if (read.status !== 'active') return undefined;
+  const attributes: unknown = handlerInput.attributesManager.getRequestAttributes();
+  const turn = isRecord(attributes) ? attributes.routineScreen : undefined;
+  const t = tr(handlerInput);
+  if (isTurnScreen(turn) && !read.state.paused) return turnScreenFor(t, turn, read.state.plan);
+  return read.state.paused ? pausedScreenFor(t, read.state) : undefined;
+}
+
+function isTurnScreen(value: unknown): value is TurnScreen {
+  return isRecord(value) && Array.isArray(value.steps) && typeof value.totalMs === 'number';
+}
+
+/**
+ * After every handler: on a screen device, a response about a routine (a turn, or the routine now
+ * paused) gets the routine screen, unless the handler already put a document on the screen (a point
+ * asked about mid-routine). One place for every routine handler; speakers get nothing.
+ */
+export const RoutineScreenInterceptor: ResponseInterceptor = {
+  process(handlerInput, response) {
+    if (!response || !supportsApl(handlerInput)) return;
+    // A session that has ended gets no screen (Alexa takes no directives in reply to it).
+    if (requestType(handlerInput) === 'SessionEndedRequest') return;
+    if ((response.directives ?? []).some((d) => d.type === APL_RENDER)) return;
+    try {
+      const screen = routineScreenAfter(handlerInput);
+      if (!screen) return;
+      const directive = routineDirective(tr(handlerInput), screen) as unknown as Directive;
+      response.directives = [...(response.directives ?? []), directive];
+    } catch (error) {
+      log.error('display.failed', {
+        kind: 'routine',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  },
+};
 
 function addScreen(handlerInput: HandlerInput, kind: string, build: () => Record<string, unknown>): void {
   if (!supportsApl(handlerInput)) return;

@@ -65,3 +65,132 @@ export function normaliseScreen(screen: RoutineScreen): RoutineScreen {
 function finite(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
+
+/**
+ * One hold of a turn as the screen shows it: its page comes up when the hold's announcement starts,
+ * and its countdown bar runs from the hold's start for the hold's length. Times are ms from the start
+ * of the turn's audio.
+ */
+export interface RoutineHoldPage {
+  step: number;
+  stepCount: number;
+  points: PointCode[];
+  side?: HoldSide;
+  /** Shown for a step without points (its cue from the catalogue). */
+  caption?: string;
+  /** When this page comes up (the announcement of the hold starts). */
+  showAtMs: number;
+  /**
+   * The hold: when it starts, how long it runs in this turn, and how full the bar is when it starts
+   * (below 1 when the turn plays only the rest of a paused hold).
+   */
+  hold?: { offsetMs: number; lengthMs: number; from: number };
+  nextPoint?: PointCode;
+}
+
+/** After the turn's last hold: what the screen says until the user asks for more. */
+export interface RoutineTurnEnd {
+  atMs: number;
+  /** The routine is over (its closing words are the end of this turn). */
+  finished: boolean;
+  /** The step that comes next, when there is one. */
+  next?: { step: number; stepCount: number; points: PointCode[]; caption?: string };
+}
+
+/** Everything a routine screen shows for one response: every hold of the turn, in order. */
+export interface RoutineTurnScreen {
+  /** The title line: the routine's name, or "Timed hold" for a single point. */
+  routineName: string;
+  /** "point" for a single timed hold ("time a hold"): no "step 1 of 1". */
+  kind: 'routine' | 'point';
+  pages: RoutineHoldPage[];
+  end?: RoutineTurnEnd;
+  /** Length of the turn's audio: the screen stays on (screen lock) until then. */
+  totalMs?: number;
+  /** Paused: one page, the bar standing still at what is left, and a Resume button. */
+  paused: boolean;
+}
+
+/** Most pages one turn can have: a turn is at most 240 s and every hold is at least a few seconds. */
+export const MAX_PAGES = 24;
+
+/** A single-hold screen as a turn screen with one page (the page shows from the start). */
+export function singleHoldTurn(screen: RoutineScreen): RoutineTurnScreen {
+  const s = normaliseScreen(screen);
+  return {
+    routineName: s.routineName,
+    kind: 'routine',
+    paused: s.paused,
+    pages: [
+      {
+        step: s.step,
+        stepCount: s.stepCount,
+        points: s.points,
+        side: s.side,
+        caption: s.caption,
+        showAtMs: 0,
+        hold: s.hold ? { ...s.hold, from: 1 } : undefined,
+        nextPoint: s.nextPoint,
+      },
+    ],
+  };
+}
+
+/**
+ * A turn screen with every value in range: unknown codes dropped, steps clamped, times inside one
+ * turn and in order, at most MAX_PAGES pages. Invalid pages are dropped, never half-used.
+ */
+export function normaliseTurn(screen: RoutineTurnScreen): RoutineTurnScreen {
+  const pages: RoutineHoldPage[] = [];
+  let last = -1;
+  for (const page of (Array.isArray(screen.pages) ? screen.pages : []).slice(0, MAX_PAGES)) {
+    const base = normaliseScreen({
+      routineName: '',
+      step: page.step,
+      stepCount: page.stepCount,
+      points: page.points,
+      side: page.side,
+      caption: page.caption,
+      hold: page.hold,
+      nextPoint: page.nextPoint,
+      paused: false,
+    });
+    const showAtMs = Math.round(finite(page.showAtMs, -1));
+    if (showAtMs < 0 || showAtMs >= MAX_TURN_MS || showAtMs < last) continue;
+    if (base.hold && base.hold.offsetMs < showAtMs) continue;
+    last = base.hold ? base.hold.offsetMs + base.hold.lengthMs : showAtMs;
+    const from = Math.min(1, Math.max(0, finite(page.hold?.from, 1)));
+    pages.push({
+      step: base.step,
+      stepCount: base.stepCount,
+      points: base.points,
+      side: base.side,
+      caption: base.caption,
+      showAtMs,
+      hold: base.hold ? { ...base.hold, from } : undefined,
+      nextPoint: base.nextPoint,
+    });
+  }
+  const atMs = Math.round(finite(screen.end?.atMs, -1));
+  const end =
+    screen.end && atMs >= last && atMs <= MAX_TURN_MS
+      ? {
+          atMs,
+          finished: screen.end.finished === true,
+          next: screen.end.next
+            ? (({ step, stepCount, points, caption }) => ({ step, stepCount, points, caption }))(
+                normaliseScreen({ routineName: '', paused: false, ...screen.end.next }),
+              )
+            : undefined,
+        }
+      : undefined;
+  const totalMs = Math.round(finite(screen.totalMs, 0));
+  return {
+    routineName: typeof screen.routineName === 'string' ? screen.routineName : '',
+    kind: screen.kind === 'point' ? 'point' : 'routine',
+    pages,
+    end,
+    totalMs: totalMs > 0 && totalMs <= MAX_TURN_MS ? totalMs : undefined,
+    paused: screen.paused === true,
+  };
+}

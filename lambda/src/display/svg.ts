@@ -6,7 +6,8 @@ import { getPoint } from '../core/catalogue';
 import type { PointCode } from '../core/types';
 import { translatorFor } from '../i18n';
 import { isRecord } from '../state/session';
-import { POINT_TOKEN_PREFIX, ROUTINE_TOKEN } from './apl';
+import { POINT_TOKEN_PREFIX } from './apl';
+import { ROUTINE_TOKEN } from './routine-document';
 import { COLOURS, drawPoints, type Drawing, type HoldSide, type Shape } from './diagram';
 import type { RoutineScreen } from './routine';
 import { diagramDescription } from './text';
@@ -49,12 +50,16 @@ export function directiveSvg(
   if (token.startsWith(POINT_TOKEN_PREFIX)) return pointSvg(token.slice(POINT_TOKEN_PREFIX.length), options);
   if (token !== ROUTINE_TOKEN || !isRecord(directive.datasources)) return undefined;
   const payload = directive.datasources.payload;
-  if (!isRecord(payload) || !Array.isArray(payload.pointCodes)) return undefined;
-  const codes = payload.pointCodes
+  if (!isRecord(payload)) return undefined;
+  // A turn's screen has one page per hold: draw the first page that marks a point.
+  const pages = Array.isArray(payload.pages) ? (payload.pages as unknown[]).filter(isRecord) : [payload];
+  const page = pages.find((p) => Array.isArray(p.pointCodes) && p.pointCodes.length > 0);
+  if (!page || !Array.isArray(page.pointCodes)) return undefined;
+  const codes = page.pointCodes
     .map((code) => (typeof code === 'string' ? getPoint(code)?.code : undefined))
     .filter((code): code is PointCode => code !== undefined);
   if (codes.length === 0) return undefined;
-  const side = HOLD_SIDES.find((s) => s === payload.sideId);
+  const side = HOLD_SIDES.find((s) => s === page.sideId);
   return codesSvg(codes, side, options);
 }
 

@@ -40,7 +40,12 @@ export function diagramDescription(t: Translate, drawing: Drawing): string {
   );
 }
 
-function capitalise(text: string): string {
+/** A display resource as plain screen text (interpolated values come back unescaped). */
+export function shown(t: Translate, key: string, values?: Record<string, unknown>): string {
+  return plain(t(key, values));
+}
+
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -4,9 +4,11 @@
  * every `${payload.…}` reference, graphic, style and component id the document uses exists. A device
  * silently drops what it does not understand, so these mistakes would otherwise only show on hardware.
  *
- * Property lists follow the APL reference (document, Container, Frame, Text, TouchWrapper,
- * VectorGraphic, AVG 1.2, AnimateItem, SendEvent, Sequential, Parallel) for the parts this skill uses;
- * anything else is reported, not guessed.
+ * Property lists follow the APL reference (document, resources, Container, Frame, Pager, Text,
+ * TouchWrapper, VectorGraphic, AVG 1.2, AnimateItem, Idle, SendEvent, SetPage, Sequential, Parallel)
+ * for the parts this skill uses; anything else is reported, not guessed. Components bound to a data
+ * array (`data: "${payload.list}"`) are checked once per item: `${data.x}` must be in every item, and
+ * an id with `${index}` names one component per item.
  */
 import { isRecord } from '../state/session';
 
@@ -141,7 +143,38 @@ const COMPONENTS: Record<string, { allowed: string[]; required: string[] }> = {
     allowed: [...BASE, ...TOUCHABLE, 'source', 'scale', 'align', 'onLoad', 'onFail'],
     required: ['source'],
   },
+  Pager: {
+    allowed: [
+      ...BASE,
+      ...MULTI_CHILD,
+      'initialPage',
+      'navigation',
+      'onPageChanged',
+      'pageDirection',
+      'handlePageMove',
+      'preserve',
+    ],
+    required: [],
+  },
 };
+
+/** Resource block keys (APL resources: each block may have a `when`; later blocks win). */
+const RESOURCE_TYPES = [
+  'boolean',
+  'booleans',
+  'color',
+  'colors',
+  'dimension',
+  'dimensions',
+  'easing',
+  'easings',
+  'gradient',
+  'gradients',
+  'number',
+  'numbers',
+  'string',
+  'strings',
+];
 
 const ENUMS: Record<string, string[]> = {
   direction: ['column', 'row', 'columnReverse', 'rowReverse'],
@@ -152,6 +185,8 @@ const ENUMS: Record<string, string[]> = {
   scale: ['none', 'fill', 'best-fit', 'best-fill'],
   align: ['bottom', 'bottom-left', 'bottom-right', 'center', 'left', 'right', 'top', 'top-left', 'top-right'],
   role: ['button', 'image', 'text', 'header', 'link', 'none', 'progressbar', 'timer', 'list', 'listitem'],
+  navigation: ['normal', 'none', 'wrap', 'forward-only'],
+  pageDirection: ['horizontal', 'vertical'],
 };
 
 const COMMON_COMMAND = ['type', 'description', 'delay', 'when', 'screenLock', 'sequencer'];
@@ -166,6 +201,8 @@ const COMMANDS: Record<string, { allowed: string[]; required: string[] }> = {
     required: ['commands'],
   },
   Parallel: { allowed: [...COMMON_COMMAND, 'commands'], required: ['commands'] },
+  Idle: { allowed: [...COMMON_COMMAND], required: [] },
+  SetPage: { allowed: [...COMMON_COMMAND, 'componentId', 'position', 'value'], required: ['value'] },
 };
 
 const AVG = {
@@ -270,6 +307,7 @@ export function aplProblems(document: unknown, datasources: unknown = {}): strin
   const graphics = isRecord(document.graphics) ? document.graphics : {};
   for (const [name, graphic] of Object.entries(graphics)) checkAvg(graphic, `graphics.${name}`, problems);
   const styles = isRecord(document.styles) ? document.styles : {};
+  const resources = resourceNames(document.resources, problems);
 
   const template = document.mainTemplate;
   const ids = new Set<string>();
@@ -278,6 +316,7 @@ export function aplProblems(document: unknown, datasources: unknown = {}): strin
     styles,
     ids,
     datasources: isRecord(datasources) ? datasources : {},
+    resources,
     problems,
   };
   if (!isRecord(template)) {
@@ -313,9 +352,37 @@ interface Context {
   styles: Json;
   ids: Set<string>;
   datasources: Json;
+  resources: Set<string>;
   parameters?: string[];
   problems: string[];
   componentIds?: Array<{ id: string; at: string }>;
+  /** Inside a component bound to a data array: the items `${data.…}` and `${index}` stand for. */
+  dataItems?: unknown[];
+}
+
+/** Names defined by the document's resource blocks; reports malformed blocks. */
+function resourceNames(value: unknown, problems: string[]): Set<string> {
+  const names = new Set<string>();
+  if (value === undefined) return names;
+  if (!Array.isArray(value)) {
+    problems.push('document: resources must be a list of resource blocks');
+    return names;
+  }
+  value.forEach((block, i) => {
+    const at = `resources[${i}]`;
+    if (!isRecord(block)) {
+      problems.push(`${at}: is not a resource block`);
+      return;
+    }
+    for (const [key, map] of Object.entries(block)) {
+      if (key === 'when') checkCondition(map, `${at}.when`, problems);
+      else if (key === 'description') continue;
+      else if (!RESOURCE_TYPES.includes(key)) problems.push(`${at}: unknown property "${key}"`);
+      else if (!isRecord(map)) problems.push(`${at}.${key}: must map names to values`);
+      else Object.keys(map).forEach((name) => names.add(name));
+    }
+  });
+  return names;
 }
 
 function unresolvedIds(context: Context): void {
@@ -356,18 +423,23 @@ function checkComponent(component: unknown, at: string, context: Context): void 
   }
   const here = `${at} (${String(component.type)})`;
   checkKeys(component, spec, here, problems);
-  if (typeof component.id === 'string') context.ids.add(component.id);
+  if (typeof component.id === 'string') {
+    // In a data-bound template, an id with ${index} names one component per data item.
+    if (context.dataItems && component.id.includes('${index}'))
+      context.dataItems.forEach((_, i) =>
+        context.ids.add(String(component.id).split('${index}').join(String(i))),
+      );
+    else context.ids.add(component.id);
+  }
   if (component.when !== undefined) checkCondition(component.when, `${here}.when`, problems);
   if (typeof component.style === 'string' && !(component.style in context.styles))
     problems.push(`${here}: style "${component.style}" is not defined`);
-  if (
-    component.type === 'VectorGraphic' &&
-    typeof component.source === 'string' &&
-    !(component.source in context.graphics)
-  )
-    problems.push(`${here}: source "${component.source}" is not a graphic in the document`);
+  if (component.type === 'VectorGraphic' && typeof component.source === 'string')
+    for (const source of graphicSources(component.source, context))
+      if (!(source in context.graphics))
+        problems.push(`${here}: source "${source}" is not a graphic in the document`);
   for (const [key, values] of Object.entries(ENUMS)) {
-    const value = component[key];
+    const value = resolveResource(component[key], context);
     if (typeof value === 'string' && !value.includes('${') && !values.includes(value))
       problems.push(`${here}: ${key} "${value}" is not one of ${values.join(', ')}`);
   }
@@ -379,7 +451,44 @@ function checkComponent(component: unknown, at: string, context: Context): void 
       checkCommand(c, `${here}.${handler}[${i}]`, context),
     );
   }
-  childrenOf(component).forEach((child, i) => checkComponent(child, `${here}.items[${i}]`, context));
+  const items = boundItems(component.data, context, here);
+  const childContext = items ? { ...context, dataItems: items } : context;
+  childrenOf(component).forEach((child, i) => checkComponent(child, `${here}.items[${i}]`, childContext));
+}
+
+/** The array a component's `data` binds to (`${payload.list}`), or undefined when it has none. */
+function boundItems(data: unknown, context: Context, at: string): unknown[] | undefined {
+  if (data === undefined) return undefined;
+  if (Array.isArray(data)) return data;
+  const match = typeof data === 'string' ? /^\$\{\s*([A-Za-z_][\w.]*)\s*\}$/.exec(data) : null;
+  if (!match) {
+    context.problems.push(`${at}.data: must be a list or bind one from the data sources`);
+    return [];
+  }
+  const [root, ...rest] = match[1].split('.');
+  let node: unknown = context.datasources[root];
+  for (const part of rest) node = isRecord(node) ? node[part] : undefined;
+  if (!Array.isArray(node)) {
+    context.problems.push(`${at}.data: \${${match[1]}} is not a list in the data sources`);
+    return [];
+  }
+  return node;
+}
+
+/** The graphic names a VectorGraphic source stands for: itself, or `${data.x}` for every data item. */
+function graphicSources(source: string, context: Context): string[] {
+  const match = /^\$\{\s*data\.(\w+)\s*\}$/.exec(source);
+  if (!match || !context.dataItems) return source.includes('${') ? [] : [source];
+  return context.dataItems
+    .map((item) => (isRecord(item) ? item[match[1]] : undefined))
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+}
+
+/** A property value with a whole-value resource reference (`@name`) left as is when unknown. */
+function resolveResource(value: unknown, context: Context): unknown {
+  return typeof value === 'string' && value.startsWith('@') && context.resources.has(value.slice(1))
+    ? '${resource}'
+    : value;
 }
 
 function checkCommand(command: unknown, at: string, context: Context): void {
@@ -410,8 +519,13 @@ function checkCommand(command: unknown, at: string, context: Context): void {
       )
         problems.push(`${at}: each animated value needs property "opacity" or "transform" and a "to"`);
     }
-    if (typeof command.componentId === 'string')
-      (context.componentIds ??= []).push({ id: command.componentId, at });
+  }
+  if (typeof command.componentId === 'string' && !command.componentId.startsWith(':'))
+    (context.componentIds ??= []).push({ id: command.componentId, at });
+  if (command.type === 'SetPage') {
+    if (!Number.isInteger(command.value)) problems.push(`${at}: value must be an integer page index`);
+    if (command.position !== undefined && !['absolute', 'relative'].includes(String(command.position)))
+      problems.push(`${at}: position must be "absolute" or "relative"`);
   }
   for (const key of ['commands', 'catch', 'finally']) {
     const nested = command[key];
@@ -454,11 +568,21 @@ function checkCondition(value: unknown, at: string, problems: string[]): void {
     problems.push(`${at}: must be a \${…} condition`);
 }
 
-/** Every `${payload.a.b}` in a property must name a value the data sources provide. */
+/**
+ * Every `${payload.a.b}` in a property must name a value the data sources provide; every `${data.x}`
+ * in a data-bound template a value every item has; every `@name` a defined resource.
+ */
 function checkBindings(value: unknown, at: string, context: Context): void {
   if (typeof value === 'string') {
+    for (const [, name] of value.matchAll(/(?:^|[^\w.])@([A-Za-z_]\w*)/g))
+      if (!context.resources.has(name)) context.problems.push(`${at}: @${name} is not a defined resource`);
     for (const [, path] of value.matchAll(/\$\{\s*([A-Za-z_][\w.]*)\s*\}/g)) {
       const [root, ...rest] = path.split('.');
+      if (root === 'data' && context.dataItems) {
+        const missing = context.dataItems.some((item) => !isRecord(item) || item[rest[0]] === undefined);
+        if (missing) context.problems.push(`${at}: \${${path}} is not in every data item`);
+        continue;
+      }
       if (!(context.parameters ?? []).includes(root)) continue;
       let node: unknown = context.datasources[root];
       for (const part of rest) node = isRecord(node) ? node[part] : undefined;

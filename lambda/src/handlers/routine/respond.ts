@@ -56,8 +56,8 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
     const token = `routine.${source}.${turn.steps[0]?.index ?? turn.next}`;
     rb.addDirective(timelineToApla(turn.items, token) as unknown as Directive);
   }
-  // A screen for this turn (step n of m, countdown synchronised with the audio, next point) is
-  // built from this plain data by the display feature; see README "Guided routines".
+  // The routine screen (every hold of this turn, in step with the audio) is built from this plain
+  // data by the display feature's response interceptor (display/index.ts RoutineScreenInterceptor).
   const screen: TurnScreen = turnScreen(plan, turn);
   h.attributesManager.setRequestAttributes({
     ...h.attributesManager.getRequestAttributes(),
