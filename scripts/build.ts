@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { loadDataSet, validateDataSet } from './validate-data';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -39,6 +39,24 @@ export async function buildAtomically(options: BuildOptions): Promise<void> {
   }
 }
 
+/**
+ * The DynamoDB store and the AWS SDK inside it (about 400 KB, more than half the Lambda) go in their
+ * own file, `lambda/dist/dynamodb.js`, that `persistence/from-environment.ts` requires only when
+ * DYNAMODB_TABLE is set. Compiling that code was most of a cold start, and a request that needs no
+ * storage (a one-shot "where is BL 23") should not pay for it. The SDK stays bundled (a pinned,
+ * tested version in one minified file) rather than taken from the Lambda runtime.
+ */
+const storageChunk: Plugin = {
+  name: 'storage-chunk',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/dynamodb$/ }, (args) =>
+      args.importer.endsWith(path.join('persistence', 'from-environment.ts'))
+        ? { path: './dynamodb.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 async function main(): Promise<void> {
   const problems = validateDataSet(loadDataSet());
   if (problems.length > 0) {
@@ -49,6 +67,12 @@ async function main(): Promise<void> {
     ...LAMBDA_BUNDLE_OPTIONS,
     entryPoints: [path.join(ROOT, 'lambda/src/index.ts')],
     outfile: path.join(ROOT, 'lambda/dist/index.js'),
+    plugins: [storageChunk],
+  });
+  await buildAtomically({
+    ...LAMBDA_BUNDLE_OPTIONS,
+    entryPoints: [path.join(ROOT, 'lambda/src/persistence/dynamodb.ts')],
+    outfile: path.join(ROOT, 'lambda/dist/dynamodb.js'),
   });
   await buildAtomically({
     bundle: true,

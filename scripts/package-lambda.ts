@@ -10,7 +10,8 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '..');
-const FILES = ['dist/index.js', 'dist/index.js.map'];
+/** The skill, and the DynamoDB store it loads only when DYNAMODB_TABLE is set (see scripts/build.ts). */
+const FILES = ['dist/index.js', 'dist/index.js.map', 'dist/dynamodb.js', 'dist/dynamodb.js.map'];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

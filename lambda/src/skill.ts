@@ -30,6 +30,7 @@ import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
+import { StorelessInterceptor } from './persistence/user-store';
 
 export interface SkillOptions {
   /** Where user records are kept between sessions; without one, nothing is remembered. */
@@ -70,6 +71,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');
   if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);
+  else builder.addRequestInterceptors(StorelessInterceptor);
   if (options.skillId) builder.withSkillId(options.skillId);
   return new GuardedSkill(builder.getSkillConfiguration());
 }

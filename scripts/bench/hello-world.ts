@@ -64,8 +64,11 @@ export interface BenchBundles {
   helloLambda: string;
   helloServer: string;
   skillServer: string;
-  /** The real Lambda entry built with @aws-sdk/* external, to show what bundling the SDK costs. */
-  skillWithoutSdk: string;
+  /**
+   * The same hello world as plain CommonJS requiring ask-sdk-core from node_modules, the way the
+   * official samples deploy it (a zip with node_modules, no bundler).
+   */
+  helloUnbundled: string;
 }
 
 /** Builds the hello-world Lambda and both bench servers under .artifacts/bench/. */
@@ -75,7 +78,7 @@ export async function buildBenchBundles(): Promise<BenchBundles> {
     helloLambda: path.join(out, 'hello/index.js'),
     helloServer: path.join(out, 'hello-server.js'),
     skillServer: path.join(out, 'skill-server.js'),
-    skillWithoutSdk: path.join(out, 'skill-without-sdk/index.js'),
+    helloUnbundled: path.join(out, 'hello-unbundled/index.js'),
   };
   const stdin = (contents: string) => ({
     contents,
@@ -102,11 +105,15 @@ export async function buildBenchBundles(): Promise<BenchBundles> {
     ),
     outfile: bundles.skillServer,
   });
+  // Not bundled: the output keeps require('ask-sdk-core'), resolved from the repository's node_modules.
   await buildAtomically({
-    ...LAMBDA_BUNDLE_OPTIONS,
-    entryPoints: [path.join(ROOT, 'lambda/src/index.ts')],
-    outfile: bundles.skillWithoutSdk,
-    external: ['@aws-sdk/*'],
+    stdin: stdin(HELLO_SKILL_SOURCE),
+    outfile: bundles.helloUnbundled,
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
   });
   return bundles;
 }

@@ -170,14 +170,30 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
       extractAllTo(target: string): void;
     };
     const archive = new AdmZip(build.file);
-    expect(archive.getEntries().map((e) => e.entryName)).toEqual(['dist/index.js', 'dist/index.js.map']);
+    expect(archive.getEntries().map((e) => e.entryName)).toEqual([
+      'dist/index.js',
+      'dist/index.js.map',
+      'dist/dynamodb.js',
+      'dist/dynamodb.js.map',
+    ]);
     const unpacked = path.join(work, 'unpacked');
     archive.extractAllTo(unpacked);
-    expect(readFileSync(path.join(unpacked, 'dist/index.js'))).toEqual(
-      readFileSync(path.join(ROOT, 'lambda/dist/index.js')),
-    );
+    for (const file of ['index.js', 'dynamodb.js']) {
+      expect(readFileSync(path.join(unpacked, 'dist', file))).toEqual(
+        readFileSync(path.join(ROOT, 'lambda/dist', file)),
+      );
+    }
 
     // Run the unpacked handler in a fresh Node process, as Lambda would (`dist/index.handler`).
+    // The DynamoDB store is a file of its own in the zip, loaded only with DYNAMODB_TABLE: it must
+    // load from the unpacked folder alone, with the AWS SDK inside it.
+    const store = `const { DynamoDbPersistenceAdapter } = require(${JSON.stringify(path.join(unpacked, 'dist/dynamodb.js'))});
+      process.stdout.write(typeof DynamoDbPersistenceAdapter);`;
+    const loaded = await run(process.execPath, ['-e', store], {
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },
+      cwd: unpacked,
+    });
+    expect(loaded.stdout).toBe('function');
     const script = `const { handler } = require(${JSON.stringify(path.join(unpacked, 'dist/index.js'))});
       Promise.all(JSON.parse(process.argv[1]).map((e) => handler(e))).then((r) => process.stdout.write(JSON.stringify(r)));`;
     const requests: RequestEnvelope[] = [

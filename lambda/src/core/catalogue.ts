@@ -19,17 +19,53 @@ export const points: readonly Point[] = (pointsFile as { points: Point[] }).poin
 export const needs: readonly Need[] = (needsFile as { needs: Need[] }).needs;
 export const routines: readonly Routine[] = (routinesFile as { routines: Routine[] }).routines;
 
-const pointByKey = new Map<string, { point: Point; via: ResolvedVia }>();
-for (const point of points) {
-  for (const form of pointSpokenForms(point))
-    pointByKey.set(normaliseSpoken(form.text), { point, via: form.via });
+/**
+ * Look-up tables from every spoken form to its entry. Built on first use, not at load: a cold
+ * start that answers by slot id (Alexa's entity resolution) never pays for them.
+ */
+function lazily<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
-const needByKey = new Map<string, Need>();
-for (const need of needs)
-  for (const form of needSpokenForms(need)) needByKey.set(normaliseSpoken(form), need);
-const routineByKey = new Map<string, Routine>();
-for (const routine of routines) {
-  for (const form of routineSpokenForms(routine)) routineByKey.set(normaliseSpoken(form), routine);
+
+const pointIndex = lazily(() => {
+  const index = new Map<string, { point: Point; via: ResolvedVia }>();
+  for (const point of points) {
+    for (const form of pointSpokenForms(point))
+      index.set(normaliseSpoken(form.text), { point, via: form.via });
+  }
+  return index;
+});
+const needIndex = lazily(() => {
+  const index = new Map<string, Need>();
+  for (const need of needs) for (const form of needSpokenForms(need)) index.set(normaliseSpoken(form), need);
+  return index;
+});
+const routineIndex = lazily(() => {
+  const index = new Map<string, Routine>();
+  for (const routine of routines) {
+    for (const form of routineSpokenForms(routine)) index.set(normaliseSpoken(form), routine);
+  }
+  return index;
+});
+/** Codes and slot ids as they arrive from entity resolution and session state ("BL 23", "BL23"). */
+const pointByExactCode = new Map<string, Point>(
+  points.flatMap((p) => [
+    [p.code, p],
+    [p.code.replace(/ /g, ''), p],
+  ]),
+);
+
+/** Remembers recent resolutions of spoken words; bounded, since the words come from users. */
+function memo<T>(resolve: (spoken: string) => T, limit = 512): (spoken: string) => T {
+  const cache = new Map<string, T>();
+  return (spoken) => {
+    if (cache.has(spoken)) return cache.get(spoken) as T;
+    const value = resolve(spoken);
+    if (cache.size >= limit) cache.clear();
+    cache.set(spoken, value);
+    return value;
+  };
 }
 
 /** The slot value id used in the interaction model for a point: its code without the space. */
@@ -39,10 +75,13 @@ export function pointSlotId(point: Point): string {
 
 /** A point by its WHO code or slot id ("BL 23", "BL23", "bl23"); undefined when unknown. */
 export function getPoint(codeOrId: string): Point | undefined {
-  const key = normaliseSpoken(codeOrId);
-  const found = pointByKey.get(key);
-  return found && found.via === 'code' ? found.point : undefined;
+  return pointByExactCode.get(codeOrId) ?? pointByCode(codeOrId);
 }
+
+const pointByCode = memo((codeOrId: string): Point | undefined => {
+  const found = pointIndex().get(normaliseSpoken(codeOrId));
+  return found && found.via === 'code' ? found.point : undefined;
+});
 
 export interface PointMatch {
   point: Point;
@@ -51,9 +90,9 @@ export interface PointMatch {
 }
 
 /** Resolves what a user said ("bladder twenty three", "the sea of vitality", "B 47") to a point. */
-export function resolvePoint(spoken: string): PointMatch | undefined {
-  return pointByKey.get(normaliseSpoken(spoken));
-}
+export const resolvePoint = memo((spoken: string): PointMatch | undefined =>
+  pointIndex().get(normaliseSpoken(spoken)),
+);
 
 export function getNeed(id: string): Need | undefined {
   return needs.find((n) => n.id === id);
@@ -61,7 +100,7 @@ export function getNeed(id: string): Need | undefined {
 
 /** Resolves a spoken need ("pain down my leg") to a need. */
 export function resolveNeed(spoken: string): Need | undefined {
-  return getNeed(spoken) ?? needByKey.get(normaliseSpoken(spoken));
+  return getNeed(spoken) ?? needIndex().get(normaliseSpoken(spoken));
 }
 
 /** Points traditionally used for a need, in catalogue order (the most commonly used first). */
@@ -75,7 +114,7 @@ export function getRoutine(id: string): Routine | undefined {
 
 /** Resolves a spoken routine name ("the evening", "sleep") to a routine. */
 export function resolveRoutine(spoken: string): Routine | undefined {
-  return getRoutine(spoken) ?? routineByKey.get(normaliseSpoken(spoken));
+  return getRoutine(spoken) ?? routineIndex().get(normaliseSpoken(spoken));
 }
 
 /** The routine offered for a need, if one covers it. */

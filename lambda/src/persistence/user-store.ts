@@ -3,7 +3,7 @@
  * (no adapter configured) or down (DynamoDB outage); callers get `ok: false` and tell the user that
  * progress could not be saved, rather than crashing the turn.
  */
-import type { HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import type { Translate } from '../i18n';
 import { isRecord } from '../state/session';
 import type { UserRecord } from './types';
@@ -18,6 +18,7 @@ export interface LoadResult {
 
 /** The stored record (empty when new or when storage is unavailable). Cached for the request. */
 export async function loadUser(handlerInput: HandlerInput): Promise<LoadResult> {
+  if (storeless(handlerInput)) return { record: {}, ok: false, configured: false };
   if (failedEarlier(handlerInput)) return { record: {}, ok: false, configured: true };
   try {
     const attrs: unknown = await handlerInput.attributesManager.getPersistentAttributes();
@@ -59,6 +60,7 @@ async function save(
   // Once the store has failed in this request, later calls fail at once: a store that does not
   // answer costs its timeout once per request, not once per call, and the turn stays within
   // Alexa's 8 seconds.
+  if (storeless(handlerInput)) return 'no-store';
   if (failedEarlier(handlerInput)) return 'failed';
   try {
     // Read first (cached for the request, re-read if an earlier read failed), so a save never
@@ -95,6 +97,22 @@ export async function deleteUser(handlerInput: HandlerInput): Promise<boolean> {
 }
 
 const FAILED_FLAG = 'storageFailedThisRequest';
+
+const STORELESS_FLAG = 'storeless';
+
+/**
+ * Marks every request of a skill built without a store, so user-store answers "no store" at once
+ * instead of provoking (and catching) the SDK's error on every call.
+ */
+export const StorelessInterceptor: RequestInterceptor = {
+  process(handlerInput) {
+    handlerInput.attributesManager.getRequestAttributes()[STORELESS_FLAG] = true;
+  },
+};
+
+function storeless(handlerInput: HandlerInput): boolean {
+  return handlerInput.attributesManager.getRequestAttributes()[STORELESS_FLAG] === true;
+}
 
 function failedEarlier(handlerInput: HandlerInput): boolean {
   return handlerInput.attributesManager.getRequestAttributes()[FAILED_FLAG] === true;

@@ -22,10 +22,19 @@ export function healthSpokenForms(entry: { name: string; synonyms: string[] }): 
   });
 }
 
-const conditionByKey = new Map<string, Condition>();
-const redFlagByKey = new Map<string, RedFlag>();
-for (const c of conditions) for (const f of healthSpokenForms(c)) conditionByKey.set(normaliseSpoken(f), c);
-for (const r of redFlags) for (const f of healthSpokenForms(r)) redFlagByKey.set(normaliseSpoken(f), r);
+/** Spoken-form look-ups, built on the first safety question rather than at every cold start. */
+let indexes: { conditionByKey: Map<string, Condition>; redFlagByKey: Map<string, RedFlag> } | undefined;
+function healthIndexes(): NonNullable<typeof indexes> {
+  if (!indexes) {
+    const conditionByKey = new Map<string, Condition>();
+    const redFlagByKey = new Map<string, RedFlag>();
+    for (const c of conditions)
+      for (const f of healthSpokenForms(c)) conditionByKey.set(normaliseSpoken(f), c);
+    for (const r of redFlags) for (const f of healthSpokenForms(r)) redFlagByKey.set(normaliseSpoken(f), r);
+    indexes = { conditionByKey, redFlagByKey };
+  }
+  return indexes;
+}
 
 /** Leading words people add that do not change the meaning: "my", "really", "some". */
 function withoutFiller(key: string): string {
@@ -46,6 +55,7 @@ export type HealthMatch =
 /** What a user said ("warfarin", "numbness between my legs") as a condition or a red flag. */
 export function resolveHealth(spoken: string): HealthMatch | undefined {
   const key = normaliseSpoken(spoken);
+  const { conditionByKey, redFlagByKey } = healthIndexes();
   for (const k of [key, withoutFiller(key)]) {
     const redFlag = redFlagByKey.get(k);
     if (redFlag) return { kind: 'red-flag', redFlag };
