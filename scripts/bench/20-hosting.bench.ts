@@ -1,6 +1,7 @@
 /**
  * Hosting figures for this skill next to a minimal hello-world skill on ask-sdk-core, measured in
- * the same run and bundled the same way (see hello-world.ts):
+ * the same run, both bundled the same way and, for the cold start, also the hello world unbundled
+ * as the official samples deploy it (see hello-world.ts):
  *
  * - cold start: fresh `node` processes (median of 15 each, alternating) from spawn to the first
  *   IntentRequest's response; split into Node's own start-up and the skill's in-process share
