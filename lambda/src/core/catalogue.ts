@@ -94,6 +94,15 @@ export const resolvePoint = memo((spoken: string): PointMatch | undefined =>
   pointIndex().get(normaliseSpoken(spoken)),
 );
 
+/**
+ * How the words named a point already identified by its slot id (only that point's own forms are
+ * compared, so a request Alexa resolved never builds the whole index).
+ */
+export function matchedVia(point: Point, spoken: string): ResolvedVia {
+  const key = normaliseSpoken(spoken);
+  return pointSpokenForms(point).find((form) => normaliseSpoken(form.text) === key)?.via ?? 'code';
+}
+
 export function getNeed(id: string): Need | undefined {
   return needs.find((n) => n.id === id);
 }

@@ -9,6 +9,7 @@ import {
   getPoint,
   pointsFor,
   resolveNeed,
+  matchedVia,
   resolvePoint,
   routineFor,
   type PointMatch,
@@ -75,11 +76,14 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
 /** Resolves the point slot: entity resolution id first, then the spoken words. */
 function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken?: string; given: boolean } {
   const slot = readSlot(handlerInput, 'point');
-  const bySpoken = slot.spoken ? resolvePoint(slot.spoken) : undefined;
   const byId = slot.id ? getPoint(slot.id) : undefined;
-  const match = byId ? { point: byId, via: bySpoken?.point === byId ? bySpoken.via : 'code' } : bySpoken;
+  const match: PointMatch | undefined = byId
+    ? { point: byId, via: slot.spoken ? matchedVia(byId, slot.spoken) : 'code' }
+    : slot.spoken
+      ? resolvePoint(slot.spoken)
+      : undefined;
   return {
-    match: match as PointMatch | undefined,
+    match,
     spoken: slot.spoken,
     given: Boolean(slot.spoken || slot.id),
   };

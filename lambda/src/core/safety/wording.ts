@@ -27,11 +27,12 @@ function compile(banned: BannedClaim[]): Array<{ claim: string; regex: RegExp }>
   }));
 }
 
-const defaultMatchers = compile(safetyData.wording.banned);
+/** Compiled on first use: the scan runs in tests and tools, not on the request path. */
+let defaultMatchers: ReturnType<typeof compile> | undefined;
 
 /** Banned claims in a piece of user-facing text (plain text or SSML); empty when the text is clean. */
 export function bannedClaims(text: string, banned?: BannedClaim[]): BannedUse[] {
-  const matchers = banned ? compile(banned) : defaultMatchers;
+  const matchers = banned ? compile(banned) : (defaultMatchers ??= compile(safetyData.wording.banned));
   const uses: BannedUse[] = [];
   for (const { claim, regex } of matchers) {
     const match = regex.exec(text);
