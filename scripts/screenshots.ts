@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       skill,
       persistenceAdapter,
       assetsDir: path.join(ROOT, 'dist/public'),
-      renderVisual: (directive) => directiveSvg(directive),
+      renderVisual: (directive, page) => directiveSvg(directive, { page }),
     }),
   });
   const server = app.listen(0, '127.0.0.1');
