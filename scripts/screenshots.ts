@@ -22,9 +22,12 @@ process.env.LOG_LEVEL ??= 'silent';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs/images');
 const PAGE_SCRIPT = ['open pressure point guide', 'which point helps sciatica', 'where is kunlun'];
-/** A guided routine on the speaker, pictured 40 s in: into the warm-up hold, its ring counting down. */
+/**
+ * A guided routine on the screen device, pictured 100 s in: into the BL 23 hold, its ring counting
+ * down and BL 23's page of the routine screen (the turn's second page) with its diagram.
+ */
 const ROUTINE_SCRIPT = ['start the quick routine', 'no'];
-const ROUTINE_AT_MS = 40_000;
+const ROUTINE_AT_MS = 100_000;
 const CHAT_SCRIPT = [
   'open pressure point guide',
   'where is b l twenty three',
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
       skill,
       persistenceAdapter,
       assetsDir: path.join(ROOT, 'dist/public'),
-      renderVisual: (directive) => directiveSvg(directive),
+      renderVisual: (directive, page) => directiveSvg(directive, { page }),
     }),
   });
   const server = app.listen(0, '127.0.0.1');
@@ -90,6 +93,8 @@ async function main(): Promise<void> {
     await routine.clock.install();
     await routine.goto(url);
     await routine.waitForSelector('body[data-ready="true"]');
+    await routine.click('#device-screen');
+    await routine.waitForSelector('body[data-device="screen"]');
     for (const [index, text] of ROUTINE_SCRIPT.entries()) {
       await routine.fill('#say', text);
       await routine.press('#say', 'Enter');
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
     }
     await routine.clock.fastForward(ROUTINE_AT_MS);
     await routine.locator('.hold:not(.over)').waitFor();
+    await routine.locator('#display img.diagram').waitFor();
     await routine.waitForTimeout(300);
     await routine.screenshot({ path: path.join(OUT, 'simulator-routine.png') });
 

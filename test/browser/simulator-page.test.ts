@@ -331,4 +331,80 @@ describe('the simulator page in chromium', () => {
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('on the Screen device, a routine turn shows each point’s diagram when its page comes up', async () => {
+    // As `npm start` wires it: every page of a routine turn drawn on its own.
+    let skew = 0;
+    const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+    const url = await serve(
+      skill,
+      (directive, n) => directiveSvg(directive, { page: n }),
+      () => Date.now() + skew,
+    );
+    const page = await openPage(url, { fakeClock: true });
+    const turn = (n: number) => page.locator('.turn.skill .body').nth(n);
+    const skipAhead = async (ms: number) => {
+      skew += ms;
+      await page.clock.fastForward(ms);
+    };
+    const display = page.locator('#display');
+    const diagram = display.locator('img.diagram');
+    /** The title of the diagram on the screen ("Diagram of the back, with BL 23 marked"). */
+    const diagramTitle = async (): Promise<string> => {
+      const src = (await diagram.getAttribute('src')) ?? '';
+      const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+      return /<title id="title">([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
+    };
+
+    await page.click('#device-screen');
+    await page.waitForSelector('body[data-device="screen"]');
+    await say(page, 'start the quick routine');
+    await turn(0).locator('.cue').first().waitFor();
+    await say(page, 'no');
+    await turn(1).locator('.cue').first().waitFor();
+
+    // The turn starts on its first page: the warm-up, words and no diagram.
+    expect(await display.getAttribute('data-page')).toBe('0');
+    expect(await display.locator('.lines').textContent()).toMatch(
+      /Quick routine.*Step 1 of 6.*Rub your lower back/,
+    );
+    expect(await diagram.count()).toBe(0);
+
+    // 50 s in: still the warm-up (its hold runs to about 58 s); BL 23's page has not come up.
+    await skipAhead(50_000);
+    await turn(1).locator('.hold', { hasText: 'holding 30 s' }).waitFor();
+    expect(await display.getAttribute('data-page')).toBe('0');
+    expect(await diagram.count()).toBe(0);
+
+    // Past the warm-up: BL 23 is announced, and its page comes up with its diagram.
+    await skipAhead(12_000);
+    await diagram.waitFor();
+    expect(await diagramTitle()).toMatch(/Diagram of the back, with BL 23 marked/);
+    expect(await display.getAttribute('data-page')).toBe('1');
+    expect(await display.locator('.lines').textContent()).toMatch(/Step 2 of 6.*BL 23 · Sea of Vitality/);
+    // In step with the audio: the log has reached BL 23's announcement, not BL 52's.
+    expect(await turn(1).textContent()).toMatch(/Next, B L 23/);
+    expect(await turn(1).textContent()).not.toMatch(/Next, B L 52/);
+    const bl23 = await diagram.getAttribute('src');
+
+    // Later in the same turn: BL 23's hold is over, BL 52 comes up and the diagram changes with it.
+    await skipAhead(90_000);
+    await page.waitForSelector('#display[data-page="2"] img.diagram');
+    expect(await diagramTitle()).toMatch(/Diagram of the back, with BL 52 marked/);
+    expect(await diagram.getAttribute('src')).not.toBe(bl23);
+    expect(await display.locator('.lines').textContent()).toMatch(/Step 3 of 6.*BL 52 · Will's Chamber/);
+    expect(await turn(1).textContent()).toMatch(/Next, B L 52/);
+    expect(await page.isVisible('#playing')).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'simulator-routine-screen.png') });
+
+    // "pause" interrupts the turn: the screen shows the paused response's single page.
+    await say(page, 'pause');
+    await turn(2).locator('.cue').first().waitFor();
+    expect(await turn(1).textContent()).toMatch(/\(interrupted\)/);
+    await page.waitForSelector('#display[data-page="0"] img.diagram');
+    expect(await diagramTitle()).toMatch(/BL 52 marked/);
+    expect(await display.locator('.lines').textContent()).toMatch(/Step 3 of 6.*BL 52.*Paused/);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

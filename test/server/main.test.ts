@@ -1,12 +1,13 @@
 /**
- * `npm start`'s server as a real process: settings, start-up refusals, and a clean stop on SIGTERM
- * that lets a request in flight finish.
+ * `npm start`'s server as a real process: settings, start-up refusals, a clean stop on SIGTERM
+ * that lets a request in flight finish, and the simulator's screen device as `npm start` wires it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { launchRequest } from '../../lambda/src/simulator/envelope';
+import type { SimulatorReply, SimulatorSessionInfo } from '../../lambda/src/simulator/simulator';
 import { toTurn } from '../support/conversation';
 import { runServer, type ServerProcess } from '../support/server-process';
 
@@ -113,5 +114,44 @@ describe('npm start (dist/server.js)', () => {
     expect(server.logs.map((l) => l.event)).toEqual(
       expect.arrayContaining(['server.stopping', 'server.stopped']),
     );
+  });
+
+  it('the simulator screen follows a routine turn page by page: each hold with its time and diagram', async () => {
+    const server = start({ DATA_DIR: dataDir() });
+    const origin = new URL(String((await server.waitFor('server.listening')).url)).origin;
+    const post = async <T>(route: string, body: unknown): Promise<T> => {
+      const res = await fetch(`${origin}/simulator/api${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBeLessThan(300);
+      return (await res.json()) as T;
+    };
+    const { id } = await post<SimulatorSessionInfo>('/sessions', { device: 'screen' });
+    await post<SimulatorReply>(`/sessions/${id}/say`, { text: 'start the quick routine' });
+    const turn = await post<SimulatorReply>(`/sessions/${id}/say`, { text: 'no' });
+
+    const pages = turn.visual?.pages ?? [];
+    expect(turn.visual?.lines).toEqual(['Quick routine']);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const times = pages.map((p) => p.showAtMs);
+    times.slice(1).forEach((ms, i) => expect(ms).toBeGreaterThan(times[i]));
+    // Every page comes up within the turn's audio, as the cue list plays it.
+    expect(times[times.length - 1]).toBeLessThanOrEqual(turn.totalMs);
+    expect(pages[0].lines[0]).toMatch(/^Step 1 of \d/);
+    // Each page with a point has that point's own diagram; the pages without one have none.
+    const withPoint = pages.filter((p) => p.lines.some((line) => /^[A-Z]{2} \d+ · /.test(line)));
+    expect(withPoint.length).toBeGreaterThanOrEqual(2);
+    for (const page of pages) {
+      const point = page.lines.find((line) => /^[A-Z]{2} \d+ · /.test(line))?.split(' · ')[0];
+      const isHold = page.lines.some((line) => /^Step \d+ of \d+$/.test(line));
+      if (point && isHold)
+        expect(page.svg).toMatch(new RegExp(`<title id="title">Diagram of [^<]*${point} marked`));
+      else expect(page.svg).toBeUndefined();
+    }
+    expect(new Set(withPoint.map((p) => p.svg)).size).toBeGreaterThanOrEqual(2);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });

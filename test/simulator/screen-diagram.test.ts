@@ -16,7 +16,8 @@ import { buildSkill } from '../../lambda/src/skill';
 import { model } from '../support/model';
 
 const t = translatorFor('en-US');
-const render = (directive: { token?: unknown; datasources?: unknown }) => directiveSvg(directive);
+const render = (directive: { token?: unknown; datasources?: unknown }, page?: number) =>
+  directiveSvg(directive, { page });
 
 const step = (overrides: Partial<RoutineScreen> = {}): RoutineScreen => ({
   routineName: 'Evening wind-down',
@@ -34,20 +35,24 @@ describe('the simulator screen draws what the APL document shows', () => {
   it.each(points.map((p) => p.code))('a point screen for %s shows that point’s diagram', (code) => {
     const visual = visualFromDirectives([pointDirective(t, getPoint(code)!)], render);
     expect(visual?.svg).toBe(pointSvg(code));
+    expect(visual?.pages).toBeUndefined();
     expect(visual?.svg).toContain(`>${code}</text>`);
   });
 
   it('a routine step shows its point with only the side being held marked; ids stay off the text', () => {
     const left = visualFromDirectives([routineDirective(t, step({ side: 'left' }))], render);
     const right = visualFromDirectives([routineDirective(t, step({ side: 'right' }))], render);
-    expect(left?.svg).toBe(routineSvg(step({ side: 'left' })));
-    expect(right?.svg).toBe(routineSvg(step({ side: 'right' })));
-    expect(left?.svg).not.toBe(right?.svg);
-    expect(left?.lines).toEqual(
-      expect.arrayContaining(['Step 3 of 6', 'BL 23 · Sea of Vitality', 'Left side']),
-    );
-    expect(left?.lines).not.toContain('left');
-    expect(left?.lines).not.toContain('BL 23');
+    expect(left?.pages).toHaveLength(1);
+    expect(left?.pages?.[0].svg).toBe(routineSvg(step({ side: 'left' })));
+    expect(right?.pages?.[0].svg).toBe(routineSvg(step({ side: 'right' })));
+    expect(left?.pages?.[0].svg).not.toBe(right?.pages?.[0].svg);
+    expect(left?.lines).toEqual(['Evening wind-down']);
+    expect(left?.pages?.[0].lines).toEqual([
+      'Step 3 of 6',
+      'BL 23 · Sea of Vitality',
+      'Left side',
+      'Next: BL 40, Commanding Middle',
+    ]);
   });
 
   it('a routine step without a point (a warm-up) shows its caption and no diagram', () => {
@@ -55,8 +60,9 @@ describe('the simulator screen draws what the APL document shows', () => {
       [routineDirective(t, step({ points: [], side: undefined, caption: 'Rub your lower back' }))],
       render,
     );
-    expect(visual?.svg).toBeUndefined();
-    expect(visual?.lines).toContain('Rub your lower back');
+    expect(visual?.pages).toEqual([
+      { showAtMs: 0, lines: ['Step 3 of 6', 'Rub your lower back', 'Next: BL 40, Commanding Middle'] },
+    ]);
   });
 
   it('draws nothing, and never throws, for other or malformed directives', () => {

@@ -38,12 +38,15 @@ const HOLD_SIDES: readonly HoldSide[] = ['left', 'right', 'both', 'centre'];
 /**
  * The SVG of what one of this skill's APL RenderDocument directives shows, for the web simulator's
  * screen: a point screen's point (named by its token), or a routine step's point(s) and side (from
- * its datasource). Undefined for any other directive or data that names no known point; malformed
- * input is not an error, just nothing to draw.
+ * its datasource). A routine turn's document has one page per hold: `options.page` picks one
+ * (an index into `payload.pages`); without it, the first page that marks a point is drawn. Point
+ * screens have a single picture and ignore `page`. Undefined for any other directive, a page that
+ * does not exist, or data that names no known point; malformed input is not an error, just
+ * nothing to draw.
  */
 export function directiveSvg(
   directive: { token?: unknown; datasources?: unknown },
-  options: SvgOptions = {},
+  options: SvgOptions & { page?: number } = {},
 ): string | undefined {
   const { token } = directive;
   if (typeof token !== 'string') return undefined;
@@ -51,10 +54,20 @@ export function directiveSvg(
   if (token !== ROUTINE_TOKEN || !isRecord(directive.datasources)) return undefined;
   const payload = directive.datasources.payload;
   if (!isRecord(payload)) return undefined;
-  // A turn's screen has one page per hold: draw the first page that marks a point.
-  const pages = Array.isArray(payload.pages) ? (payload.pages as unknown[]).filter(isRecord) : [payload];
-  const page = pages.find((p) => Array.isArray(p.pointCodes) && p.pointCodes.length > 0);
-  if (!page || !Array.isArray(page.pointCodes)) return undefined;
+  const pages: unknown[] = Array.isArray(payload.pages) ? payload.pages : [payload];
+  if (options.page !== undefined) {
+    return Number.isInteger(options.page) ? routinePageSvg(pages[options.page], options) : undefined;
+  }
+  const page = pages.find((p) => isRecord(p) && Array.isArray(p.pointCodes) && p.pointCodes.length > 0);
+  return routinePageSvg(page, options);
+}
+
+/**
+ * One routine page's diagram, from the page's data (`pointCodes`, `sideId`) as the routine
+ * document writes it; undefined for a page that marks no known point or is not a page at all.
+ */
+export function routinePageSvg(page: unknown, options: SvgOptions = {}): string | undefined {
+  if (!isRecord(page) || !Array.isArray(page.pointCodes)) return undefined;
   const codes = page.pointCodes
     .map((code) => (typeof code === 'string' ? getPoint(code)?.code : undefined))
     .filter((code): code is PointCode => code !== undefined);

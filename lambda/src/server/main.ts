@@ -67,8 +67,8 @@ async function main(): Promise<void> {
         persistenceAdapter,
         applicationId: skillId,
         assetsDir: path.join(__dirname, 'public'),
-        // The screen device's diagram: the point or routine step the APL document shows, as SVG.
-        renderVisual: (directive) => directiveSvg(directive),
+        // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
+        renderVisual: (directive, page) => directiveSvg(directive, { page }),
       })
     : undefined;
   if (simulatorOn && !LOOPBACK.has(host)) {

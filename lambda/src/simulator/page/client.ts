@@ -4,9 +4,12 @@
  * reply's cue list in real time: every cue appears (and, with "Speak" on, is spoken by the browser)
  * when it would be heard, and a long silence shows a countdown ring. Typing mid-turn interrupts the
  * turn, as speaking to a device does; the server stamps the new request with the current time.
+ * On the screen device, a routine turn's screen has one page per hold: each page comes up when the
+ * audio reaches it (its `showAtMs`), as the skill's APL document switches pages on a device.
  */
 import type { Cue } from '../cues';
 import type { DeviceKind, SimulatorReply, SimulatorSessionInfo } from '../simulator';
+import type { Visual } from '../visual';
 import { SUGGESTIONS } from './suggestions';
 
 /** Silences at least this long are holds: they get a countdown ring. */
@@ -46,12 +49,17 @@ function make<K extends keyof HTMLElementTagNameMap>(
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-/** Plays one reply's cues on the page; `stop` interrupts, `finish` shows what is left at once. */
+/**
+ * Plays one reply's cues on the page, and switches the screen's pages when the audio reaches them;
+ * `stop` interrupts (the screen stays where it was), `finish` shows what is left at once.
+ */
 class Playback {
   private timers: number[] = [];
   private shown = 0;
   private frame = 0;
   private done = false;
+  /** The screen page showing now (a paged visual starts on its first page). */
+  private page = 0;
   private readonly started = performance.now();
 
   constructor(
@@ -59,17 +67,28 @@ class Playback {
     private readonly bubble: HTMLElement,
     private readonly speak: () => boolean,
     private readonly onEnd: () => void,
+    private readonly onPage: (index: number) => void = () => undefined,
   ) {
     const cues = reply.cues;
     if (cues.length === 0) {
       this.bubble.append(make('span', 'cue muted', reply.speech || '(no speech)'));
-      this.end();
+      this.end(true);
       return;
     }
     cues.forEach((cue, index) => {
       this.timers.push(window.setTimeout(() => this.show(cue, index), cue.atMs));
     });
-    this.timers.push(window.setTimeout(() => this.end(), reply.totalMs));
+    (reply.visual?.pages ?? []).forEach((page, index) => {
+      if (index > 0) this.timers.push(window.setTimeout(() => this.turnTo(index), page.showAtMs));
+    });
+    this.timers.push(window.setTimeout(() => this.end(true), reply.totalMs));
+  }
+
+  /** Shows screen page `index`, never going back to an earlier one. */
+  private turnTo(index: number): void {
+    if (index <= this.page) return;
+    this.page = index;
+    this.onPage(index);
   }
 
   get playing(): boolean {
@@ -147,7 +166,7 @@ class Playback {
       }
     });
     this.bubble.querySelectorAll('.hold').forEach((h) => h.classList.add('over'));
-    this.end();
+    this.end(true);
   }
 
   /** The person spoke mid-turn: the device stops talking. */
@@ -166,10 +185,13 @@ class Playback {
     cancelAnimationFrame(this.frame);
   }
 
-  private end(): void {
+  /** `heard`: the whole turn was heard (played out or skipped ahead), so the screen got to its last page. */
+  private end(heard = false): void {
     if (this.done) return;
     this.done = true;
     this.clear();
+    const pages = this.reply.visual?.pages?.length ?? 0;
+    if (heard && pages > 0) this.turnTo(pages - 1);
     this.onEnd();
   }
 }
@@ -281,6 +303,9 @@ class SimulatorPage {
       () => {
         if (this.playback === playback) this.playing.hidden = true;
       },
+      (index) => {
+        if (this.playback === playback && reply.visual) this.showPage(reply.visual, index);
+      },
     );
     this.playback = playback.playing ? playback : undefined;
   }
@@ -352,6 +377,7 @@ class SimulatorPage {
     if (this.session?.device !== 'screen') return;
     const display = element('display');
     display.replaceChildren();
+    delete display.dataset.page;
     const visual = reply.visual;
     display.classList.toggle('with-diagram', visual?.svg !== undefined);
     if (!visual) {
@@ -359,15 +385,35 @@ class SimulatorPage {
       display.append(make('p', 'fallback', reply.speech || '(nothing to show)'));
       return;
     }
-    if (visual.svg) {
+    if (visual.pages) {
+      this.showPage(visual, 0);
+      return;
+    }
+    this.draw(visual.svg, visual.lines);
+  }
+
+  /** Page `index` of a paged visual (a routine turn's screen): the title, then the page. */
+  private showPage(visual: Visual, index: number): void {
+    if (this.session?.device !== 'screen') return;
+    const page = visual.pages?.[index];
+    const display = element('display');
+    display.dataset.page = String(index);
+    this.draw(page?.svg, [...visual.lines, ...(page?.lines ?? [])]);
+  }
+
+  /** The display: a diagram (as an image, so the SVG is drawn but never runs script) and lines of text. */
+  private draw(svg: string | undefined, text: string[]): void {
+    const display = element('display');
+    display.replaceChildren();
+    display.classList.toggle('with-diagram', svg !== undefined);
+    if (svg) {
       const image = make('img', 'diagram');
-      // As an image, the SVG is drawn but never runs script.
-      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(visual.svg)}`;
-      image.alt = visual.lines[0] ?? 'diagram';
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      image.alt = svgTitle(svg) ?? text[0] ?? 'diagram';
       display.append(image);
     }
     const lines = make('ul', 'lines');
-    for (const line of visual.lines) lines.append(make('li', undefined, line));
+    for (const line of text) lines.append(make('li', undefined, line));
     display.append(lines);
   }
 
@@ -399,6 +445,14 @@ class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The SVG's own title ("Diagram of the back, with BL 23 marked"), for the image's alt text. */
+function svgTitle(svg: string): string | undefined {
+  const title = /<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1];
+  if (!title) return undefined;
+  const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&' };
+  return title.replace(/&(lt|gt|quot|amp);/g, (entity) => entities[entity]);
 }
 
 /** "FindPointIntent · point: kunlun → BL 60" (what Alexa understood), for the person and the developer. */
