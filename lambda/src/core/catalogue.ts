@@ -99,9 +99,17 @@ export const resolvePoint = memo((spoken: string): PointMatch | undefined =>
  * compared, so a request Alexa resolved never builds the whole index).
  */
 export function matchedVia(point: Point, spoken: string): ResolvedVia {
-  const key = normaliseSpoken(spoken);
-  return pointSpokenForms(point).find((form) => normaliseSpoken(form.text) === key)?.via ?? 'code';
+  return viaByPointAndWords(`${point.code}|${spoken}`);
 }
+
+const viaByPointAndWords = memo((pointAndWords: string): ResolvedVia => {
+  const [code, spoken] = pointAndWords.split('|', 2);
+  const point = pointByExactCode.get(code);
+  const key = normaliseSpoken(spoken);
+  return point
+    ? (pointSpokenForms(point).find((f) => normaliseSpoken(f.text) === key)?.via ?? 'code')
+    : 'code';
+});
 
 export function getNeed(id: string): Need | undefined {
   return needs.find((n) => n.id === id);
