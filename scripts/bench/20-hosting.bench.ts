@@ -333,6 +333,18 @@ export async function run(): Promise<BenchSection> {
       unit: `ms / ${helloIntentWarm.p99.toFixed(3)} ms`,
     },
     ratioFigure(
+      'warm p99, LaunchRequest, skill / hello world',
+      launchWarm.p99 / helloLaunchWarm.p99,
+      3,
+      'max',
+    ),
+    ratioFigure(
+      'warm p99, find a point / hello world HelloWorldIntent',
+      findWarm.p99 / helloIntentWarm.p99,
+      3,
+      'max',
+    ),
+    ratioFigure(
       'warm p99, slowest skill request / hello world intent',
       worstP99 / helloIntentWarm.p99,
       3,
