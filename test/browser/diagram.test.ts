@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { points } from '../../lambda/src/core/catalogue';
 import { COLOURS, drawPoints } from '../../lambda/src/display/diagram';
 import { pointSvg } from '../../lambda/src/display/svg';
+import { launchChromium } from '../support/browser';
 
 const ARTIFACTS = path.join(__dirname, '../../.artifacts/diagrams');
 const SCALE = 2; // rendered at twice the view's size: 480 × 800 CSS pixels
@@ -17,19 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 240 * SCALE, height: 400 * SCALE } });
 });
 

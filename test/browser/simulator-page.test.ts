@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Skill } from 'ask-sdk-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { createApp } from '../../lambda/src/server/app';
 import { COLOURS, drawPoints } from '../../lambda/src/display/diagram';
@@ -15,12 +15,12 @@ import { directiveSvg } from '../../lambda/src/display/svg';
 import { simulatorRouter } from '../../lambda/src/server/simulator';
 import type { VisualRenderer } from '../../lambda/src/simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
+import { launchChromium } from '../support/browser';
 import { holdSkill } from '../support/hold-turn';
 
 const root = path.join(__dirname, '../..');
 const assetsDir = path.join(root, 'dist/public');
 const artifacts = path.join(root, '.artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 
 const servers: Server[] = [];
 let browser: Browser;
@@ -105,22 +105,8 @@ async function say(page: Page, text: string): Promise<void> {
 beforeAll(async () => {
   if (!existsSync(path.join(assetsDir, 'simulator.js')))
     throw new Error('dist/public is missing: run npm run build (npm test does)');
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
   mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
