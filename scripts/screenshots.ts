@@ -8,10 +8,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { chromium } from 'playwright-core';
 import { MemoryPersistenceAdapter } from '../lambda/src/persistence/memory';
 import { createApp } from '../lambda/src/server/app';
 import { directiveSvg } from '../lambda/src/display/svg';
+import { launchChromium } from './chromium';
 import { simulatorRouter } from '../lambda/src/server/simulator';
 import { runChat } from '../lambda/src/simulator/chat';
 import { interactionModel } from '../lambda/src/simulator/model';
@@ -70,10 +70,7 @@ async function main(): Promise<void> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);

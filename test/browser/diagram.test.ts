@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { points } from '../../lambda/src/core/catalogue';
 import { COLOURS, drawPoints } from '../../lambda/src/display/diagram';
 import { pointSvg } from '../../lambda/src/display/svg';
-import { launchChromium } from '../support/browser';
+import { launchChromium, pngPixels } from '../../scripts/chromium';
 
 const ARTIFACTS = path.join(__dirname, '../../.artifacts/diagrams');
 const SCALE = 2; // rendered at twice the view's size: 480 × 800 CSS pixels
@@ -30,25 +30,8 @@ function hex(colour: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
 }
 
-/** Reads pixels of a PNG with the browser's own decoder (a canvas), so no PNG library is needed. */
-async function pixels(png: Buffer, at: Array<{ x: number; y: number }>): Promise<number[][]> {
-  return page.evaluate(
-    async ({ data, spots }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      return spots.map((s) =>
-        Array.from(context.getImageData(Math.round(s.x), Math.round(s.y), 1, 1).data.slice(0, 3)),
-      );
-    },
-    { data: png.toString('base64'), spots: at },
-  );
-}
+/** Pixels of a screenshot of the test page. */
+const pixels = (png: Buffer, at: Array<{ x: number; y: number }>) => pngPixels(page, png, at);
 
 const close = (actual: number[], expected: [number, number, number]) =>
   actual.every((v, i) => Math.abs(v - expected[i]) <= 12);

@@ -15,7 +15,7 @@ import { directiveSvg } from '../../lambda/src/display/svg';
 import { simulatorRouter } from '../../lambda/src/server/simulator';
 import type { VisualRenderer } from '../../lambda/src/simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
-import { launchChromium } from '../support/browser';
+import { launchChromium, pngPixels } from '../../scripts/chromium';
 import { holdSkill } from '../support/hold-turn';
 
 const root = path.join(__dirname, '../..');
@@ -59,24 +59,12 @@ async function openPage(url: string, options: { fakeClock?: boolean } = {}): Pro
   return page;
 }
 
-/** The colour of one pixel of a PNG, read with the browser's own decoder. */
+/** The colour of one pixel of a PNG, read with the browser's own decoder on a page of its own. */
 async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(
-      async ({ data, at }) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        return Array.from(context.getImageData(at.x, at.y, 1, 1).data.slice(0, 3));
-      },
-      { data: png.toString('base64'), at: { x: Math.round(x), y: Math.round(y) } },
-    );
+    const [colour] = await pngPixels(page, png, [{ x, y }]);
+    return colour;
   } finally {
     await page.close();
   }
