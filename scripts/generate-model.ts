@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { InteractionModelJson } from '../lambda/src/simulator/envelope';
 import { slotTypeGenerators, type SlotType } from './model/slot-types';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -34,6 +35,11 @@ export interface InteractionModel {
 
 export function modelPath(locale: string): string {
   return path.join(ROOT, 'skill-package', 'interactionModels', 'custom', `${locale}.json`);
+}
+
+/** The committed model for a locale, exactly as Alexa is given it. */
+export function readModel(locale = 'en-US'): InteractionModelJson {
+  return JSON.parse(readFileSync(modelPath(locale), 'utf8')) as InteractionModelJson;
 }
 
 export function generateModel(locale: string): InteractionModel {

@@ -14,17 +14,13 @@
  * Both skills run without a store, so the figures compare the skills, not a database.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import {
-  envelope,
-  intentRequest,
-  launchRequest,
-  type InteractionModelJson,
-} from '../../lambda/src/simulator/envelope';
+import { envelope, intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
 import { buildBenchBundles } from './hello-world';
+import { readModel } from '../generate-model';
 import type { BenchSection, Figure } from './index';
 import { percentile, timeEach } from './stats';
 
@@ -176,9 +172,7 @@ function ratioFigure(name: string, value: number, limit: number, direction: 'max
 
 export async function run(): Promise<BenchSection> {
   process.env.LOG_LEVEL ??= 'silent';
-  const model = JSON.parse(
-    readFileSync(path.join(ROOT, 'skill-package/interactionModels/custom/en-US.json'), 'utf8'),
-  ) as InteractionModelJson;
+  const model = readModel();
   const intents = new Set(model.interactionModel.languageModel.intents.map((i) => i.name));
   const bundles = await buildBenchBundles();
 

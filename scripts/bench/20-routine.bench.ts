@@ -4,8 +4,6 @@
  * while playing each routine through (start, then "next" until the end), session attributes included,
  * on a speaker and on a screen device (APL for Audio plus the routine screen's APL document).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { routines } from '../../lambda/src/core/catalogue';
 import { HOLD_SCALES, planRoutine } from '../../lambda/src/core/routine/plan';
 import { allTurns, buildTurn } from '../../lambda/src/core/routine/timeline';
@@ -15,7 +13,8 @@ import { buildSkill } from '../../lambda/src/skill';
 import { timelineToApla } from '../../lambda/src/speech/apla';
 import { routinePhrasebook } from '../../lambda/src/speech/routine-cues';
 import { timelineToSsml } from '../../lambda/src/speech/timeline-ssml';
-import { intentRequest, type InteractionModelJson } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';
 
@@ -42,9 +41,7 @@ export async function run(): Promise<BenchSection> {
     return [timelineToApla(turn.items, 'bench'), timelineToSsml(turn.items)];
   });
 
-  const model = JSON.parse(
-    readFileSync(path.join(__dirname, '../../skill-package/interactionModels/custom/en-US.json'), 'utf8'),
-  ) as InteractionModelJson;
+  const model = readModel();
   const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
   /** Plays every routine through (start, "no", then "next" to the end); the largest response seen. */
   const playAll = async (device: { screen?: boolean }) => {

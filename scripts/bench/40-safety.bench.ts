@@ -1,18 +1,15 @@
 /** Warm, in-process latency of "is it safe if…" through the real skill, and of routine adjustment. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { routines } from '../../lambda/src/core/catalogue';
 import { adjustRoutine, conditions, safetyProfile } from '../../lambda/src/core/safety';
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest, type InteractionModelJson } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';
 
 export async function run(): Promise<BenchSection> {
   process.env.LOG_LEVEL ??= 'silent';
-  const model = JSON.parse(
-    readFileSync(path.join(__dirname, '../../skill-package/interactionModels/custom/en-US.json'), 'utf8'),
-  ) as InteractionModelJson;
+  const model = readModel();
   const skill = buildSkill();
   const question = intentRequest(model, 'SafetyCheckIntent', { condition: 'pregnant', point: 'kunlun' });
   const asked = await timeEach(5000, () => skill.invoke(question));

@@ -1,12 +1,11 @@
 /** Screens: "find a point" on an Echo Show (answer plus APL document), and the size of what is sent. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { points } from '../../lambda/src/core/catalogue';
 import { pointDirective } from '../../lambda/src/display/apl';
 import { routineDirective } from '../../lambda/src/display/routine-document';
 import { translatorFor } from '../../lambda/src/i18n';
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest, type InteractionModelJson } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';
 
@@ -15,9 +14,7 @@ const DOCUMENT_BUDGET_BYTES = 24 * 1024;
 
 export async function run(): Promise<BenchSection> {
   process.env.LOG_LEVEL ??= 'silent';
-  const model = JSON.parse(
-    readFileSync(path.join(__dirname, '../../skill-package/interactionModels/custom/en-US.json'), 'utf8'),
-  ) as InteractionModelJson;
+  const model = readModel();
   const skill = buildSkill();
   const request = intentRequest(
     model,
