@@ -13,7 +13,7 @@ import {
   type ResolvedVia,
   routineSpokenForms,
 } from './spoken-forms';
-import type { Need, Point, PointCode, Routine } from './types';
+import type { Need, Point, Routine } from './types';
 
 export const points: readonly Point[] = (pointsFile as { points: Point[] }).points;
 export const needs: readonly Need[] = (needsFile as { needs: Need[] }).needs;
@@ -137,8 +137,4 @@ export function resolveRoutine(spoken: string): Routine | undefined {
 /** The routine offered for a need, if one covers it. */
 export function routineFor(needId: string): Routine | undefined {
   return routines.find((r) => r.needs.includes(needId));
-}
-
-export function isPointCode(code: string): code is PointCode {
-  return getPoint(code) !== undefined;
 }

@@ -47,7 +47,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The point the conversation is about, if the stored code is a real catalogue point. */
 export function lastPointCode(handlerInput: HandlerInput): string | undefined {
   const code = sessionAttributes(handlerInput).lastPoint;
-  return typeof code === 'string' && getPoint(code) ? getPoint(code)?.code : undefined;
+  return typeof code === 'string' ? getPoint(code)?.code : undefined;
 }
 
 export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
