@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
-    entryPoints: [path.join(ROOT, 'lambda/src/server/main.ts')],
+    entryPoints: [path.join(ROOT, 'server/main.ts')],
     outfile: path.join(ROOT, 'dist/server.js'),
   });
   await buildSimulatorPage();
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
 /** The simulator page: its TypeScript bundled for browsers, its HTML and CSS copied as they are. */
 async function buildSimulatorPage(): Promise<void> {
-  const page = path.join(ROOT, 'lambda/src/simulator/page');
+  const page = path.join(ROOT, 'simulator/page');
   const out = path.join(ROOT, 'dist/public');
   mkdirSync(out, { recursive: true });
   await build({

@@ -11,9 +11,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { FilePersistenceAdapter } from '../lambda/src/persistence/file';
-import { runChat } from '../lambda/src/simulator/chat';
-import { interactionModel } from '../lambda/src/simulator/model';
-import { Simulator } from '../lambda/src/simulator/simulator';
+import { runChat } from '../simulator/chat';
+import { interactionModel } from '../simulator/model';
+import { Simulator } from '../simulator/simulator';
 import { buildSkill } from '../lambda/src/skill';
 
 process.env.LOG_LEVEL ??= 'warn';

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InteractionModelJson } from '../lambda/src/simulator/envelope';
+import type { InteractionModelJson } from '../simulator/envelope';
 import { slotTypeGenerators, type SlotType } from './model/slot-types';
 
 export const ROOT = path.resolve(__dirname, '..');

@@ -9,13 +9,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { MemoryPersistenceAdapter } from '../lambda/src/persistence/memory';
-import { createApp } from '../lambda/src/server/app';
+import { createApp } from '../server/app';
 import { directiveSvg } from '../lambda/src/display/svg';
 import { launchChromium } from './chromium';
-import { simulatorRouter } from '../lambda/src/server/simulator';
-import { runChat } from '../lambda/src/simulator/chat';
-import { interactionModel } from '../lambda/src/simulator/model';
-import { Simulator } from '../lambda/src/simulator/simulator';
+import { simulatorRouter } from '../server/simulator';
+import { runChat } from '../simulator/chat';
+import { interactionModel } from '../simulator/model';
+import { Simulator } from '../simulator/simulator';
 import { buildSkill } from '../lambda/src/skill';
 
 process.env.LOG_LEVEL ??= 'silent';

@@ -1,6 +1,6 @@
 /** Warm, in-process latency of "find a point" through the real skill object. */
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../simulator/envelope';
 import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';

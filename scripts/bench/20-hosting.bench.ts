@@ -18,7 +18,7 @@ import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { envelope, intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
+import { envelope, intentRequest, launchRequest } from '../../simulator/envelope';
 import { buildBenchBundles } from './hello-world';
 import { readModel } from '../generate-model';
 import type { BenchSection, Figure } from './index';

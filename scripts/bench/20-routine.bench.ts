@@ -13,7 +13,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { timelineToApla } from '../../lambda/src/speech/apla';
 import { routinePhrasebook } from '../../lambda/src/speech/routine-cues';
 import { timelineToSsml } from '../../lambda/src/speech/timeline-ssml';
-import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../simulator/envelope';
 import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';

@@ -1,8 +1,8 @@
 /** The simulator: understanding typed words, a whole simulated turn, and memory per kept session. */
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { interactionModel } from '../../lambda/src/simulator/model';
-import { ModelMatcher } from '../../lambda/src/simulator/nlu';
-import { Simulator } from '../../lambda/src/simulator/simulator';
+import { interactionModel } from '../../simulator/model';
+import { ModelMatcher } from '../../simulator/nlu';
+import { Simulator } from '../../simulator/simulator';
 import { buildSkill } from '../../lambda/src/skill';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';

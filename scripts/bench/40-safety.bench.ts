@@ -2,7 +2,7 @@
 import { routines } from '../../lambda/src/core/catalogue';
 import { adjustRoutine, conditions, safetyProfile } from '../../lambda/src/core/safety';
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../simulator/envelope';
 import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';

@@ -4,7 +4,7 @@ import { pointDirective } from '../../lambda/src/display/apl';
 import { routineDirective } from '../../lambda/src/display/routine-document';
 import { translatorFor } from '../../lambda/src/i18n';
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest } from '../../simulator/envelope';
 import { readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';

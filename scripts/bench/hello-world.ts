@@ -51,7 +51,7 @@ export const handler = (event, context) => skill.invoke(event, context);
 /** A server entry for either skill: the same express app, verification off, on loopback. */
 function serverSource(skillImport: string): string {
   return `
-import { createApp } from './lambda/src/server/app';
+import { createApp } from './server/app';
 ${skillImport}
 const server = createApp({ skill, verifyRequests: false }).listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ port: server.address().port }) + '\\n');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest, launchRequest } from '../../simulator/envelope';
 import { toTurn } from '../support/conversation';
 import { model } from '../support/model';
 

@@ -1,7 +1,7 @@
 import type { Directive } from 'ask-sdk-model';
 import { EventRouter } from '../../lambda/src/display/events';
 import { aplProblems } from '../../lambda/src/display/validate';
-import { envelope } from '../../lambda/src/simulator/envelope';
+import { envelope } from '../../simulator/envelope';
 import { newConversation } from '../support/skill';
 import { model } from '../support/model';
 

@@ -1,6 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { buildSkill } from '../../lambda/src/skill';
-import { envelope, intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
+import { envelope, intentRequest, launchRequest } from '../../simulator/envelope';
 import { log } from '../../lambda/src/log';
 import { Conversation, toTurn } from '../support/conversation';
 import { model } from '../support/model';

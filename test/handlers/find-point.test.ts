@@ -146,7 +146,7 @@ describe('find a point, from what the user says', () => {
     it('an unknown point with no words at all', async () => {
       const { talk } = newConversation();
       const turn = await talk.send(
-        (await import('../../lambda/src/simulator/envelope')).envelope({
+        (await import('../../simulator/envelope')).envelope({
           type: 'IntentRequest',
           intent: {
             name: 'FindPointIntent',
@@ -188,7 +188,7 @@ describe('find a point, from what the user says', () => {
 
     it('a slot id that is not in the catalogue falls back to the words', async () => {
       const { talk } = newConversation();
-      const { envelope } = await import('../../lambda/src/simulator/envelope');
+      const { envelope } = await import('../../simulator/envelope');
       const turn = await talk.send(
         envelope({
           type: 'IntentRequest',

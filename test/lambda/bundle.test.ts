@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest, launchRequest } from '../../simulator/envelope';
 import { toTurn } from '../support/conversation';
 import { model } from '../support/model';
 

@@ -1,6 +1,6 @@
 import { generateModel, serialiseModel, modelPath } from '../../scripts/generate-model';
 import { readFileSync } from 'node:fs';
-import { resolveSlotValue } from '../../lambda/src/simulator/envelope';
+import { resolveSlotValue } from '../../simulator/envelope';
 import { normaliseSpoken } from '../../lambda/src/core/spoken-forms';
 import { model } from '../support/model';
 

@@ -14,7 +14,7 @@ import { DynamoDbPersistenceAdapter, MissingTableError } from '../../lambda/src/
 import { persistenceFromEnvironment } from '../../lambda/src/persistence/from-environment';
 import { loadUser, saveUser, saveUserOrNotice } from '../../lambda/src/persistence/user-store';
 import { buildSkill } from '../../lambda/src/skill';
-import { launchRequest } from '../../lambda/src/simulator/envelope';
+import { launchRequest } from '../../simulator/envelope';
 import { Conversation, toTurn } from '../support/conversation';
 import { setEnvironment, startDynalite, type Dynalite } from '../support/dynalite';
 import { runServer } from '../support/server-process';

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
-import { launchRequest } from '../../lambda/src/simulator/envelope';
+import { launchRequest } from '../../simulator/envelope';
 
 const folders: string[] = [];
 function folder(): string {

@@ -7,9 +7,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { createApp, type AppOptions } from '../../lambda/src/server/app';
+import { createApp, type AppOptions } from '../../server/app';
 import { buildSkill } from '../../lambda/src/skill';
-import { intentRequest, launchRequest } from '../../lambda/src/simulator/envelope';
+import { intentRequest, launchRequest } from '../../simulator/envelope';
 import { CERT_PATH, startAlexaSigner, type AlexaSigner } from '../support/alexa-signing';
 import { toTurn } from '../support/conversation';
 import { model } from '../support/model';

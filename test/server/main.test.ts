@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { launchRequest } from '../../lambda/src/simulator/envelope';
-import type { SimulatorReply, SimulatorSessionInfo } from '../../lambda/src/simulator/simulator';
+import { launchRequest } from '../../simulator/envelope';
+import type { SimulatorReply, SimulatorSessionInfo } from '../../simulator/simulator';
 import { toTurn } from '../support/conversation';
 import { runServer, type ServerProcess } from '../support/server-process';
 

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { createApp } from '../../lambda/src/server/app';
-import { simulatorRouter } from '../../lambda/src/server/simulator';
-import type { SimulatorReply, SimulatorSessionInfo } from '../../lambda/src/simulator/simulator';
+import { createApp } from '../../server/app';
+import { simulatorRouter } from '../../server/simulator';
+import type { SimulatorReply, SimulatorSessionInfo } from '../../simulator/simulator';
 import { buildSkill } from '../../lambda/src/skill';
 
 const assetsDir = path.join(__dirname, '../../dist/public');

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runChat } from '../../lambda/src/simulator/chat';
-import { Simulator } from '../../lambda/src/simulator/simulator';
+import { runChat } from '../../simulator/chat';
+import { Simulator } from '../../simulator/simulator';
 import { holdSkill } from '../support/hold-turn';
 import { model } from '../support/model';
 

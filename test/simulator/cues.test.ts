@@ -4,7 +4,7 @@ import {
   cuesFromSsml,
   speakingMs,
   SPEAKING_RATE_WPM,
-} from '../../lambda/src/simulator/cues';
+} from '../../simulator/cues';
 
 /** A routine turn as the routines feature renders it: an APLA Sequencer of Speech and Silence. */
 function holdTurn(): Record<string, unknown> {

@@ -2,9 +2,9 @@ import {
   intentRequest,
   resolveSlotValue,
   type InteractionModelJson,
-} from '../../lambda/src/simulator/envelope';
-import { BUILT_IN_PHRASES, ModelMatcher } from '../../lambda/src/simulator/nlu';
-import { SUGGESTIONS } from '../../lambda/src/simulator/page/suggestions';
+} from '../../simulator/envelope';
+import { BUILT_IN_PHRASES, ModelMatcher } from '../../simulator/nlu';
+import { SUGGESTIONS } from '../../simulator/page/suggestions';
 import { model } from '../support/model';
 
 const matcher = new ModelMatcher(model);

@@ -10,8 +10,8 @@ import type { RoutineScreen } from '../../lambda/src/display/routine';
 import { directiveSvg, pointSvg, routineSvg } from '../../lambda/src/display/svg';
 import { translatorFor } from '../../lambda/src/i18n';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { Simulator } from '../../lambda/src/simulator/simulator';
-import { visualFromDirectives } from '../../lambda/src/simulator/visual';
+import { Simulator } from '../../simulator/simulator';
+import { visualFromDirectives } from '../../simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
 import { model } from '../support/model';
 

@@ -1,7 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
-import { Simulator, UnknownSessionError } from '../../lambda/src/simulator/simulator';
-import { visualFromDirectives } from '../../lambda/src/simulator/visual';
+import { Simulator, UnknownSessionError } from '../../simulator/simulator';
+import { visualFromDirectives } from '../../simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
 import { holdAudio, holdDisplay, holdSkill } from '../support/hold-turn';
 import { model } from '../support/model';

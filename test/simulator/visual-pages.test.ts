@@ -12,7 +12,7 @@ import {
   visualPages,
   type AplRenderDocument,
   type VisualRenderer,
-} from '../../lambda/src/simulator/visual';
+} from '../../simulator/visual';
 
 const t = translatorFor('en-US');
 const render: VisualRenderer = (directive, page) => directiveSvg(directive, { page });

@@ -12,11 +12,11 @@ import {
   sessionEndedRequest,
   type DeviceProfile,
   type EnvelopeOptions,
-} from '../../lambda/src/simulator/envelope';
+} from '../../simulator/envelope';
 import { aplaProblems, APLA_DIRECTIVE, type AplaDirective } from '../../lambda/src/speech/apla';
 import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { ssmlProblems } from '../../lambda/src/speech/validate';
-import { ModelMatcher } from '../../lambda/src/simulator/nlu';
+import { ModelMatcher } from '../../simulator/nlu';
 import { model } from './model';
 
 const matcher = new ModelMatcher(model);

@@ -2,7 +2,7 @@ import type { Skill } from 'ask-sdk-core';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { Conversation } from './conversation';
-import type { DeviceProfile } from '../../lambda/src/simulator/envelope';
+import type { DeviceProfile } from '../../simulator/envelope';
 
 /** A fresh skill with its own in-memory store, and a conversation with it. */
 export function newConversation(

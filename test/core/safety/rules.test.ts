@@ -10,7 +10,7 @@ import {
   type Tier,
 } from '../../../lambda/src/core/safety';
 import { getPoint, points } from '../../../lambda/src/core/catalogue';
-import { resolveSlotValue } from '../../../lambda/src/simulator/envelope';
+import { resolveSlotValue } from '../../../simulator/envelope';
 import { model } from '../../support/model';
 
 const types = model.interactionModel.languageModel.types ?? [];

@@ -2,7 +2,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { conditions, healthSpokenForms, redFlags } from '../../../lambda/src/core/safety';
 import { log } from '../../../lambda/src/log';
 import { MemoryPersistenceAdapter } from '../../../lambda/src/persistence/memory';
-import { launchRequest } from '../../../lambda/src/simulator/envelope';
+import { launchRequest } from '../../../simulator/envelope';
 import { START, probedConversation } from './probe';
 
 const USER = 'amzn1.ask.account.PRIVACY';

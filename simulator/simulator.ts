@@ -9,8 +9,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { ssmlToText } from '../speech/ssml';
-import { ssmlProblems } from '../speech/validate';
+import { ssmlToText } from '../lambda/src/speech/ssml';
+import { ssmlProblems } from '../lambda/src/speech/validate';
 import { cuesForResponse, type Cue } from './cues';
 import {
   envelope,

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { normaliseSpoken } from '../core/spoken-forms';
+import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
 
 export interface ModelSlotValue {
   id?: string;

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { log } from '../log';
+import { log } from '../lambda/src/log';
 import type { InteractionModelJson } from '../simulator/envelope';
 import { interactionModel } from '../simulator/model';
 import {

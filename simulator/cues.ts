@@ -14,7 +14,7 @@
  *
  * Plain data in, plain data out: no Alexa SDK types, no clock, no I/O.
  */
-import { ssmlToText } from '../speech/ssml';
+import { ssmlToText } from '../lambda/src/speech/ssml';
 
 export const SPEAKING_RATE_WPM = 150;
 /** Silences at least this long are cues of their own (a hold, a breath); shorter ones are pauses in speech. */

@@ -11,11 +11,11 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { directiveSvg } from '../display/svg';
-import { log } from '../log';
-import { persistenceFromEnvironment } from '../persistence/from-environment';
-import { hasReadinessCheck } from '../persistence/types';
-import { buildSkill } from '../skill';
+import { directiveSvg } from '../lambda/src/display/svg';
+import { log } from '../lambda/src/log';
+import { persistenceFromEnvironment } from '../lambda/src/persistence/from-environment';
+import { hasReadinessCheck } from '../lambda/src/persistence/types';
+import { buildSkill } from '../lambda/src/skill';
 import { createApp } from './app';
 import { simulatorRouter } from './simulator';
 

@@ -18,7 +18,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import { log } from '../log';
+import { log } from '../lambda/src/log';
 
 export interface AppOptions {
   skill: Skill;
