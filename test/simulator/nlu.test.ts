@@ -1,8 +1,4 @@
-import {
-  intentRequest,
-  resolveSlotValue,
-  type InteractionModelJson,
-} from '../../simulator/envelope';
+import { intentRequest, resolveSlotValue, type InteractionModelJson } from '../../simulator/envelope';
 import { BUILT_IN_PHRASES, ModelMatcher } from '../../simulator/nlu';
 import { SUGGESTIONS } from '../../simulator/page/suggestions';
 import { model } from '../support/model';
