@@ -1,7 +1,8 @@
 /**
  * `npm start`: serves the skill on 127.0.0.1:${PORT:-3000}. Settings come from the environment:
  * PORT, HOST, SKILL_ID, DYNAMODB_TABLE (with the standard AWS settings) or DATA_DIR (default
- * .data), LOG_LEVEL, SIMULATOR=off to stop serving the web simulator at /, and
+ * .data), LOG_LEVEL, SIMULATOR (the web simulator at /: on by default only while HOST is a loopback
+ * address; SIMULATOR=on serves it on any HOST, SIMULATOR=off never), and
  * ALEXA_SKIP_VERIFICATION=true for local tools that cannot sign requests (only allowed while HOST
  * is a loopback address).
  *
@@ -16,11 +17,13 @@ import { log } from '../lambda/src/log';
 import { persistenceFromEnvironment } from '../lambda/src/persistence/from-environment';
 import { hasReadinessCheck } from '../lambda/src/persistence/types';
 import { buildSkill } from '../lambda/src/skill';
-import { createApp } from './app';
+import { SimulatorStore } from '../simulator/store';
+import { createApp, createServer } from './app';
 import { simulatorRouter } from './simulator';
 
 const GRACE_MS = 10_000;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const HOUR_MS = 3600_000;
 
 function fail(event: string, message: string): never {
   log.error(event, { message });
@@ -35,7 +38,12 @@ async function main(): Promise<void> {
   const host = env.HOST?.trim() || '127.0.0.1';
   const verifyRequests = env.ALEXA_SKIP_VERIFICATION !== 'true';
   const skillId = env.SKILL_ID?.trim() || undefined;
-  const simulatorOn = !/^(off|false|0|no)$/i.test(env.SIMULATOR ?? 'on');
+  const simulatorSetting = env.SIMULATOR?.trim().toLowerCase() || undefined;
+  if (simulatorSetting !== undefined && simulatorSetting !== 'on' && simulatorSetting !== 'off')
+    fail('server.bad_setting', `SIMULATOR must be "on" or "off", not "${env.SIMULATOR}".`);
+  // The simulator skips signature checks by design: it is a tool for your own machine, served on
+  // another HOST only when asked for by name.
+  const simulatorOn = simulatorSetting === 'on' || (simulatorSetting === undefined && LOOPBACK.has(host));
 
   if (!verifyRequests) {
     if (!LOOPBACK.has(host))
@@ -61,10 +69,21 @@ async function main(): Promise<void> {
   }
 
   const skill = buildSkill({ persistenceAdapter, skillId });
+  // Simulator users get their own space in the store: capped, expiring, apart from Alexa's users.
+  const simulatorStore =
+    simulatorOn && persistenceAdapter ? new SimulatorStore(persistenceAdapter) : undefined;
+  if (simulatorStore) {
+    try {
+      await simulatorStore.sweep();
+    } catch (error) {
+      fail('server.storage_not_ready', error instanceof Error ? error.message : String(error));
+    }
+    setInterval(() => void simulatorStore.sweep().catch(() => undefined), HOUR_MS).unref();
+  }
   const simulator = simulatorOn
     ? simulatorRouter({
-        skill,
-        persistenceAdapter,
+        skill: simulatorStore ? buildSkill({ persistenceAdapter: simulatorStore, skillId }) : skill,
+        persistenceAdapter: simulatorStore,
         applicationId: skillId,
         assetsDir: path.join(__dirname, 'public'),
         // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
@@ -74,11 +93,13 @@ async function main(): Promise<void> {
   if (simulatorOn && !LOOPBACK.has(host)) {
     log.warn('simulator.exposed', {
       message:
-        'The web simulator is on and HOST is not loopback: set SIMULATOR=off on a shared or public host.',
+        'SIMULATOR=on with a HOST that is not loopback: anyone who reaches this port can use the skill ' +
+        'through the simulator, without Alexa signatures.',
     });
   }
   const app = createApp({ skill, verifyRequests, skillId, simulator });
-  const server = app.listen(port, host);
+  const server = createServer(app);
+  server.listen(port, host);
   server.on('error', (error: NodeJS.ErrnoException) =>
     fail('server.listen_failed', `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`),
   );
