@@ -136,11 +136,27 @@ describe('POST /alexa with verification on (the default)', () => {
       'https://example.com/echo.api/test-signing.pem',
       'https://s3.amazonaws.com/not-echo.api/test-signing.pem',
       'http://s3.amazonaws.com/echo.api/test-signing.pem',
+      'https://s3.amazonaws.com/echo.api/../evilbucket/cert.pem',
+      'https://s3.amazonaws.com/echo.api/%2e%2e/evilbucket/cert.pem',
+      'https://s3.amazonaws.com:8443/echo.api/test-signing.pem',
     ]) {
       expect((await post(url, body, signer.headers(body, certUrl))).status).toBe(400);
     }
     expect(signer.otherHostsTried).toEqual([]);
     expect(signer.requestedPaths.filter((p) => p !== CERT_PATH)).toEqual([]);
+  });
+
+  it('checks the timestamp before anything else: a stale request starts no certificate download', async () => {
+    const { url, store } = await listen();
+    const before = signer.requestedPaths.length;
+    const body = JSON.stringify(
+      launchRequest({ userId: USER, timestamp: new Date(Date.now() - 10 * 60_000).toISOString() }),
+    );
+    expect((await post(url, body, signer.headers(body))).status).toBe(400);
+    // A download started anyway would reach the local s3 shortly after the answer: give it time.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(signer.requestedPaths.length).toBe(before);
+    expect(store.size).toBe(0);
   });
 
   it('refuses a request for another skill id with 400 (not 500), before the skill runs', async () => {

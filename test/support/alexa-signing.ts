@@ -43,7 +43,7 @@ interface Forge {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const forge = require('node-forge') as Forge;
 
-interface Issued {
+export interface Issued {
   pem: string;
   keyPem: string;
   cert: ForgeCertificate;
@@ -52,7 +52,8 @@ interface Issued {
 
 let serial = 1;
 
-function issue(
+/** Issues a test certificate (self-signed when `issuer` is undefined). */
+export function issue(
   commonName: string,
   issuer: Issued | undefined,
   options: { ca?: boolean; dnsNames?: string[]; notBefore?: Date; notAfter?: Date } = {},
