@@ -44,7 +44,7 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
  * Limits of the HTTP server itself, so slow or idle clients cannot hold connections:
  * - the headers must arrive within 5 s and the whole request within 8 s of its first byte (a body
  *   sent a byte at a time is cut there: Alexa sends a request of a few KB at once, and gives up on
- *   an answer after 8 s anyway); Node checks these every second;
+ *   an answer after 8 s anyway); Node checks these every half second;
  * - an idle keep-alive connection is closed after 5 s, any connection with no traffic after 15 s;
  * - at most 256 connections at once (more are closed as they arrive) and 16 KB of headers.
  */
@@ -65,7 +65,7 @@ export const SERVER_LIMITS: Readonly<ServerLimits> = {
   idleTimeoutMs: 15_000,
   maxConnections: 256,
   maxHeaderBytes: 16 * 1024,
-  checkIntervalMs: 1_000,
+  checkIntervalMs: 500,
 };
 
 /** An HTTP server for the app with the limits above (`npm start` and the tests use this). */
