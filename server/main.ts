@@ -17,9 +17,8 @@ import { log } from '../lambda/src/log';
 import { persistenceFromEnvironment } from '../lambda/src/persistence/from-environment';
 import { hasReadinessCheck } from '../lambda/src/persistence/types';
 import { buildSkill } from '../lambda/src/skill';
-import { SimulatorStore } from '../simulator/store';
 import { createApp, createServer } from './app';
-import { simulatorRouter } from './simulator';
+import { localSimulator } from './simulator';
 
 const GRACE_MS = 10_000;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -70,8 +69,16 @@ async function main(): Promise<void> {
 
   const skill = buildSkill({ persistenceAdapter, skillId });
   // Simulator users get their own space in the store: capped, expiring, apart from Alexa's users.
-  const simulatorStore =
-    simulatorOn && persistenceAdapter ? new SimulatorStore(persistenceAdapter) : undefined;
+  const local = simulatorOn
+    ? localSimulator({
+        persistenceAdapter,
+        skillId,
+        assetsDir: path.join(__dirname, 'public'),
+        // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
+        renderVisual: (directive, page) => directiveSvg(directive, { page }),
+      })
+    : undefined;
+  const simulatorStore = local?.store;
   if (simulatorStore) {
     try {
       await simulatorStore.sweep();
@@ -80,16 +87,7 @@ async function main(): Promise<void> {
     }
     setInterval(() => void simulatorStore.sweep().catch(() => undefined), HOUR_MS).unref();
   }
-  const simulator = simulatorOn
-    ? simulatorRouter({
-        skill: simulatorStore ? buildSkill({ persistenceAdapter: simulatorStore, skillId }) : skill,
-        persistenceAdapter: simulatorStore,
-        applicationId: skillId,
-        assetsDir: path.join(__dirname, 'public'),
-        // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
-        renderVisual: (directive, page) => directiveSvg(directive, { page }),
-      })
-    : undefined;
+  const simulator = local?.router;
   if (simulatorOn && !LOOPBACK.has(host)) {
     log.warn('simulator.exposed', {
       message:
