@@ -12,9 +12,10 @@
  * 4. The chain comes from a bounded cache (16 chains, least recently used go first, each dropped when
  *    any of its certificates expires), or is downloaded: at most 64 KB and 2 s, one download per URL
  *    at a time.
- * 5. A downloaded chain must be valid now (every certificate's dates), have `echo-api.amazon.com` in
- *    the signing certificate's subject alternative names, and chain, certificate by certificate
- *    (issuer name, signature, CA flag), to a root in the trusted store (Node's bundled roots).
+ * 5. A downloaded chain must have `echo-api.amazon.com` in the signing certificate's subject
+ *    alternative names, and chain, certificate by certificate (issuer name, signature, CA flag,
+ *    each within its dates), from the signing certificate to a root in the trusted store (Node's
+ *    bundled roots, also within its dates).
  * 6. `Signature-256` is the base64 RSA-SHA256 signature of the exact bytes of the body.
  *
  * Every refusal is a `VerificationError` with a short fixed code (for the log); nothing from the
@@ -196,19 +197,28 @@ export class AlexaRequestVerifier {
       throw new VerificationError('cert-chain');
     }
     const now = this.now();
-    if (!chain.every((cert) => isCurrent(cert, now))) throw new VerificationError('cert-dates');
     const signing = chain[0];
     const names = (signing.subjectAltName ?? '').split(/,\s*/);
     if (!names.includes(`DNS:${SIGNING_DOMAIN}`)) throw new VerificationError('cert-san');
-    for (let i = 0; i + 1 < chain.length; i++) {
-      if (!issuedBy(chain[i], chain[i + 1])) throw new VerificationError('cert-chain');
+    // Walk up from the signing certificate until a trusted root signs one (or is one). Each
+    // certificate on the way must be current and signed by the next one in the chain, a CA.
+    const roots = this.trustedRoots();
+    let expiresAt = Infinity;
+    for (let i = 0; ; i++) {
+      const cert = chain[i];
+      if (!isCurrent(cert, now)) throw new VerificationError('cert-dates');
+      expiresAt = Math.min(expiresAt, Date.parse(cert.validTo));
+      if (roots.some((root) => root.fingerprint256 === cert.fingerprint256)) break;
+      const root = roots.find((candidate) => isCurrent(candidate, now) && issuedBy(cert, candidate));
+      if (root) {
+        expiresAt = Math.min(expiresAt, Date.parse(root.validTo));
+        break;
+      }
+      const next = chain[i + 1];
+      if (!next) throw new VerificationError('cert-untrusted');
+      if (!issuedBy(cert, next)) throw new VerificationError('cert-chain');
     }
-    const last = chain[chain.length - 1];
-    const trusted = this.trustedRoots().some(
-      (root) => root.fingerprint256 === last.fingerprint256 || (isCurrent(root, now) && issuedBy(last, root)),
-    );
-    if (!trusted) throw new VerificationError('cert-untrusted');
-    return { publicKey: signing.publicKey, expiresAt: Math.min(...chain.map((c) => Date.parse(c.validTo))) };
+    return { publicKey: signing.publicKey, expiresAt };
   }
 
   private trustedRoots(): X509Certificate[] {

@@ -274,6 +274,9 @@ describe('the certificate chain and the signature', () => {
     // A chain that includes the root itself is accepted too.
     served.set('/echo.api/with-root.pem', chain(signing, intermediate, root));
     await verifier().verify(raw, headers(raw, '/echo.api/with-root.pem'));
+    // Certificates after the link a trusted root signs play no part (an old cross-signed root, say).
+    served.set('/echo.api/extra.pem', chain(signing, intermediate, otherRoot));
+    await verifier().verify(raw, headers(raw, '/echo.api/extra.pem'));
   });
 
   it('refuses a body changed after signing, or signed with another key', async () => {
@@ -348,7 +351,10 @@ describe('the certificate chain and the signature', () => {
     });
     served.set('/echo.api/expired.pem', chain(expired, intermediate));
     served.set('/echo.api/future.pem', chain(future, intermediate));
-    served.set('/echo.api/old-ca.pem', chain(signing, expiredIntermediate));
+    const underOldCa = issue('echo-api.amazon.com', expiredIntermediate, {
+      dnsNames: ['echo-api.amazon.com'],
+    });
+    served.set('/echo.api/old-ca.pem', chain(underOldCa, expiredIntermediate));
     const raw = body();
     expect(await refusal(verifier().verify(raw, headers(raw, '/echo.api/expired.pem', expired)))).toBe(
       'cert-dates',
@@ -356,6 +362,8 @@ describe('the certificate chain and the signature', () => {
     expect(await refusal(verifier().verify(raw, headers(raw, '/echo.api/future.pem', future)))).toBe(
       'cert-dates',
     );
-    expect(await refusal(verifier().verify(raw, headers(raw, '/echo.api/old-ca.pem')))).toBe('cert-dates');
+    expect(await refusal(verifier().verify(raw, headers(raw, '/echo.api/old-ca.pem', underOldCa)))).toBe(
+      'cert-dates',
+    );
   });
 });
