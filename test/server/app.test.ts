@@ -1,6 +1,6 @@
 /**
- * The real express app on 127.0.0.1, driven over HTTP. Signed requests go through the real
- * SkillRequestSignatureVerifier and TimestampVerifier (see test/support/alexa-signing.ts): the only
+ * The real express app on 127.0.0.1, driven over HTTP. Signed requests go through the server's own
+ * verifier, as in production (server/verifier.ts; see test/support/alexa-signing.ts): the only
  * change to the world is one extra trusted root in `tls.rootCertificates`, as an operator with a
  * private CA would add, and an https agent that routes s3.amazonaws.com to a local server.
  */
