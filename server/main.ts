@@ -80,12 +80,16 @@ async function main(): Promise<void> {
     : undefined;
   const simulatorStore = local?.store;
   if (simulatorStore) {
-    try {
-      await simulatorStore.sweep();
-    } catch (error) {
-      fail('server.storage_not_ready', error instanceof Error ? error.message : String(error));
-    }
-    setInterval(() => void simulatorStore.sweep().catch(() => undefined), HOUR_MS).unref();
+    // Expired simulator users go at start and every hour (and at each simulator call), in the
+    // background: a slow store must not hold up serving Alexa.
+    const sweep = (): void =>
+      void simulatorStore.sweep().then(
+        (deleted) => deleted > 0 && log.info('simulator.expired', { deleted }),
+        (error: unknown) =>
+          log.warn('simulator.sweep_failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      );
+    sweep();
+    setInterval(sweep, HOUR_MS).unref();
   }
   const simulator = local?.router;
   if (simulatorOn && !LOOPBACK.has(host)) {
