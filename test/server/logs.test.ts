@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  log,
   KNOWN_INTENTS,
   KNOWN_REQUEST_TYPES,
   MAX_LOG_FIELD_CHARACTERS,
@@ -147,5 +148,16 @@ describe('logs of hostile envelopes', () => {
       'cert-url',
       'cert-url',
     ]);
+  });
+
+  it('cuts any other field, and field names, at 100 characters', async () => {
+    const { records, text } = await captureLogs(async () => {
+      log.error('handler.error', { error: `TypeError: ${long(5000)}`, [long(200)]: 1 });
+    });
+    expect(text).not.toContain('x'.repeat(MAX_LOG_FIELD_CHARACTERS));
+    const [record] = records;
+    expect(String(record.error)).toHaveLength(MAX_LOG_FIELD_CHARACTERS);
+    expect(String(record.error)).toMatch(/^TypeError: EVILMARKx+…$/);
+    expect(Object.keys(record).every((name) => name.length <= MAX_LOG_FIELD_CHARACTERS)).toBe(true);
   });
 });
