@@ -2,15 +2,14 @@
  * The express app for local and self-hosted runs: the same skill object as the Lambda at
  * POST /alexa, and GET /healthz.
  *
- * A request to /alexa goes through, in order: a size limit (413), Alexa's request signature and
- * timestamp checks from ask-sdk-express-adapter (400), a JSON check (400), the skill id check
- * (400), and only then the skill. A refused request never reaches the skill. Nothing from the body
- * is logged or echoed back: refusals answer with a short fixed text and log the reason only.
+ * A request to /alexa goes through, in order: a size limit (413), a JSON check (400), Alexa's
+ * timestamp and request signature checks (server/verifier.ts, 400), the skill id check (400), and
+ * only then the skill. A refused request never reaches the skill. Nothing from the body is logged
+ * or echoed back: refusals answer with a short fixed text and log a fixed reason code only.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { SkillRequestSignatureVerifier, TimestampVerifier, type Verifier } from 'ask-sdk-express-adapter';
 import express, {
   type ErrorRequestHandler,
   type Express,
@@ -19,11 +18,15 @@ import express, {
   type Response,
 } from 'express';
 import { log } from '../lambda/src/log';
+import { skillIdRefusal } from '../lambda/src/skill';
+import { AlexaRequestVerifier, VerificationError } from './verifier';
 
 export interface AppOptions {
   skill: Skill;
   /** Check Alexa's request signature and timestamp (on unless explicitly turned off for local use). */
   verifyRequests: boolean;
+  /** The verifier to use when verifyRequests is on (tests give one that fetches from 127.0.0.1). */
+  verifier?: AlexaRequestVerifier;
   /** The web simulator (page and API, from server/simulator.ts); mounted only when given. */
   simulator?: RequestHandler;
   /**
@@ -36,6 +39,52 @@ export interface AppOptions {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Limits of the HTTP server itself, so slow or idle clients cannot hold connections:
+ * - the headers must arrive within 5 s and the whole request within 8 s of its first byte (a body
+ *   sent a byte at a time is cut there: Alexa sends a request of a few KB at once, and gives up on
+ *   an answer after 8 s anyway); Node checks these every half second;
+ * - an idle keep-alive connection is closed after 5 s, any connection with no traffic after 15 s;
+ * - at most 256 connections at once (more are closed as they arrive) and 16 KB of headers.
+ */
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
+  maxHeaderBytes: number;
+  checkIntervalMs: number;
+}
+
+export const SERVER_LIMITS: Readonly<ServerLimits> = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 8_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 15_000,
+  maxConnections: 256,
+  maxHeaderBytes: 16 * 1024,
+  checkIntervalMs: 500,
+};
+
+/** An HTTP server for the app with the limits above (`npm start` and the tests use this). */
+export function createServer(app: Express, limits: ServerLimits = SERVER_LIMITS): Server {
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+    },
+    app,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  return server;
+}
 
 /** Why a request was refused, for the log line (never the body or any id from it). */
 class Refusal extends Error {
@@ -50,23 +99,20 @@ class Refusal extends Error {
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Verifiers are made once per app: the signature verifier caches downloaded certificate chains.
-  const verifiers: Verifier[] = options.verifyRequests
-    ? [new SkillRequestSignatureVerifier(), new TimestampVerifier()]
-    : [];
+  // One verifier per app: it caches validated certificate chains.
+  const verifier = options.verifyRequests ? (options.verifier ?? new AlexaRequestVerifier()) : undefined;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   app.post(
     '/alexa',
-    // The signature covers the exact bytes sent, so the body is kept as text, whatever its type.
-    express.text({ type: () => true, limit }),
+    // The signature covers the exact bytes sent, so the body is kept as bytes, whatever its type.
+    express.raw({ type: () => true, limit }),
     async (req: Request, res: Response) => {
       const started = process.hrtime.bigint();
       const body: unknown = req.body;
       try {
-        if (typeof body !== 'string' || body === '') throw new Refusal(400, 'empty body');
-        await verify(verifiers, body, req.headers);
-        const envelope = parseEnvelope(body);
+        if (!Buffer.isBuffer(body) || body.length === 0) throw new Refusal(400, 'empty body');
+        const envelope = verifier ? await verify(verifier, body, req.headers) : parseEnvelope(body);
         checkSkillId(envelope, options.skillId);
         const response = await options.skill.invoke(envelope);
         res.json(response);
@@ -99,18 +145,22 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
-async function verify(verifiers: Verifier[], body: string, headers: IncomingHttpHeaders): Promise<void> {
+async function verify(
+  verifier: AlexaRequestVerifier,
+  body: Buffer,
+  headers: Request['headers'],
+): Promise<RequestEnvelope> {
   try {
-    await Promise.all(verifiers.map((verifier) => verifier.verify(body, headers)));
+    return (await verifier.verify(body, headers)) as RequestEnvelope;
   } catch (error) {
-    throw new Refusal(400, `verification failed: ${error instanceof Error ? error.message : 'unknown'}`);
+    throw new Refusal(400, error instanceof VerificationError ? error.code : 'verification failed');
   }
 }
 
-function parseEnvelope(body: string): RequestEnvelope {
+function parseEnvelope(body: Buffer): RequestEnvelope {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
     throw new Refusal(400, 'body is not JSON');
   }
@@ -119,19 +169,11 @@ function parseEnvelope(body: string): RequestEnvelope {
   return parsed as RequestEnvelope;
 }
 
-/** The application id Alexa puts in the envelope (context, or the session for older requests). */
-function applicationIdOf(envelope: RequestEnvelope): unknown {
-  const fromContext: unknown = (
-    envelope.context as { System?: { application?: { applicationId?: unknown } } }
-  )?.System?.application?.applicationId;
-  if (fromContext !== undefined) return fromContext;
-  return (envelope.session as { application?: { applicationId?: unknown } } | undefined)?.application
-    ?.applicationId;
-}
-
+/** The skill's own check (context.System.application.applicationId), as a refusal instead of a throw. */
 function checkSkillId(envelope: RequestEnvelope, skillId: string | undefined): void {
   if (!skillId) return;
-  if (applicationIdOf(envelope) !== skillId) throw new Refusal(400, 'skill id does not match SKILL_ID');
+  const refusal = skillIdRefusal(envelope, skillId);
+  if (refusal) throw new Refusal(400, refusal);
 }
 
 function requestTypeOf(envelope: RequestEnvelope): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * `npm start`: serves the skill on 127.0.0.1:${PORT:-3000}. Settings come from the environment:
  * PORT, HOST, SKILL_ID, DYNAMODB_TABLE (with the standard AWS settings) or DATA_DIR (default
- * .data), LOG_LEVEL, SIMULATOR=off to stop serving the web simulator at /, and
+ * .data), LOG_LEVEL, SIMULATOR (the web simulator at /: on by default only while HOST is a loopback
+ * address; SIMULATOR=on serves it on any HOST, SIMULATOR=off never), and
  * ALEXA_SKIP_VERIFICATION=true for local tools that cannot sign requests (only allowed while HOST
  * is a loopback address).
  *
@@ -16,11 +17,12 @@ import { log } from '../lambda/src/log';
 import { persistenceFromEnvironment } from '../lambda/src/persistence/from-environment';
 import { hasReadinessCheck } from '../lambda/src/persistence/types';
 import { buildSkill } from '../lambda/src/skill';
-import { createApp } from './app';
-import { simulatorRouter } from './simulator';
+import { createApp, createServer } from './app';
+import { localSimulator } from './simulator';
 
 const GRACE_MS = 10_000;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const HOUR_MS = 3600_000;
 
 function fail(event: string, message: string): never {
   log.error(event, { message });
@@ -35,7 +37,12 @@ async function main(): Promise<void> {
   const host = env.HOST?.trim() || '127.0.0.1';
   const verifyRequests = env.ALEXA_SKIP_VERIFICATION !== 'true';
   const skillId = env.SKILL_ID?.trim() || undefined;
-  const simulatorOn = !/^(off|false|0|no)$/i.test(env.SIMULATOR ?? 'on');
+  const simulatorSetting = env.SIMULATOR?.trim().toLowerCase() || undefined;
+  if (simulatorSetting !== undefined && simulatorSetting !== 'on' && simulatorSetting !== 'off')
+    fail('server.bad_setting', `SIMULATOR must be "on" or "off", not "${env.SIMULATOR}".`);
+  // The simulator skips signature checks by design: it is a tool for your own machine, served on
+  // another HOST only when asked for by name.
+  const simulatorOn = simulatorSetting === 'on' || (simulatorSetting === undefined && LOOPBACK.has(host));
 
   if (!verifyRequests) {
     if (!LOOPBACK.has(host))
@@ -61,24 +68,40 @@ async function main(): Promise<void> {
   }
 
   const skill = buildSkill({ persistenceAdapter, skillId });
-  const simulator = simulatorOn
-    ? simulatorRouter({
-        skill,
+  // Simulator users get their own space in the store: capped, expiring, apart from Alexa's users.
+  const local = simulatorOn
+    ? localSimulator({
         persistenceAdapter,
-        applicationId: skillId,
+        skillId,
         assetsDir: path.join(__dirname, 'public'),
         // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
         renderVisual: (directive, page) => directiveSvg(directive, { page }),
       })
     : undefined;
+  const simulatorStore = local?.store;
+  if (simulatorStore) {
+    // Expired simulator users go at start and every hour (and at each simulator call), in the
+    // background: a slow store must not hold up serving Alexa.
+    const sweep = (): void =>
+      void simulatorStore.sweep().then(
+        (deleted) => deleted > 0 && log.info('simulator.expired', { deleted }),
+        (error: unknown) =>
+          log.warn('simulator.sweep_failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      );
+    sweep();
+    setInterval(sweep, HOUR_MS).unref();
+  }
+  const simulator = local?.router;
   if (simulatorOn && !LOOPBACK.has(host)) {
     log.warn('simulator.exposed', {
       message:
-        'The web simulator is on and HOST is not loopback: set SIMULATOR=off on a shared or public host.',
+        'SIMULATOR=on with a HOST that is not loopback: anyone who reaches this port can use the skill ' +
+        'through the simulator, without Alexa signatures.',
     });
   }
   const app = createApp({ skill, verifyRequests, skillId, simulator });
-  const server = app.listen(port, host);
+  const server = createServer(app);
+  server.listen(port, host);
   server.on('error', (error: NodeJS.ErrnoException) =>
     fail('server.listen_failed', `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`),
   );

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { log } from '../lambda/src/log';
+import { buildSkill } from '../lambda/src/skill';
 import type { InteractionModelJson } from '../simulator/envelope';
 import { interactionModel } from '../simulator/model';
 import {
@@ -26,6 +27,7 @@ import {
   UnknownSessionError,
   type SimulatorOptions,
 } from '../simulator/simulator';
+import { SimulatorStore, type SimulatorStoreOptions } from '../simulator/store';
 import type { VisualRenderer } from '../simulator/visual';
 
 export interface SimulatorRouterOptions {
@@ -39,6 +41,32 @@ export interface SimulatorRouterOptions {
   renderVisual?: VisualRenderer;
   applicationId?: string;
   clock?: SimulatorOptions['clock'];
+}
+
+export interface LocalSimulatorOptions extends Omit<SimulatorRouterOptions, 'skill' | 'persistenceAdapter'> {
+  /** The store Alexa's users live in; simulator users get their own space in it. */
+  persistenceAdapter?: PersistenceAdapter;
+  skillId?: string;
+  store?: SimulatorStoreOptions;
+}
+
+/**
+ * The simulator as `npm start` serves it: a skill object of its own (the same `buildSkill`) whose
+ * records go to the simulator's own space in the store (simulator/store.ts: apart from Alexa's
+ * users, at most 1,000, expiring after 7 days), never to Alexa's users' records.
+ */
+export function localSimulator(options: LocalSimulatorOptions): { router: Router; store?: SimulatorStore } {
+  const store = options.persistenceAdapter
+    ? new SimulatorStore(options.persistenceAdapter, options.store)
+    : undefined;
+  const skill = buildSkill({ persistenceAdapter: store, skillId: options.skillId });
+  const router = simulatorRouter({
+    ...options,
+    skill,
+    persistenceAdapter: store,
+    applicationId: options.applicationId ?? options.skillId,
+  });
+  return { router, store };
 }
 
 /** Request bodies are tiny (a sentence); anything larger is refused before it is parsed. */

@@ -72,18 +72,35 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .withCustomUserAgent('pressure-point-guide/0.1');
   if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);
   else builder.addRequestInterceptors(StorelessInterceptor);
-  if (options.skillId) builder.withSkillId(options.skillId);
-  return new GuardedSkill(builder.getSkillConfiguration());
+  // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
+  // without context.System.application), so the builder is not given it.
+  return new GuardedSkill(builder.getSkillConfiguration(), options.skillId);
 }
 
 /**
  * A skill that answers input the SDK cannot even dispatch (no request, not an object) with a calm
- * spoken apology instead of an exception. A skill id mismatch is still an error: those requests are
- * not ours to answer.
+ * spoken apology instead of an exception. When built with a skill id, a request for another skill,
+ * or one that names no skill at all (no `context.System.application`), is not ours to answer: it is
+ * refused with one log line and an empty response, before any handler or store is touched, and
+ * never with an exception (the SDK's own check throws a TypeError on a missing `application`).
  */
 class GuardedSkill extends Skill {
+  constructor(
+    configuration: ConstructorParameters<typeof Skill>[0],
+    private readonly servesSkillId?: string,
+  ) {
+    super(configuration);
+  }
+
   override async invoke(input: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
     const envelope: unknown = input;
+    if (this.servesSkillId !== undefined) {
+      const refusal = skillIdRefusal(envelope, this.servesSkillId);
+      if (refusal) {
+        log.warn('request.refused', { reason: refusal });
+        return { version: '1.0', response: {} };
+      }
+    }
     if (!isDispatchable(envelope)) {
       log.warn('request.malformed');
       const t = translatorFor(undefined);
@@ -97,6 +114,15 @@ class GuardedSkill extends Skill {
     }
     return super.invoke(input, context);
   }
+}
+
+/** Why an envelope is not for this skill id ('skill-id-missing' / 'skill-id-mismatch'), or undefined. */
+export function skillIdRefusal(envelope: unknown, skillId: string): string | undefined {
+  const applicationId: unknown = (
+    envelope as { context?: { System?: { application?: { applicationId?: unknown } } } } | null
+  )?.context?.System?.application?.applicationId;
+  if (typeof applicationId !== 'string') return 'skill-id-missing';
+  return applicationId === skillId ? undefined : 'skill-id-mismatch';
 }
 
 function isDispatchable(envelope: unknown): boolean {

@@ -152,8 +152,10 @@ describe('bad input never crashes', () => {
     expect(turn.envelope.response.outputSpeech).toBeUndefined();
   });
 
-  it('a skill id mismatch is rejected when a skill id is set', async () => {
+  it('a skill id mismatch is refused when a skill id is set: no speech, no handler, no exception', async () => {
     const strict = buildSkill({ skillId: 'amzn1.ask.skill.other' });
-    await expect(strict.invoke(launchRequest())).rejects.toThrow(/ID verification failed/);
+    const refused = await strict.invoke(launchRequest());
+    expect(refused.response).toEqual({});
+    expect(refused.sessionAttributes).toBeUndefined();
   });
 });

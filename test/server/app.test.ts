@@ -1,6 +1,6 @@
 /**
- * The real express app on 127.0.0.1, driven over HTTP. Signed requests go through the real
- * SkillRequestSignatureVerifier and TimestampVerifier (see test/support/alexa-signing.ts): the only
+ * The real express app on 127.0.0.1, driven over HTTP. Signed requests go through the server's own
+ * verifier, as in production (server/verifier.ts; see test/support/alexa-signing.ts): the only
  * change to the world is one extra trusted root in `tls.rootCertificates`, as an operator with a
  * private CA would add, and an https agent that routes s3.amazonaws.com to a local server.
  */
@@ -136,11 +136,27 @@ describe('POST /alexa with verification on (the default)', () => {
       'https://example.com/echo.api/test-signing.pem',
       'https://s3.amazonaws.com/not-echo.api/test-signing.pem',
       'http://s3.amazonaws.com/echo.api/test-signing.pem',
+      'https://s3.amazonaws.com/echo.api/../evilbucket/cert.pem',
+      'https://s3.amazonaws.com/echo.api/%2e%2e/evilbucket/cert.pem',
+      'https://s3.amazonaws.com:8443/echo.api/test-signing.pem',
     ]) {
       expect((await post(url, body, signer.headers(body, certUrl))).status).toBe(400);
     }
     expect(signer.otherHostsTried).toEqual([]);
     expect(signer.requestedPaths.filter((p) => p !== CERT_PATH)).toEqual([]);
+  });
+
+  it('checks the timestamp before anything else: a stale request starts no certificate download', async () => {
+    const { url, store } = await listen();
+    const before = signer.requestedPaths.length;
+    const body = JSON.stringify(
+      launchRequest({ userId: USER, timestamp: new Date(Date.now() - 10 * 60_000).toISOString() }),
+    );
+    expect((await post(url, body, signer.headers(body))).status).toBe(400);
+    // A download started anyway would reach the local s3 shortly after the answer: give it time.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(signer.requestedPaths.length).toBe(before);
+    expect(store.size).toBe(0);
   });
 
   it('refuses a request for another skill id with 400 (not 500), before the skill runs', async () => {

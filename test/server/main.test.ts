@@ -62,6 +62,39 @@ describe('npm start (dist/server.js)', () => {
     expect(server.logs.some((l) => l.event === 'server.listening')).toBe(false);
   });
 
+  it('serves the web simulator only on a loopback HOST, unless SIMULATOR=on says so', async () => {
+    const simulatorStatus = async (server: ServerProcess): Promise<number[]> => {
+      const port = new URL(String((await server.waitFor('server.listening')).url)).port;
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      const api = await fetch(`http://127.0.0.1:${port}/simulator/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return [page.status, api.status];
+    };
+    const exposed = start({ DATA_DIR: dataDir(), HOST: '0.0.0.0' });
+    expect(await simulatorStatus(exposed)).toEqual([404, 404]);
+    expect(exposed.logs.some((l) => l.event === 'simulator.listening')).toBe(false);
+    exposed.child.kill('SIGTERM');
+    expect(await exposed.exited).toBe(0);
+
+    const asked = start({ DATA_DIR: dataDir(), HOST: '0.0.0.0', SIMULATOR: 'on' });
+    expect((await simulatorStatus(asked))[1]).toBe(201);
+    expect((await asked.waitFor('simulator.exposed')).level).toBe('warn');
+    asked.child.kill('SIGTERM');
+    expect(await asked.exited).toBe(0);
+
+    const off = start({ DATA_DIR: dataDir(), SIMULATOR: 'off' });
+    expect(await simulatorStatus(off)).toEqual([404, 404]);
+    off.child.kill('SIGTERM');
+    expect(await off.exited).toBe(0);
+
+    const unclear = start({ DATA_DIR: dataDir(), SIMULATOR: 'maybe' });
+    expect(await unclear.exited).toBe(1);
+    expect(unclear.logs.find((l) => l.event === 'server.bad_setting')?.message).toMatch(/SIMULATOR/);
+  });
+
   it('refuses a PORT that is not a port number, and a DATA_DIR it cannot write', async () => {
     const badPort = start({ DATA_DIR: dataDir(), PORT: 'three thousand' });
     expect(await badPort.exited).toBe(1);

@@ -1,6 +1,6 @@
 /**
- * Signs requests the way Alexa does, with a test certificate chain, so the server's real
- * SkillRequestSignatureVerifier (ask-sdk-express-adapter) can check them end to end offline:
+ * Signs requests the way Alexa does, with a test certificate chain, so the server's real request
+ * verifier (server/verifier.ts) can check them end to end offline:
  *
  * - a test root CA, an intermediate CA, and a signing certificate for echo-api.amazon.com (the
  *   subject alternative name the verifier requires), valid from an hour ago for a day;
@@ -11,9 +11,10 @@
  * The verifier then does everything it does in production: checks the URL, downloads the chain over
  * TLS, checks dates, the SAN and the chain of trust up to a root it trusts, and the RSA-SHA256
  * signature of the exact body. The one thing a test must add is the test root to the roots the
- * verifier trusts (`tls.rootCertificates`); see `trustTestRootInTls` in the server test.
+ * verifier trusts (`tls.rootCertificates`); see the `tls` mock in test/server/app.test.ts.
  *
- * Certificates are built with node-forge, the library the verifier itself uses.
+ * Certificates are built with node-forge (from ask-sdk-express-adapter's dependencies); the verifier
+ * reads them with Node's own X509Certificate, so the two sides share no parsing code.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import https from 'node:https';
@@ -43,7 +44,7 @@ interface Forge {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const forge = require('node-forge') as Forge;
 
-interface Issued {
+export interface Issued {
   pem: string;
   keyPem: string;
   cert: ForgeCertificate;
@@ -52,7 +53,8 @@ interface Issued {
 
 let serial = 1;
 
-function issue(
+/** Issues a test certificate (self-signed when `issuer` is undefined). */
+export function issue(
   commonName: string,
   issuer: Issued | undefined,
   options: { ca?: boolean; dnsNames?: string[]; notBefore?: Date; notAfter?: Date } = {},
