@@ -17,6 +17,7 @@ import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
 import { buildSkill } from '../../lambda/src/skill';
 import { launchRequest } from '../../simulator/envelope';
 import { Conversation, type Turn } from '../support/conversation';
+import { runServer } from '../support/server-process';
 import { setEnvironment } from '../support/dynalite';
 import { startDynaliteProcess, type DynaliteProcess } from '../support/dynalite-process';
 
@@ -119,6 +120,33 @@ describe('DynamoDB hung with SIGSTOP', () => {
     const record = await store.getAttributes(launchRequest({ userId: user }));
     expect(record).toMatchObject({ welcomed: true, holdScale: 1.25 });
   }, 60_000);
+});
+
+describe('start-up against a hung table', () => {
+  it('npm start gives up on the table check with one line and exit 1 within 5 s', async () => {
+    db.hang();
+    try {
+      const started = Date.now();
+      const server = runServer({ DYNAMODB_TABLE: TABLE, ...db.awsEnvironment() });
+      const code = await Promise.race([
+        server.exited,
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000)),
+      ]);
+      if (code === 'still running') server.child.kill('SIGKILL');
+      expect(code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(server.logs.filter((l) => l.level === 'error')).toEqual([
+        expect.objectContaining({
+          event: 'server.storage_not_ready',
+          message: expect.stringMatching(
+            /^DynamoDB did not answer within 4 s when checking table "hung-users"/,
+          ),
+        }),
+      ]);
+    } finally {
+      db.wake();
+    }
+  }, 15_000);
 });
 
 describe('the file store hung on a read that never returns', () => {

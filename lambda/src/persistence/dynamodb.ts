@@ -87,8 +87,15 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, Readiness
         })
       ).Table;
     } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+        throw new Error(
+          `DynamoDB did not answer within ${READY_TIMEOUT_MS / 1000} s when checking table "${this.tableName}" ` +
+            '(is the endpoint up and reachable?).',
+          { cause: error },
+        );
       throw await this.explain(error);
     }
+    if (!table) throw new Error(`DynamoDB table "${this.tableName}" could not be described.`);
     const hashKey = table?.KeySchema?.find((key) => key.KeyType === 'HASH')?.AttributeName;
     if (hashKey !== this.partitionKeyName)
       throw new Error(
