@@ -17,13 +17,7 @@
  * two requests for one user never overwrite each other's change (see user-store.ts).
  */
 import { DescribeTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { ReadinessCheck, StoredRecord, VersionedStore } from './types';
@@ -176,21 +170,16 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter, Readiness
     return (await this.read(requestEnvelope)).record;
   }
 
-  /** Replaces the record unconditionally, still moving its version on so conditional writers notice. */
+  /**
+   * Replaces the record, moving its version on so conditional writers notice (with GetItem and
+   * PutItem only: the Lambda's role allows nothing else).
+   */
   async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { [this.partitionKeyName]: userKey(requestEnvelope) },
-          UpdateExpression: 'SET #a = :a ADD #v :one',
-          ExpressionAttributeNames: { '#a': this.attributesName, '#v': VERSION },
-          ExpressionAttributeValues: { ':a': attributes, ':one': 1 },
-        }),
-      );
-    } catch (error) {
-      throw await this.explain(error);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { version } = await this.read(requestEnvelope);
+      if (await this.write(requestEnvelope, attributes, version)) return;
     }
+    throw new Error('The record kept changing while it was being replaced');
   }
 
   async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
