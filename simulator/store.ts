@@ -13,6 +13,12 @@
  */
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
+import {
+  isVersionedStore,
+  raceSignal,
+  type StoredRecord,
+  type VersionedStore,
+} from '../lambda/src/persistence/types';
 import { userKey } from '../lambda/src/persistence/user-key';
 
 export const SIMULATOR_MAX_RECORDS = 1000;
@@ -43,7 +49,7 @@ function asUser(envelope: RequestEnvelope, userId: string): RequestEnvelope {
 
 const INDEX_ENVELOPE = asUser({ version: '1.0' } as RequestEnvelope, SIMULATOR_INDEX_KEY);
 
-export class SimulatorStore implements PersistenceAdapter {
+export class SimulatorStore implements PersistenceAdapter, VersionedStore {
   private readonly maxRecords: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
@@ -64,7 +70,62 @@ export class SimulatorStore implements PersistenceAdapter {
 
   async getAttributes(requestEnvelope: RequestEnvelope): Promise<Record<string, unknown>> {
     const user = userKey(requestEnvelope);
-    const known = await this.serialised(async (index) => {
+    // A user the index does not know has nothing stored here (or it expired and was deleted).
+    if (!(await this.noteRead(user))) return {};
+    return this.inner.getAttributes(asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user));
+  }
+
+  async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
+    const user = userKey(requestEnvelope);
+    await this.noteWrite(user);
+    await this.inner.saveAttributes(asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user), attributes);
+  }
+
+  async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
+    const user = userKey(requestEnvelope);
+    await this.deleteRecord(user);
+    await this.noteRemoved(user);
+  }
+
+  /**
+   * The versioned calls the skill's user store makes (conditional writes, the turn's deadline),
+   * passed on under the simulator's key. A store without them is read and written plainly.
+   */
+  async read(requestEnvelope: RequestEnvelope, signal: AbortSignal): Promise<StoredRecord> {
+    const user = userKey(requestEnvelope);
+    const inner = asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user);
+    // The index is read for its bookkeeping (last use, expiry); the record itself is always read,
+    // so a version written earlier is never mistaken for a new record.
+    await raceSignal(this.noteRead(user), signal);
+    if (isVersionedStore(this.inner)) return this.inner.read(inner, signal);
+    return { record: await raceSignal(this.inner.getAttributes(inner), signal), version: 0 };
+  }
+
+  async write(
+    requestEnvelope: RequestEnvelope,
+    record: Record<string, unknown>,
+    expected: number,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const user = userKey(requestEnvelope);
+    const inner = asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user);
+    await raceSignal(this.noteWrite(user), signal);
+    if (isVersionedStore(this.inner)) return this.inner.write(inner, record, expected, signal);
+    await raceSignal(this.inner.saveAttributes(inner, record), signal);
+    return true;
+  }
+
+  async remove(requestEnvelope: RequestEnvelope, signal: AbortSignal): Promise<void> {
+    const user = userKey(requestEnvelope);
+    if (isVersionedStore(this.inner))
+      await this.inner.remove(asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user), signal);
+    else await raceSignal(this.deleteRecord(user), signal);
+    await raceSignal(this.noteRemoved(user), signal);
+  }
+
+  /** Notes a read of `user` in the index (expiring others); true when the user is known. */
+  private noteRead(user: string): Promise<boolean> {
+    return this.serialised(async (index) => {
       const changed = await this.expire(index);
       const seen = index.get(user);
       if (seen !== undefined) this.touch(index, user);
@@ -72,14 +133,11 @@ export class SimulatorStore implements PersistenceAdapter {
         await this.writeIndex(index);
       return seen !== undefined;
     });
-    // A user the index does not know has nothing stored here (or it expired and was deleted).
-    if (!known) return {};
-    return this.inner.getAttributes(asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user));
   }
 
-  async saveAttributes(requestEnvelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    const user = userKey(requestEnvelope);
-    await this.serialised(async (index) => {
+  /** Notes a save for `user`, deleting the least recently used users past the cap. */
+  private noteWrite(user: string): Promise<void> {
+    return this.serialised(async (index) => {
       await this.expire(index);
       this.touch(index, user);
       while (index.size > this.maxRecords) {
@@ -91,13 +149,10 @@ export class SimulatorStore implements PersistenceAdapter {
       // record (harmless), never a record that nothing will expire.
       await this.writeIndex(index);
     });
-    await this.inner.saveAttributes(asUser(requestEnvelope, SIMULATOR_KEY_PREFIX + user), attributes);
   }
 
-  async deleteAttributes(requestEnvelope: RequestEnvelope): Promise<void> {
-    const user = userKey(requestEnvelope);
-    await this.deleteRecord(user);
-    await this.serialised(async (index) => {
+  private noteRemoved(user: string): Promise<void> {
+    return this.serialised(async (index) => {
       if (index.delete(user)) await this.writeIndex(index);
     });
   }

@@ -30,7 +30,7 @@ import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
-import { StorelessInterceptor } from './persistence/user-store';
+import { userStoreInterceptor } from './persistence/user-store';
 
 export interface SkillOptions {
   /** Where user records are kept between sessions; without one, nothing is remembered. */
@@ -62,7 +62,12 @@ export const requestHandlers: RequestHandler[] = [
 
 /** Builds the skill with the given persistence and skill id. */
 export function buildSkill(options: SkillOptions = {}): Skill {
-  const builder = SkillBuilders.custom()
+  const builder = SkillBuilders.custom();
+  // First, so the request's storage deadline counts from its arrival (handlers reach the store
+  // only through persistence/user-store, never through the SDK's AttributesManager).
+  if (options.persistenceAdapter)
+    builder.addRequestInterceptors(userStoreInterceptor(options.persistenceAdapter));
+  builder
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
@@ -70,8 +75,6 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');
-  if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);
-  else builder.addRequestInterceptors(StorelessInterceptor);
   // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
   // without context.System.application), so the builder is not given it.
   return new GuardedSkill(builder.getSkillConfiguration(), options.skillId);

@@ -12,7 +12,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { translatorFor } from '../../lambda/src/i18n';
 import { DynamoDbPersistenceAdapter, MissingTableError } from '../../lambda/src/persistence/dynamodb';
 import { persistenceFromEnvironment } from '../../lambda/src/persistence/from-environment';
-import { loadUser, saveUser, saveUserOrNotice } from '../../lambda/src/persistence/user-store';
+import { attachStore, loadUser, saveUser, saveUserOrNotice } from '../../lambda/src/persistence/user-store';
 import { buildSkill } from '../../lambda/src/skill';
 import { launchRequest } from '../../simulator/envelope';
 import { Conversation, toTurn } from '../support/conversation';
@@ -42,12 +42,14 @@ function handlerInputFor(
   requestEnvelope: RequestEnvelope,
   adapter: DynamoDbPersistenceAdapter,
 ): HandlerInput {
-  return {
+  const handlerInput: HandlerInput = {
     requestEnvelope,
     context: {},
-    attributesManager: AttributesManagerFactory.init({ requestEnvelope, persistenceAdapter: adapter }),
+    attributesManager: AttributesManagerFactory.init({ requestEnvelope }),
     responseBuilder: ResponseFactory.init(),
   };
+  attachStore(handlerInput, adapter); // what the skill's first request interceptor does
+  return handlerInput;
 }
 
 beforeAll(async () => {
@@ -90,9 +92,11 @@ describe('DynamoDbPersistenceAdapter on dynalite', () => {
     const { Item } = await client.send(
       new GetItemCommand({ TableName: TABLE, Key: { id: { S: 'amzn1.ask.account.LAYOUT' } } }),
     );
+    // plus the record's version beside it, for conditional writes
     expect(Item).toEqual({
       id: { S: 'amzn1.ask.account.LAYOUT' },
       attributes: { M: { welcomed: { BOOL: true } } },
+      version: { N: '1' },
     });
 
     // a record written by the ask-sdk adapter (same layout) is read as is
@@ -213,6 +217,7 @@ describe('the built hosts with DYNAMODB_TABLE', () => {
     expect(await storedFor('amzn1.ask.account.LAMBDA')).toEqual({
       id: { S: 'amzn1.ask.account.LAMBDA' },
       attributes: { M: { welcomed: { BOOL: true } } },
+      version: { N: '1' },
     });
   });
 

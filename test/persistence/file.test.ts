@@ -1,10 +1,14 @@
 /** The file store used by `npm start`: one JSON file per user, written atomically. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
+import { translatorFor } from '../../lambda/src/i18n';
+import { FilePersistenceAdapter, QUARANTINE_MS } from '../../lambda/src/persistence/file';
+import { buildSkill } from '../../lambda/src/skill';
 import { launchRequest } from '../../simulator/envelope';
+import { Conversation } from '../support/conversation';
+import { runServer } from '../support/server-process';
 
 const folders: string[] = [];
 function folder(): string {
@@ -94,4 +98,71 @@ describe('FilePersistenceAdapter', () => {
       /DATA_DIR ".*plain-file.data" is not a writable folder/,
     );
   });
+});
+
+describe('quarantined copies of unreadable records', () => {
+  const t = translatorFor('en-US');
+
+  it('"forget my information" deletes them too, health data included', async () => {
+    const dir = folder();
+    const userId = 'amzn1.ask.account.QUARANTINE';
+    const talk = new Conversation(buildSkill({ persistenceAdapter: new FilePersistenceAdapter(dir) }), {
+      userId,
+    });
+    await talk.launch();
+    await talk.utter('remember that I take warfarin');
+    await talk.utter('yes');
+    const [file] = readdirSync(dir);
+    // A tool (or a half-finished manual edit) leaves the record unreadable, health data inside.
+    const torn = readFileSync(path.join(dir, file), 'utf8').slice(0, -3);
+    expect(torn).toContain('blood-thinners');
+    writeFileSync(path.join(dir, file), torn);
+    talk.newSession();
+    await talk.launch(); // reads it, sets it aside, starts afresh
+    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true);
+
+    await talk.utter('forget my information');
+    expect((await talk.utter('yes')).speech).toBe(t('safety.forget.done'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('expire after 7 days: deleted at start (and every hour while running)', async () => {
+    const dir = folder();
+    const now = Date.now();
+    const hash = 'a'.repeat(64);
+    const old = `${hash}.json.corrupt-${now - QUARANTINE_MS - 60_000}`;
+    const recent = `${hash}.json.corrupt-${now - QUARANTINE_MS + 60_000}`;
+    writeFileSync(path.join(dir, old), '{"health": {"conditions": ["pregnancy"]');
+    writeFileSync(path.join(dir, recent), '{"welcomed": tr');
+    // A rename keeps the file's own time, so the age comes from the name, not from mtime.
+    utimesSync(path.join(dir, recent), new Date(0), new Date(0));
+    await new FilePersistenceAdapter(dir).checkReady({ now });
+    expect(readdirSync(dir)).toEqual([recent]);
+  });
+});
+
+describe('start-up checks that cannot hang', () => {
+  it('a DATA_DIR under /proc fails with a clear error, not a spin', async () => {
+    const started = Date.now();
+    await expect(new FilePersistenceAdapter('/proc/ppg-data/users').checkReady()).rejects.toThrow(
+      /DATA_DIR "\/proc\/ppg-data\/users" is not a writable folder \(ENOENT\)/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('npm start with DATA_DIR under /proc exits 1 with one line within 5 s', async () => {
+    const started = Date.now();
+    const server = runServer({ DATA_DIR: '/proc/ppg-data' });
+    const code = await Promise.race([
+      server.exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000)),
+    ]);
+    if (code === 'still running') server.child.kill('SIGKILL');
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const errors = server.logs.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ event: 'server.storage_not_ready' });
+    expect(String(errors[0].message)).toMatch(/DATA_DIR "\/proc\/ppg-data" is not a writable folder/);
+  }, 15_000);
 });

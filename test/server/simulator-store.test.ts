@@ -142,3 +142,23 @@ describe('the simulator store space', () => {
     expect(await raw(inner, 'amzn1.ask.account.REAL')).toEqual({ welcomed: true, health: 'kept' });
   });
 });
+
+describe('the simulator space keeps the store’s conditional writes', () => {
+  it('passes versions through under the simulator key, so a stale write is refused', async () => {
+    const inner = new MemoryPersistenceAdapter();
+    const store = new SimulatorStore(inner);
+    const signal = new AbortController().signal;
+    const user = as('amzn1.ask.account.RACE');
+    expect(await store.read(user, signal)).toEqual({ record: {}, version: 0 });
+    expect(await store.write(user, { holdScale: 1.5 }, 0, signal)).toBe(true);
+    // A second writer that read before the first write must not overwrite it.
+    expect(await store.write(user, { welcomed: true }, 0, signal)).toBe(false);
+    expect(await store.read(user, signal)).toEqual({ record: { holdScale: 1.5 }, version: 1 });
+    expect(await raw(inner, `${SIMULATOR_KEY_PREFIX}amzn1.ask.account.RACE`)).toEqual({ holdScale: 1.5 });
+    expect(await raw(inner, 'amzn1.ask.account.RACE')).toEqual({});
+
+    await store.remove(user, signal);
+    expect(await store.read(user, signal)).toEqual({ record: {}, version: 0 });
+    expect(await store.size()).toBe(0);
+  });
+});

@@ -235,6 +235,17 @@ describe('untrusted state', () => {
     const saved = JSON.parse(JSON.stringify(saveProgress(paused, now))) as Record<string, unknown>;
     expect(parseSavedProgress(saved, now + 1000)).toMatchObject({ ok: true, value: { index: 1 } });
     expect(parseSavedProgress({ ...saved, index: -1 }, now)).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseSavedProgress({ ...saved, routine: 'nope' }, now)).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseSavedProgress({ ...saved, holdScale: 7 }, now)).toEqual({ ok: false, problem: 'invalid' });
+    expect(parseSavedProgress({ ...saved, remainingMs: 10 ** 9 }, now)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+    // the old format, which kept the whole (health-adjusted) plan, is not read
+    expect(parseSavedProgress({ ...saved, v: 1, plan: state.plan }, now)).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
     expect(parseSavedProgress({ ...saved, savedAt: now - STALE_AFTER_MS - 1 }, now)).toEqual({
       ok: false,
       problem: 'stale',

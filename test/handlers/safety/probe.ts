@@ -10,6 +10,7 @@ import { isIntent, readSlot } from '../../../lambda/src/handlers/input';
 import { recordAdjustment, routineGate, routinesBlocked } from '../../../lambda/src/handlers/safety';
 import { RememberLastOutputInterceptor } from '../../../lambda/src/interceptors';
 import { MemoryPersistenceAdapter } from '../../../lambda/src/persistence/memory';
+import { userStoreInterceptor } from '../../../lambda/src/persistence/user-store';
 import { requestHandlers } from '../../../lambda/src/skill';
 import { escapeSsml, speakableCode } from '../../../lambda/src/speech/ssml';
 import { Conversation } from '../../support/conversation';
@@ -63,7 +64,8 @@ export function probedConversation(options: { store?: PersistenceAdapter; userId
   const skill = SkillBuilders.custom()
     .addRequestHandlers(StartRoutineProbe, NextStepProbe, ...requestHandlers)
     .addResponseInterceptors(RememberLastOutputInterceptor)
-    .withPersistenceAdapter(store)
+    // as buildSkill does: handlers reach the store through user-store's request interceptor
+    .addRequestInterceptors(userStoreInterceptor(store))
     .create();
   return { skill, store, talk: new Conversation(skill, { userId: options.userId }) };
 }

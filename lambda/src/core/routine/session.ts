@@ -168,21 +168,38 @@ export function remainingHoldMs(plan: RoutinePlan, point: ResumePoint): number {
 // ---------------------------------------------------------------------------------------------
 // Saved progress (between sessions)
 
-/** What is kept in the user's record when a routine is left unfinished. */
+/**
+ * What is kept in the user's record when a routine is left unfinished: which routine, where in it,
+ * and the hold-length preference. Never the plan itself: a plan is adjusted for the user's health
+ * (lighter pressure, palms instead of points, breathing only), and nothing health-derived is stored
+ * without the user's "remember". The plan is made again, from the profile in force, on resume.
+ */
 export interface SavedProgress {
   v: number;
-  plan: RoutinePlan;
+  routine: string;
+  /** Position in the plan that was playing: the hold to come back to and what was left of it. */
   index: number;
   remainingMs?: number;
+  holdScale: number;
   savedAt: number;
 }
 
+/** Saved progress format (1 kept the whole adjusted plan, and is read as invalid). */
+export const PROGRESS_VERSION = 2;
+
 export function saveProgress(state: RoutineState, now: number): SavedProgress | undefined {
+  if (state.plan.source.type !== 'routine') return undefined;
   const point = resumePointOf(positionAt(state, now));
   if (!point) return undefined;
   const at = resumable(state.plan, point);
   if (at.index >= state.plan.steps.length) return undefined;
-  return { v: STATE_VERSION, plan: state.plan, ...at, savedAt: now };
+  return {
+    v: PROGRESS_VERSION,
+    routine: state.plan.source.id,
+    ...at,
+    holdScale: state.plan.holdScale,
+    savedAt: now,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,14 +359,39 @@ export function parseRoutineState(value: unknown, now: number): Parsed<RoutineSt
   return { ok: true, value: state };
 }
 
-/** Validates saved progress from the user's record. */
+/** Validates saved progress from the user's record (the position is checked against the plan on resume). */
 export function parseSavedProgress(value: unknown, now: number): Parsed<SavedProgress> {
-  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
-  const plan = parsePlan(value.plan);
-  if (!plan) return { ok: false, problem: 'invalid' };
+  if (!isObject(value) || value.v !== PROGRESS_VERSION) return { ok: false, problem: 'invalid' };
+  const { routine, index, remainingMs, holdScale } = value;
+  if (typeof routine !== 'string' || !getRoutine(routine)) return { ok: false, problem: 'invalid' };
+  if (typeof holdScale !== 'number' || !HOLD_SCALES.includes(holdScale))
+    return { ok: false, problem: 'invalid' };
+  if (!isInt(index, 0, MAX_STEPS)) return { ok: false, problem: 'invalid' };
+  if (remainingMs !== undefined && !isInt(remainingMs, 1, MAX_HOLD_SECONDS * 1000))
+    return { ok: false, problem: 'invalid' };
   const saved = parseTime(value.savedAt, now);
   if (!saved.ok) return saved;
-  const point = parseResumePoint(plan, value.index, value.remainingMs);
-  if (!point) return { ok: false, problem: 'invalid' };
-  return { ok: true, value: { v: STATE_VERSION, plan, ...point, savedAt: saved.value } };
+  return {
+    ok: true,
+    value: {
+      v: PROGRESS_VERSION,
+      routine,
+      index,
+      ...(remainingMs === undefined ? {} : { remainingMs }),
+      holdScale,
+      savedAt: saved.value,
+    },
+  };
+}
+
+/**
+ * Where saved progress lands in a plan made now: the same hold (and what was left of it, when that
+ * still fits the hold), or undefined when the plan has no such hold any more.
+ */
+export function resumePointIn(plan: RoutinePlan, progress: SavedProgress): ResumePoint | undefined {
+  const step = plan.steps[progress.index];
+  if (!step) return undefined;
+  if (progress.remainingMs === undefined || progress.remainingMs > step.seconds * 1000)
+    return { index: progress.index };
+  return resumable(plan, { index: progress.index, remainingMs: progress.remainingMs });
 }

@@ -334,7 +334,7 @@ export const RoutineLaunchHandler: RequestHandler = {
     const { record, ok } = await loadUser(h);
     const firstUse = !record.welcomed;
     if (firstUse && ok) await saveUser(h, { welcomed: true });
-    const offer = resumeOfferSpeech(h, saved.value);
+    const offer = await resumeOfferSpeech(h, saved.value);
     const speech = [
       t('common.launch.welcome'),
       firstUse ? t('common.launch.firstUseNote') : '',

@@ -2,33 +2,42 @@
  * Unfinished routines across sessions: saved when a session ends, stops or pauses; offered back at
  * launch and on "resume my routine". Saved progress is untrusted like any stored data: stale (over
  * 24 h) or malformed progress is never resumed.
+ *
+ * Only the routine's id, the position and the hold-length preference are stored, never the plan:
+ * a plan is adjusted for the user's health, and health-derived data is stored only after the user's
+ * own "remember". On resume the plan is made again from the profile in force then (what is
+ * remembered, and what the user has said this session). When that profile adjusts the routine, it
+ * starts again from the beginning, adjusted: the saved position belongs to a plan not kept.
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine } from '../../core/catalogue';
-import { planRoutine, sourceCount, type PlannedStep } from '../../core/routine/plan';
-import type { Routine } from '../../core/types';
-import { routineGate } from '../safety/gate';
-import { startRoutine } from './start';
+import { planRoutine, sourceCount, type RoutinePlan } from '../../core/routine/plan';
 import {
   parseSavedProgress,
+  resumePointIn,
   saveProgress,
   type Parsed,
+  type ResumePoint,
   type RoutineState,
   type SavedProgress,
 } from '../../core/routine/session';
+import type { Routine } from '../../core/types';
 import { loadUser, saveUser } from '../../persistence/user-store';
 import { updateSession } from '../../state/session';
 import { tr } from '../input';
+import { recordAdjustment, routineGate } from '../safety/gate';
 import { playTurn } from './respond';
+import { startRoutine } from './start';
 import { nowOf } from './state';
 
 export const PROGRESS_FIELD = 'routineProgress';
 
-export type SavedRead = { status: 'none' } | Parsed<SavedProgress>;
+export type SavedRead = { status: 'none' } | { status: 'unavailable' } | Parsed<SavedProgress>;
 
 export async function readSaved(h: HandlerInput): Promise<SavedRead> {
-  const { record } = await loadUser(h);
+  const { record, ok, configured } = await loadUser(h);
+  if (!ok && configured) return { status: 'unavailable' };
   const raw = record[PROGRESS_FIELD];
   if (raw === undefined || raw === null) return { status: 'none' };
   return parseSavedProgress(raw, nowOf(h));
@@ -45,45 +54,49 @@ export async function saveRoutineProgress(h: HandlerInput, state: RoutineState):
 }
 
 export function routineNameOf(progress: SavedProgress): string {
-  return progress.plan.source.type === 'routine'
-    ? (getRoutine(progress.plan.source.id)?.name ?? progress.plan.source.id)
-    : progress.plan.source.code;
+  return getRoutine(progress.routine)?.name ?? progress.routine;
 }
 
-/** "At step 3 of 6": the routine step number of a saved plan index. */
-export function stepNumberOf(progress: SavedProgress): { number: number; of: number } {
-  const sources = new Set(progress.plan.steps.slice(0, progress.index + 1).map((s) => s.source));
-  return { number: sources.size, of: sourceCount(progress.plan) };
+/** The routine as it would be guided now, under the profile in force, with where to pick it up. */
+interface Replanned {
+  routine: Routine;
+  plan: RoutinePlan;
+  /** Undefined when the profile adjusts the routine now (it starts again) or the hold is gone. */
+  point?: ResumePoint;
+}
+
+async function replan(h: HandlerInput, progress: SavedProgress): Promise<Replanned | undefined> {
+  const routine = getRoutine(progress.routine);
+  if (!routine) return undefined;
+  const gate = await routineGate(h);
+  if (gate.kind === 'blocked')
+    return { routine, plan: planRoutine(routine, { holdScale: progress.holdScale }) };
+  const safe = gate.plan(routine);
+  const plan = planRoutine(routine, { holdScale: progress.holdScale, transform: () => safe.routine });
+  const adjusted = safe.changes.length > 0;
+  return { routine, plan, point: adjusted ? undefined : resumePointIn(plan, progress) };
+}
+
+/** "At step 3 of 6": the routine step number of a position in a plan. */
+export function stepNumberOf(plan: RoutinePlan, index: number): { number: number; of: number } {
+  const sources = new Set(plan.steps.slice(0, index + 1).map((s) => s.source));
+  return { number: sources.size, of: sourceCount(plan) };
 }
 
 /** The offer said at launch when there is something to carry on with. */
-export function resumeOfferSpeech(
+export async function resumeOfferSpeech(
   h: HandlerInput,
   progress: SavedProgress,
-): { speech: string; reprompt: string } {
+): Promise<{ speech: string; reprompt: string }> {
   const t = tr(h);
   const routine = routineNameOf(progress);
   updateSession(h, { offer: { kind: 'resume' } });
+  const again = await replan(h, progress);
+  const at = again?.point ? stepNumberOf(again.plan, again.point.index) : undefined;
   return {
-    speech: t('routine.resume.offer', { routine, ...stepNumberOf(progress) }),
+    speech: at ? t('routine.resume.offer', { routine, ...at }) : t('routine.resume.offerAgain', { routine }),
     reprompt: t('routine.resume.offerReprompt', { routine }),
   };
-}
-
-/** True when the saved plan is what the user's safety profile would make of the routine now. */
-async function matchesProfile(h: HandlerInput, routine: Routine, progress: SavedProgress): Promise<boolean> {
-  const gate = await routineGate(h);
-  if (gate.kind === 'blocked') return false;
-  const safe = gate.plan(routine);
-  const expected = planRoutine(routine, {
-    holdScale: progress.plan.holdScale,
-    transform: () => safe.routine,
-  });
-  const key = (steps: PlannedStep[]) =>
-    JSON.stringify(
-      steps.map((s) => [s.source, s.kind, s.points, s.side, s.seconds, s.pressure, s.tools, s.cue]),
-    );
-  return key(expected.steps) === key(progress.plan.steps);
 }
 
 /** Picks the saved routine up where it was left, or says why it can't. */
@@ -93,22 +106,28 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
   const saved = await readSaved(h);
   if ('ok' in saved && saved.ok) {
     const progress = saved.value;
-    const routine = progress.plan.source.type === 'routine' ? getRoutine(progress.plan.source.id) : undefined;
-    // Saved under another safety profile (a condition said since): start again, adjusted for it.
-    if (routine && !(await matchesProfile(h, routine, progress))) {
-      return startRoutine(h, routine, { note: t('routine.resume.readjusted') });
+    const again = await replan(h, progress);
+    if (again && !again.point) {
+      // Adjusted for the user now (or the hold is gone): start again, adjusted, through the gate.
+      return startRoutine(h, again.routine, { note: t('routine.resume.readjusted') });
     }
-    const lead = [
-      t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
-      t('routine.stopRules'),
-    ];
-    return playTurn(h, progress.plan, { index: progress.index, remainingMs: progress.remainingMs }, { lead });
+    if (again?.point) {
+      const gate = await routineGate(h);
+      if (gate.kind !== 'blocked') recordAdjustment(h, gate.plan(again.routine));
+      const lead = [
+        t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
+        t('routine.stopRules'),
+      ];
+      return playTurn(h, again.plan, again.point, { lead });
+    }
   }
   let speech = t('routine.resume.none');
-  if ('ok' in saved) {
+  if ('status' in saved && saved.status === 'unavailable') {
+    speech = t('routine.resume.unavailable');
+  } else if ('ok' in saved) {
     // Unusable progress is dropped so it is not offered again.
     await saveUser(h, { [PROGRESS_FIELD]: undefined });
-    speech = saved.problem === 'stale' ? t('routine.resume.stale') : t('routine.lostTrack');
+    speech = !saved.ok && saved.problem === 'stale' ? t('routine.resume.stale') : t('routine.lostTrack');
   }
   return h.responseBuilder.speak(speech).reprompt(t('routine.lostTrackReprompt')).getResponse();
 }

@@ -105,8 +105,11 @@ export const ForgetHealthIntentHandler: RequestHandler = {
     patchSafety(h, { conditions: state.conditions.filter((id) => id !== condition.id), adjusted: undefined });
     let saved = true;
     if (stored.includes(condition.id)) {
-      const rest = stored.filter((id) => id !== condition.id);
-      saved = await saveUser(h, { health: rest.length > 0 ? { conditions: rest } : undefined });
+      // A function of the stored record, so a write by another session in between is kept.
+      saved = await saveUser(h, (current) => {
+        const rest = storedConditions(current).filter((id) => id !== condition.id);
+        return { health: rest.length > 0 ? { conditions: rest } : undefined };
+      });
     }
     const speech = t('safety.forget.condition', { name: condition.name });
     return say(h, saved ? speech : `${speech} ${t('common.storage.unavailable')}`);
@@ -115,9 +118,13 @@ export const ForgetHealthIntentHandler: RequestHandler = {
 
 async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Response> {
   const t = tr(h);
-  const { record, ok } = await loadUser(h);
-  const merged = [...new Set([...(ok ? storedConditions(record) : []), ...ids])];
-  const saved = ok && (await saveUser(h, { health: { conditions: merged } }));
+  const { ok } = await loadUser(h);
+  // Merged with what is stored at the moment of writing, not with this request's earlier copy.
+  const saved =
+    ok &&
+    (await saveUser(h, (stored) => ({
+      health: { conditions: [...new Set([...storedConditions(stored), ...ids])] },
+    })));
   if (!saved) return say(h, t('safety.remember.failed'));
   return say(h, t('safety.remember.done', { list: youList(h, ids) }));
 }
