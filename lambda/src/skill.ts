@@ -30,6 +30,7 @@ import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
+import { OwnSessionAttributesInterceptor, withOwnSessionAttributes } from './session-guard';
 import { StorelessInterceptor } from './persistence/user-store';
 
 export interface SkillOptions {
@@ -67,8 +68,13 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
     // The routine screen goes on after the handler, so every routine response gets it in one place.
-    .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
-    .addErrorHandlers(CatchAllErrorHandler)
+    // Last: only the skill's own session attributes, validated, go back to the device.
+    .addResponseInterceptors(
+      RoutineScreenInterceptor,
+      RememberLastOutputInterceptor,
+      OwnSessionAttributesInterceptor,
+    )
+    .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
     .withCustomUserAgent('pressure-point-guide/0.1');
   if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);
   else builder.addRequestInterceptors(StorelessInterceptor);

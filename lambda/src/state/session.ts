@@ -3,8 +3,10 @@
  * they are untrusted input: every reader checks shape and drops what does not fit, and nothing here
  * throws on an out-of-session request.
  */
-import type { HandlerInput } from 'ask-sdk-core';
+import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { getPoint } from '../core/catalogue';
+import { translatorFor } from '../i18n';
+import { recording, renderSaid } from '../speech/said';
 
 export type Attributes = Record<string, unknown>;
 
@@ -71,12 +73,28 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
   return undefined;
 }
 
-/** The last spoken output and reprompt, kept by the response interceptor for "repeat". */
+/** The session attribute where the response interceptor keeps what was last said (speech/said.ts). */
+export const SAID_ATTRIBUTE = 'said';
+
+/**
+ * The last spoken output and reprompt, re-rendered for "repeat" from the translator calls the
+ * response interceptor kept: only the skill's own sentences, checked as SSML; never a stored string.
+ */
 export function lastOutput(handlerInput: HandlerInput): { speech: string; reprompt?: string } | undefined {
-  const attrs = sessionAttributes(handlerInput);
-  if (typeof attrs.lastSpeech !== 'string' || attrs.lastSpeech === '') return undefined;
-  return {
-    speech: attrs.lastSpeech,
-    reprompt: typeof attrs.lastReprompt === 'string' ? attrs.lastReprompt : undefined,
-  };
+  const said = sessionAttributes(handlerInput)[SAID_ATTRIBUTE];
+  if (!isRecord(said)) return undefined;
+  let locale: string | undefined;
+  try {
+    locale = getLocale(handlerInput.requestEnvelope);
+  } catch {
+    locale = undefined;
+  }
+  // Recorded like any other speech, so a repeated answer can itself be repeated.
+  const t = recording(
+    handlerInput.requestEnvelope,
+    translatorFor(typeof locale === 'string' ? locale : undefined),
+  );
+  const speech = renderSaid(said.speech, t);
+  if (speech === undefined) return undefined;
+  return { speech, reprompt: said.reprompt === undefined ? undefined : renderSaid(said.reprompt, t) };
 }

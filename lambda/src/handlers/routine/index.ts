@@ -18,6 +18,7 @@ import {
 import { pauseAt, positionAt } from '../../core/routine/session';
 import type { Routine } from '../../core/types';
 import { formatList } from '../../speech/duration';
+import { spokenPhrase } from '../../speech/bounded-text';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
 import { SessionEndedRequestHandler } from '../builtin';
@@ -96,7 +97,7 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
       (named.spoken ? resolveRoutine(named.spoken) : undefined);
     if (routine) return { routine };
     const speech = named.spoken
-      ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
+      ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
       : t('routine.unknownRoutineNoWords', { list: routineList(h) });
     return {
       problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
@@ -109,7 +110,7 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
       (needSlot.spoken ? resolveNeed(needSlot.spoken) : undefined);
     if (!need) {
       const speech = needSlot.spoken
-        ? t('routine.unknownNeedRoutine', { spoken: needSlot.spoken, list: routineList(h) })
+        ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(needSlot.spoken), list: routineList(h) })
         : t('routine.unknownRoutineNoWords', { list: routineList(h) });
       return {
         problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
@@ -151,7 +152,7 @@ export const TimeHoldIntentHandler: RequestHandler = {
       : getPoint(lastPointCode(h) ?? '');
     if (given && !point) {
       const speech = slot.spoken
-        ? t('find.unknownPoint', { spoken: slot.spoken })
+        ? t('find.unknownPoint', { spoken: spokenPhrase(slot.spoken) })
         : t('find.unknownPointNoWords');
       return h.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
     }
