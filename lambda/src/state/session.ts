@@ -18,7 +18,9 @@ export type Offer =
   /** The pre-routine safety question was asked; "no" starts what follows it. */
   | { kind: 'screen'; then: ScreenedStart }
   /** "Carry on where you left off?" (saved routine progress). */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
+  | { kind: 'hold-again'; code: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -62,6 +64,8 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
     return { kind: 'routine', routineId: offer.routineId };
   }
   if (offer.kind === 'resume') return { kind: 'resume' };
+  if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
+    return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;
     if (then.type === 'routine' && typeof then.routineId === 'string')

@@ -195,11 +195,14 @@ export const RoutineYesHandler: RequestHandler = {
   canHandle(h) {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
-    if (offer) return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
-    return readRoutine(h).status !== 'none';
+    if (offer && offer.kind !== 'hold-again')
+      return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
+    return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
   handle(h) {
     const offer = currentOffer(h);
+    if (offer?.kind === 'hold-again' && holdIsOver(h))
+      return beginScreened(h, { type: 'point', code: offer.code });
     if (offer?.kind === 'screen') return screeningYes(h, offer.then);
     if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
@@ -207,6 +210,12 @@ export const RoutineYesHandler: RequestHandler = {
     return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);
   },
 };
+
+/** The timed hold has played to its end (or is gone), so "yes" answers "Want to do it again?". */
+function holdIsOver(h: HandlerInput): boolean {
+  const read = readRoutine(h);
+  return read.status !== 'active' || positionAt(read.state, nowOf(h)).at === 'finished';
+}
 
 /** "No" to the safety question starts the routine; "no" to "carry on?" keeps the place for later. */
 export const RoutineNoHandler: RequestHandler = {
