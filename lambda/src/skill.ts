@@ -67,12 +67,13 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
-    // The routine screen goes on after the handler, so every routine response gets it in one place.
-    // Last: only the skill's own session attributes, validated, go back to the device.
+    // After the handler: what was said (for repeat); only the skill's own session attributes,
+    // validated; then the routine screen, so every routine response gets it in one place and it
+    // knows how much of the response's 24 KB is left for it.
     .addResponseInterceptors(
-      RoutineScreenInterceptor,
       RememberLastOutputInterceptor,
       OwnSessionAttributesInterceptor,
+      RoutineScreenInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
     .withCustomUserAgent('pressure-point-guide/0.1');

@@ -4,7 +4,7 @@
  * throws on an out-of-session request.
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import { getPoint } from '../core/catalogue';
+import { getPoint, getRoutine } from '../core/catalogue';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
 
@@ -60,7 +60,7 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
   if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
   }
-  if (offer.kind === 'routine' && typeof offer.routineId === 'string') {
+  if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId };
   }
   if (offer.kind === 'resume') return { kind: 'resume' };
@@ -68,7 +68,7 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
     return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;
-    if (then.type === 'routine' && typeof then.routineId === 'string')
+    if (then.type === 'routine' && typeof then.routineId === 'string' && getRoutine(then.routineId))
       return { kind: 'screen', then: { type: 'routine', routineId: then.routineId } };
     if (then.type === 'point' && typeof then.code === 'string' && getPoint(then.code))
       return { kind: 'screen', then: { type: 'point', code: then.code } };
