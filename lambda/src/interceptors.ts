@@ -1,7 +1,7 @@
 import type { ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { log } from './log';
-import { decompose, recordedCalls, type Said } from './speech/said';
+import { decompose, markMade, recordedCalls, type Said } from './speech/said';
 import { SAID_ATTRIBUTE, updateSession } from './state/session';
 
 /**
@@ -21,7 +21,7 @@ export const RememberLastOutputInterceptor: ResponseInterceptor = {
     // Speech made outside the translator cannot be re-rendered: "repeat" then says it has nothing.
     if (!said) log.warn('said.unrecorded');
     updateSession(handlerInput, {
-      [SAID_ATTRIBUTE]: said ? { speech: said, reprompt: saidReprompt } : undefined,
+      [SAID_ATTRIBUTE]: said ? markMade({ speech: said, reprompt: saidReprompt }) : undefined,
     });
   },
 };

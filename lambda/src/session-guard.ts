@@ -10,7 +10,7 @@ import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/r
 import { readSafety } from './handlers/safety/state';
 import { translatorFor } from './i18n';
 import { log } from './log';
-import { renderSaid } from './speech/said';
+import { isMade, renderSaid } from './speech/said';
 import {
   currentOffer,
   isRecord,
@@ -73,7 +73,10 @@ function ownAttributes(h: HandlerInput): Attributes {
   }
 
   const said = attrs[SAID_ATTRIBUTE];
-  if (isRecord(said) && JSON.stringify(said).length <= MAX_SAID_CHARACTERS) {
+  if (isMade(said) && JSON.stringify(said).length <= MAX_SAID_CHARACTERS) {
+    // Made in this request from the translator's own calls: nothing to re-check.
+    kept[SAID_ATTRIBUTE] = said;
+  } else if (isRecord(said) && JSON.stringify(said).length <= MAX_SAID_CHARACTERS) {
     const t = translatorFor(undefined);
     if (renderSaid(said.speech, t) !== undefined) {
       kept[SAID_ATTRIBUTE] =

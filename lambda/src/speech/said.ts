@@ -89,14 +89,15 @@ function unescapedNames(key: string): Set<string> | null {
 /** Splits `text` into the recorded calls that produced it; undefined when it cannot be split. */
 export function decompose(text: string, calls: Call[], depth = 0): Said | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // Only calls whose text occurs in `text` can be part of it.
+  const candidates = calls.filter((call) => call.out.length > 0 && text.includes(call.out));
   const said: Said = [];
   let glue = '';
   let i = 0;
   while (i < text.length) {
     let best: Call | undefined;
-    for (const call of calls) {
-      if (call.out.length > 0 && (!best || call.out.length > best.out.length) && text.startsWith(call.out, i))
-        best = call;
+    for (const call of candidates) {
+      if ((!best || call.out.length > best.out.length) && text.startsWith(call.out, i)) best = call;
     }
     if (!best) {
       glue += text[i];
@@ -159,6 +160,20 @@ function decodeEntities(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/** What this process made in this request's interceptor: already checked, no need to re-render it. */
+const made = new WeakSet<object>();
+
+/** Marks a "what was said" record as made here from recorded calls (not read from a request). */
+export function markMade(record: object): object {
+  made.add(record);
+  return record;
+}
+
+/** True for a record made by `markMade` in this process, never for one that came in a request. */
+export function isMade(record: unknown): boolean {
+  return typeof record === 'object' && record !== null && made.has(record);
 }
 
 /** Renders a stored `Said` with the skill's own resources; undefined when anything does not check out. */
