@@ -2,7 +2,7 @@ import type { ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { log } from './log';
 import { decompose, markMade, recordedCalls, type Said } from './speech/said';
-import { SAID_ATTRIBUTE, updateSession } from './state/session';
+import { isRecord, SAID_ATTRIBUTE, updateSession } from './state/session';
 
 /**
  * Keeps what was last said and the reprompt in the session so "repeat" works after any answer: as
@@ -19,7 +19,10 @@ export const RememberLastOutputInterceptor: ResponseInterceptor = {
     let saidReprompt: Said | undefined;
     if (reprompt && reprompt.type === 'SSML') saidReprompt = decompose(stripSpeak(reprompt.ssml), calls);
     // Speech made outside the translator cannot be re-rendered: "repeat" then says it has nothing.
-    if (!said) log.warn('said.unrecorded');
+    // A routine turn sent as SSML (local tools) has its silences as breaks and its own "repeat".
+    const requestAttributes: unknown = handlerInput.attributesManager.getRequestAttributes();
+    const routineTurn = isRecord(requestAttributes) && requestAttributes.routineScreen !== undefined;
+    if (!said && !routineTurn) log.warn('said.unrecorded');
     updateSession(handlerInput, {
       [SAID_ATTRIBUTE]: said ? markMade({ speech: said, reprompt: saidReprompt }) : undefined,
     });

@@ -121,6 +121,45 @@ describe('"repeat" re-renders what the skill said, never a stored string', () =>
     expect((await talk.utter('repeat that')).ssml).toBe(answer.ssml);
   });
 
+  it.each([
+    'open pressure point guide',
+    'where is kunlun',
+    'how do I find the sea of vitality',
+    'tell me more',
+    'how long do I hold it',
+    'where exactly',
+    'which point helps stiffness',
+    'points for disc pain',
+    'time a hold',
+    'start a routine',
+    'next',
+    "is it safe if I'm pregnant",
+    'is B L 60 safe during pregnancy',
+    'I take blood thinners',
+    'what did you change',
+    'forget my information',
+    'resume my routine',
+    'make the holds longer',
+    'I have numbness between my legs',
+    'I have a fever',
+    'blah blah',
+  ])('every answer that leaves the session open can be repeated word for word: "%s"', async (words) => {
+    const { talk } = newConversation();
+    await talk.utter('where is bl 23');
+    const answer = await talk.utter(words);
+    if (answer.ended || answer.ssml === '' || talk.sessionAttributes.routine !== undefined) return;
+    const again = await talk.utter('repeat that');
+    expect(again.ssml).toBe(answer.ssml);
+    expect(again.reprompt).toBe(answer.reprompt);
+  });
+
+  it('a stored sentence with a part missing is not said', async () => {
+    const { skill } = newConversation();
+    const said = { speech: [{ k: 'safety.stopRulesAnswer', v: {} }] };
+    const response = await skill.invoke(intentRequest(model, 'AMAZON.RepeatIntent', {}, session({ said })));
+    expect(ssmlOf(response)[0]).toMatch(/^<speak>I haven't said anything to repeat yet/);
+  });
+
   it('a tampered lastSpeech (20,015 characters of broken SSML) is never spoken', async () => {
     const { skill } = newConversation();
     const lastSpeech = `<audio src="https://evil.example/x.mp3"/>${'&<b>'.repeat(4993)}`;

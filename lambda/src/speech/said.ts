@@ -59,10 +59,14 @@ const GLUE = /^[\s.,;:!?]{1,4}$/;
 const KEY = /^[\w-]+(?:\.[\w-]+){0,4}$/;
 const VALUE_NAME = /^\w{1,40}$/;
 
-/** Placeholder names a resource key fills in without escaping (`{{- name}}`), over its plural forms. */
-const unescapedCache = new Map<string, Set<string> | null>();
-function unescapedNames(key: string): Set<string> | null {
-  const cached = unescapedCache.get(key);
+/** A resource key's placeholders over its plural forms: all of them, and those filled in without escaping (`{{- name}}`). */
+interface Placeholders {
+  all: Set<string>;
+  unescaped: Set<string>;
+}
+const placeholderCache = new Map<string, Placeholders | null>();
+function placeholders(key: string): Placeholders | null {
+  const cached = placeholderCache.get(key);
   if (cached !== undefined) return cached;
   let node: unknown = resources.en.translation;
   const parts = key.split('.');
@@ -78,26 +82,39 @@ function unescapedNames(key: string): Set<string> | null {
       .map((name) => parent[name])
       .filter((value): value is string => typeof value === 'string');
   }
-  const names =
+  const found =
     templates.length === 0
       ? null
-      : new Set(templates.flatMap((tpl) => [...tpl.matchAll(/\{\{-\s*(\w+)/g)].map((m) => m[1])));
-  unescapedCache.set(key, names);
-  return names;
+      : {
+          all: new Set(templates.flatMap((tpl) => [...tpl.matchAll(/\{\{-?\s*(\w+)/g)].map((m) => m[1]))),
+          unescaped: new Set(
+            templates.flatMap((tpl) => [...tpl.matchAll(/\{\{-\s*(\w+)/g)].map((m) => m[1])),
+          ),
+        };
+  placeholderCache.set(key, found);
+  return found;
 }
 
 /** Splits `text` into the recorded calls that produced it; undefined when it cannot be split. */
 export function decompose(text: string, calls: Call[], depth = 0): Said | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  // Only calls whose text occurs in `text` can be part of it.
-  const candidates = calls.filter((call) => call.out.length > 0 && text.includes(call.out));
+  // Only calls whose text occurs in `text` can be part of it. A call's text may also appear trimmed
+  // (speech is trimmed when it is sent); re-rendered, the spaces are trimmed again.
+  const candidates: { call: Call; out: string }[] = [];
+  for (const call of calls) {
+    if (call.out.length > 0 && text.includes(call.out)) candidates.push({ call, out: call.out });
+    const trimmed = call.out.trim();
+    if (trimmed !== call.out && trimmed !== '' && text.includes(trimmed))
+      candidates.push({ call, out: trimmed });
+  }
   const said: Said = [];
   let glue = '';
   let i = 0;
   while (i < text.length) {
-    let best: Call | undefined;
-    for (const call of candidates) {
-      if ((!best || call.out.length > best.out.length) && text.startsWith(call.out, i)) best = call;
+    let best: { call: Call; out: string } | undefined;
+    for (const candidate of candidates) {
+      if ((!best || candidate.out.length > best.out.length) && text.startsWith(candidate.out, i))
+        best = candidate;
     }
     if (!best) {
       glue += text[i];
@@ -110,7 +127,7 @@ export function decompose(text: string, calls: Call[], depth = 0): Said | undefi
       said.push(glue);
       glue = '';
     }
-    const line = encode(best, calls.slice(0, calls.indexOf(best)), depth);
+    const line = encode(best.call, calls.slice(0, calls.indexOf(best.call)), depth);
     if (!line) return undefined;
     said.push(line);
     i += best.out.length;
@@ -125,7 +142,7 @@ export function decompose(text: string, calls: Call[], depth = 0): Said | undefi
 /** A call as a line: values kept as given, SSML values (unescaped placeholders) as nested calls. */
 function encode(call: Call, earlier: Call[], depth: number): Line | undefined {
   if (!KEY.test(call.key)) return undefined;
-  const unescaped = unescapedNames(call.key);
+  const unescaped = placeholders(call.key)?.unescaped;
   if (!unescaped) return undefined;
   const entries = Object.entries(call.values ?? {}).filter(([, value]) => value !== undefined);
   if (entries.length === 0) return { k: call.key };
@@ -212,12 +229,15 @@ function renderLine(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const { k, v } = raw as { k?: unknown; v?: unknown };
   if (typeof k !== 'string' || !KEY.test(k)) return undefined;
-  const unescaped = unescapedNames(k);
-  if (!unescaped) return undefined;
-  if (v === undefined) return t(k);
+  const names = placeholders(k);
+  if (!names) return undefined;
+  const { unescaped } = names;
+  if (v === undefined) return names.all.size === 0 ? t(k) : undefined;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const entries = Object.entries(v as Record<string, unknown>);
   if (entries.length > MAX_VALUES) return undefined;
+  // Every placeholder of the sentence must be given: a sentence is never said with a part missing.
+  for (const name of names.all) if (!Object.prototype.hasOwnProperty.call(v, name)) return undefined;
   const values: Record<string, string | number | boolean> = {};
   for (const [name, value] of entries) {
     if (!VALUE_NAME.test(name)) return undefined;
