@@ -20,7 +20,11 @@ import {
   type Attributes,
 } from './state/session';
 
-/** The session keys the skill writes; nothing else is returned. */
+/**
+ * The session keys the skill writes; nothing else is returned. A feature that adds a session key
+ * must add it here and to `ownAttributes` with its validated reading, or it is dropped after every
+ * turn (test/handlers/input-bounds.test.ts lists what a real answer keeps).
+ */
 export const OWN_SESSION_KEYS = [
   'lastPoint',
   'offer',
