@@ -1,19 +1,30 @@
 import type { ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { updateSession } from './state/session';
+import { log } from './log';
+import { decompose, markMade, recordedCalls, type Said } from './speech/said';
+import { isRecord, SAID_ATTRIBUTE, updateSession } from './state/session';
 
 /**
- * Keeps the last spoken output and reprompt in the session so "repeat" works after any answer.
- * Responses without plain speech (APL for Audio turns) are left to their own feature's repeat.
+ * Keeps what was last said and the reprompt in the session so "repeat" works after any answer: as
+ * the translator calls that made them (speech/said.ts), never as SSML text. Responses without plain
+ * speech (APL for Audio turns) are left to their own feature's repeat.
  */
 export const RememberLastOutputInterceptor: ResponseInterceptor = {
   process(handlerInput, response?: Response) {
     const speech = response?.outputSpeech;
     if (!speech || speech.type !== 'SSML' || response?.shouldEndSession) return;
+    const calls = recordedCalls(handlerInput.requestEnvelope);
+    const said = decompose(stripSpeak(speech.ssml), calls);
     const reprompt = response.reprompt?.outputSpeech;
+    let saidReprompt: Said | undefined;
+    if (reprompt && reprompt.type === 'SSML') saidReprompt = decompose(stripSpeak(reprompt.ssml), calls);
+    // Speech made outside the translator cannot be re-rendered: "repeat" then says it has nothing.
+    // A routine turn sent as SSML (local tools) has its silences as breaks and its own "repeat".
+    const requestAttributes: unknown = handlerInput.attributesManager.getRequestAttributes();
+    const routineTurn = isRecord(requestAttributes) && requestAttributes.routineScreen !== undefined;
+    if (!said && !routineTurn) log.warn('said.unrecorded');
     updateSession(handlerInput, {
-      lastSpeech: stripSpeak(speech.ssml),
-      lastReprompt: reprompt && reprompt.type === 'SSML' ? stripSpeak(reprompt.ssml) : undefined,
+      [SAID_ATTRIBUTE]: said ? markMade({ speech: said, reprompt: saidReprompt }) : undefined,
     });
   },
 };

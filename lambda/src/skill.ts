@@ -30,6 +30,7 @@ import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
+import { OwnSessionAttributesInterceptor, withOwnSessionAttributes } from './session-guard';
 import { userStoreInterceptor } from './persistence/user-store';
 
 export interface SkillOptions {
@@ -71,9 +72,15 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
-    // The routine screen goes on after the handler, so every routine response gets it in one place.
-    .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
-    .addErrorHandlers(CatchAllErrorHandler)
+    // After the handler: what was said (for repeat); only the skill's own session attributes,
+    // validated; then the routine screen, so every routine response gets it in one place and it
+    // knows how much of the response's 24 KB is left for it.
+    .addResponseInterceptors(
+      RememberLastOutputInterceptor,
+      OwnSessionAttributesInterceptor,
+      RoutineScreenInterceptor,
+    )
+    .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
     .withCustomUserAgent('pressure-point-guide/0.1');
   // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
   // without context.System.application), so the builder is not given it.

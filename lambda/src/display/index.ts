@@ -4,7 +4,7 @@
  * never worth losing the spoken answer for: a failure here is logged and the response goes out without it.
  */
 import { getSupportedInterfaces, type HandlerInput, type ResponseInterceptor } from 'ask-sdk-core';
-import type { Directive } from 'ask-sdk-model';
+import type { Directive, Response } from 'ask-sdk-model';
 import type { TurnScreen } from '../core/routine/screen';
 import type { Point } from '../core/types';
 import { requestType, tr } from '../handlers/input';
@@ -74,7 +74,13 @@ export const RoutineScreenInterceptor: ResponseInterceptor = {
     try {
       const screen = routineScreenAfter(handlerInput);
       if (!screen) return;
-      const directive = routineDirective(tr(handlerInput), screen) as unknown as Directive;
+      const maxBytes = screenBudget(handlerInput, response);
+      const directive = routineDirective(tr(handlerInput), screen, { maxBytes }) as unknown as Directive;
+      // Even without diagrams it does not fit: the spoken turn goes out, the last screen stays.
+      if (Buffer.byteLength(JSON.stringify(directive), 'utf8') > maxBytes) {
+        log.warn('display.tooLarge', { kind: 'routine' });
+        return;
+      }
       response.directives = [...(response.directives ?? []), directive];
     } catch (error) {
       log.error('display.failed', {
@@ -84,6 +90,20 @@ export const RoutineScreenInterceptor: ResponseInterceptor = {
     }
   },
 };
+
+/** Alexa's limit on a whole response (envelope, speech, directives, session attributes). */
+export const MAX_RESPONSE_BYTES = 24 * 1024;
+/** The envelope around the response (version, user agent, keys), with room to spare. */
+const ENVELOPE_BYTES = 512;
+
+/** What is left of the 24 KB for the routine screen, after the response and the session attributes. */
+function screenBudget(handlerInput: HandlerInput, response: Response): number {
+  const attributes = handlerInput.requestEnvelope.session
+    ? handlerInput.attributesManager.getSessionAttributes()
+    : {};
+  const used = Buffer.byteLength(JSON.stringify(response) + JSON.stringify(attributes), 'utf8');
+  return MAX_RESPONSE_BYTES - ENVELOPE_BYTES - used;
+}
 
 function addScreen(handlerInput: HandlerInput, kind: string, build: () => Record<string, unknown>): void {
   if (!supportsApl(handlerInput)) return;

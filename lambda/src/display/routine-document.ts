@@ -71,11 +71,23 @@ interface PageData {
   showAtMs: number;
 }
 
+export interface RoutineDocumentOptions {
+  /** Only the first this many hold pages get a diagram (the rest show their text): a size budget. */
+  diagramPages?: number;
+}
+
 /** The routine screen document for a turn (or for a single hold, the original one-page screen). */
-export function routineDocument(t: Translate, input: RoutineScreen | RoutineTurnScreen): AplDocument {
+export function routineDocument(
+  t: Translate,
+  input: RoutineScreen | RoutineTurnScreen,
+  options: RoutineDocumentOptions = {},
+): AplDocument {
   const screen = normaliseTurn('pages' in input ? input : singleHoldTurn(input));
   const graphics: Record<string, Json> = {};
-  const pages: PageData[] = screen.pages.map((page) => pageData(t, screen, page, graphics));
+  const diagramPages = options.diagramPages ?? Infinity;
+  const pages: PageData[] = screen.pages.map((page, i) =>
+    pageData(t, screen, page, graphics, i < diagramPages),
+  );
   if (screen.end && !screen.paused) pages.push(endPage(t, screen));
   if (pages.length === 0) pages.push(emptyPage(t, screen));
 
@@ -102,10 +114,27 @@ export function routineDocument(t: Translate, input: RoutineScreen | RoutineTurn
   return { document, datasources: { payload } };
 }
 
-/** The RenderDocument directive for a routine turn. */
-export function routineDirective(t: Translate, screen: RoutineScreen | RoutineTurnScreen): Json {
-  const { document, datasources } = routineDocument(t, screen);
-  return { type: 'Alexa.Presentation.APL.RenderDocument', token: ROUTINE_TOKEN, document, datasources };
+/**
+ * The RenderDocument directive for a routine turn. With `maxBytes`, a turn whose holds span several
+ * body views keeps diagrams on as many of its first pages as fit (each view's drawing is a few KB),
+ * so the whole response stays within Alexa's 24 KB.
+ */
+export function routineDirective(
+  t: Translate,
+  screen: RoutineScreen | RoutineTurnScreen,
+  options: { maxBytes?: number } = {},
+): Json {
+  const build = (diagramPages?: number): Json => {
+    const { document, datasources } = routineDocument(t, screen, { diagramPages });
+    return { type: 'Alexa.Presentation.APL.RenderDocument', token: ROUTINE_TOKEN, document, datasources };
+  };
+  let directive = build();
+  if (options.maxBytes === undefined) return directive;
+  const bytes = (d: Json) => Buffer.byteLength(JSON.stringify(d), 'utf8');
+  const pages = 'pages' in screen ? screen.pages.length : 1;
+  for (let keep = pages - 1; keep >= 0 && bytes(directive) > options.maxBytes; keep--)
+    directive = build(keep);
+  return directive;
 }
 
 function pageData(
@@ -113,12 +142,15 @@ function pageData(
   screen: RoutineTurnScreen,
   page: RoutineHoldPage,
   graphics: Record<string, Json>,
+  withDiagram = true,
 ): PageData {
   const current = page.points.map((code) => getPoint(code)).filter((p): p is Point => p !== undefined);
-  const drawing = drawPoints(
-    current.map((p) => p.code),
-    page.side,
-  );
+  const drawing = withDiagram
+    ? drawPoints(
+        current.map((p) => p.code),
+        page.side,
+      )
+    : undefined;
   const next = page.nextPoint ? getPoint(page.nextPoint) : undefined;
   const diagram = drawing ? addDiagram(t, drawing, page, graphics) : undefined;
   return {

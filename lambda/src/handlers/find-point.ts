@@ -18,6 +18,7 @@ import type { Point } from '../core/types';
 import { showPoint } from '../display';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
+import { spokenPhrase } from '../speech/bounded-text';
 import { speakableCode } from '../speech/ssml';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
 import { isIntent, readSlot, tr } from './input';
@@ -91,7 +92,9 @@ function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken
 
 function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
   const t = tr(handlerInput);
-  const speech = spoken ? t('find.unknownPoint', { spoken }) : t('find.unknownPointNoWords');
+  const speech = spoken
+    ? t('find.unknownPoint', { spoken: spokenPhrase(spoken) })
+    : t('find.unknownPointNoWords');
   return handlerInput.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
 }
 
@@ -119,7 +122,7 @@ export const PointsForNeedIntentHandler: RequestHandler = {
       (slot.id ? getNeed(slot.id) : undefined) ?? (slot.spoken ? resolveNeed(slot.spoken) : undefined);
     if (!need) {
       const speech = slot.spoken
-        ? t('find.unknownNeed', { spoken: slot.spoken })
+        ? t('find.unknownNeed', { spoken: spokenPhrase(slot.spoken) })
         : t('find.unknownNeedNoWords');
       return h.responseBuilder.speak(speech).reprompt(t('find.unknownNeedReprompt')).getResponse();
     }

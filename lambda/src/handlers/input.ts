@@ -4,9 +4,14 @@
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { translatorFor, type Translate } from '../i18n';
+import { heardText } from '../speech/bounded-text';
+import { recording } from '../speech/said';
 import { isRecord } from '../state/session';
 
-/** The translator for the request's locale. */
+/**
+ * The translator for the request's locale. Its calls are recorded for the request, so "repeat" can
+ * re-render what was said from the skill's own sentences (speech/said.ts).
+ */
 export function tr(handlerInput: HandlerInput): Translate {
   let locale: string | undefined;
   try {
@@ -14,7 +19,9 @@ export function tr(handlerInput: HandlerInput): Translate {
   } catch {
     locale = undefined; // an envelope without a request: fall back to the default locale
   }
-  return translatorFor(typeof locale === 'string' ? locale : undefined);
+  const t = translatorFor(typeof locale === 'string' ? locale : undefined);
+  const envelope: unknown = handlerInput.requestEnvelope;
+  return typeof envelope === 'object' && envelope !== null ? recording(envelope, t) : t;
 }
 
 export function requestType(handlerInput: HandlerInput): string | undefined {
@@ -35,7 +42,10 @@ export function isIntent(handlerInput: HandlerInput, ...names: string[]): boolea
 }
 
 export interface SlotReading {
-  /** What the user said, as recognised (may be absent). */
+  /**
+   * What the user said, as recognised (may be absent): cleaned and bounded for matching
+   * (`heardText`). Spoken back only through `spokenPhrase`.
+   */
   spoken?: string;
   /** The slot value id when entity resolution matched (ER_SUCCESS_MATCH). */
   id?: string;
@@ -50,7 +60,8 @@ export function readSlot(handlerInput: HandlerInput, name: string): SlotReading 
     return { noMatch: false };
   const slot = request.intent.slots[name];
   if (!isRecord(slot)) return { noMatch: false };
-  const spoken = typeof slot.value === 'string' && slot.value.trim() !== '' ? slot.value.trim() : undefined;
+  const heard = typeof slot.value === 'string' ? heardText(slot.value) : '';
+  const spoken = heard !== '' ? heard : undefined;
   let id: string | undefined;
   let noMatch = false;
   const resolutions = isRecord(slot.resolutions) ? slot.resolutions.resolutionsPerAuthority : undefined;

@@ -2,10 +2,11 @@
  * SSML helpers shared by every response. Alexa rejects a response whose SSML is not well-formed XML,
  * so every value that comes from data or from the user is escaped here before it is spoken.
  */
+import { xmlSafe } from './bounded-text';
 
-/** Escapes text for use inside SSML. */
+/** Escapes text for use inside SSML, dropping the characters XML forbids (control characters, lone surrogates). */
 export function escapeSsml(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -3,8 +3,10 @@
  * they are untrusted input: every reader checks shape and drops what does not fit, and nothing here
  * throws on an out-of-session request.
  */
-import type { HandlerInput } from 'ask-sdk-core';
-import { getPoint } from '../core/catalogue';
+import { getLocale, type HandlerInput } from 'ask-sdk-core';
+import { getPoint, getRoutine } from '../core/catalogue';
+import { translatorFor } from '../i18n';
+import { recording, renderSaid } from '../speech/said';
 
 export type Attributes = Record<string, unknown>;
 
@@ -16,7 +18,9 @@ export type Offer =
   /** The pre-routine safety question was asked; "no" starts what follows it. */
   | { kind: 'screen'; then: ScreenedStart }
   /** "Carry on where you left off?" (saved routine progress). */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
+  | { kind: 'hold-again'; code: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -56,13 +60,15 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
   if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
   }
-  if (offer.kind === 'routine' && typeof offer.routineId === 'string') {
+  if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId };
   }
   if (offer.kind === 'resume') return { kind: 'resume' };
+  if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
+    return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;
-    if (then.type === 'routine' && typeof then.routineId === 'string')
+    if (then.type === 'routine' && typeof then.routineId === 'string' && getRoutine(then.routineId))
       return { kind: 'screen', then: { type: 'routine', routineId: then.routineId } };
     if (then.type === 'point' && typeof then.code === 'string' && getPoint(then.code))
       return { kind: 'screen', then: { type: 'point', code: then.code } };
@@ -71,12 +77,28 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
   return undefined;
 }
 
-/** The last spoken output and reprompt, kept by the response interceptor for "repeat". */
+/** The session attribute where the response interceptor keeps what was last said (speech/said.ts). */
+export const SAID_ATTRIBUTE = 'said';
+
+/**
+ * The last spoken output and reprompt, re-rendered for "repeat" from the translator calls the
+ * response interceptor kept: only the skill's own sentences, checked as SSML; never a stored string.
+ */
 export function lastOutput(handlerInput: HandlerInput): { speech: string; reprompt?: string } | undefined {
-  const attrs = sessionAttributes(handlerInput);
-  if (typeof attrs.lastSpeech !== 'string' || attrs.lastSpeech === '') return undefined;
-  return {
-    speech: attrs.lastSpeech,
-    reprompt: typeof attrs.lastReprompt === 'string' ? attrs.lastReprompt : undefined,
-  };
+  const said = sessionAttributes(handlerInput)[SAID_ATTRIBUTE];
+  if (!isRecord(said)) return undefined;
+  let locale: string | undefined;
+  try {
+    locale = getLocale(handlerInput.requestEnvelope);
+  } catch {
+    locale = undefined;
+  }
+  // Recorded like any other speech, so a repeated answer can itself be repeated.
+  const t = recording(
+    handlerInput.requestEnvelope,
+    translatorFor(typeof locale === 'string' ? locale : undefined),
+  );
+  const speech = renderSaid(said.speech, t);
+  if (speech === undefined) return undefined;
+  return { speech, reprompt: said.reprompt === undefined ? undefined : renderSaid(said.reprompt, t) };
 }

@@ -29,7 +29,7 @@ import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
 import { stopRules } from '../safety/speech';
 import { tr } from '../input';
-import { playTurn } from './respond';
+import { offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './state';
@@ -44,10 +44,11 @@ async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
   const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
-  return h.responseBuilder
-    .speak([...lead, closing].join(' '))
-    .withShouldEndSession(true)
-    .getResponse();
+  h.responseBuilder.speak([...lead, closing].join(' '));
+  // A timed hold's closing words ask "Want to do it again?", so the session stays open for the answer.
+  if (state.plan.source.type === 'point') offerHoldAgain(h, state.plan.source.code);
+  else h.responseBuilder.withShouldEndSession(true);
+  return h.responseBuilder.getResponse();
 }
 
 function finishedAlready(h: HandlerInput): Response {
@@ -287,7 +288,11 @@ export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise
   let speech: string;
   if (state.plan.source.type !== 'routine') speech = t('routine.stopped.point');
   else if (finished) speech = t('routine.stopped.done');
-  else speech = t('routine.stopped.saved', { routine: routineName(state) });
+  // Only a save that worked is announced; otherwise the honest notice below says what happened.
+  else
+    speech = saved
+      ? t('routine.stopped.saved', { routine: routineName(state) })
+      : t('routine.stopped.unsaved');
   const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
   return h.responseBuilder.speak(parts.filter(Boolean).join(' ')).withShouldEndSession(true).getResponse();
 }

@@ -18,6 +18,7 @@ import {
 import { pauseAt, positionAt } from '../../core/routine/session';
 import type { Routine } from '../../core/types';
 import { formatList } from '../../speech/duration';
+import { spokenPhrase } from '../../speech/bounded-text';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
 import { SessionEndedRequestHandler } from '../builtin';
@@ -96,7 +97,7 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
       (named.spoken ? resolveRoutine(named.spoken) : undefined);
     if (routine) return { routine };
     const speech = named.spoken
-      ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
+      ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
       : t('routine.unknownRoutineNoWords', { list: routineList(h) });
     return {
       problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
@@ -109,7 +110,7 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
       (needSlot.spoken ? resolveNeed(needSlot.spoken) : undefined);
     if (!need) {
       const speech = needSlot.spoken
-        ? t('routine.unknownNeedRoutine', { spoken: needSlot.spoken, list: routineList(h) })
+        ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(needSlot.spoken), list: routineList(h) })
         : t('routine.unknownRoutineNoWords', { list: routineList(h) });
       return {
         problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
@@ -151,7 +152,7 @@ export const TimeHoldIntentHandler: RequestHandler = {
       : getPoint(lastPointCode(h) ?? '');
     if (given && !point) {
       const speech = slot.spoken
-        ? t('find.unknownPoint', { spoken: slot.spoken })
+        ? t('find.unknownPoint', { spoken: spokenPhrase(slot.spoken) })
         : t('find.unknownPointNoWords');
       return h.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
     }
@@ -194,11 +195,14 @@ export const RoutineYesHandler: RequestHandler = {
   canHandle(h) {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
-    if (offer) return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
-    return readRoutine(h).status !== 'none';
+    if (offer && offer.kind !== 'hold-again')
+      return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
+    return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
   handle(h) {
     const offer = currentOffer(h);
+    if (offer?.kind === 'hold-again' && holdIsOver(h))
+      return beginScreened(h, { type: 'point', code: offer.code });
     if (offer?.kind === 'screen') return screeningYes(h, offer.then);
     if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
@@ -206,6 +210,12 @@ export const RoutineYesHandler: RequestHandler = {
     return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);
   },
 };
+
+/** The timed hold has played to its end (or is gone), so "yes" answers "Want to do it again?". */
+function holdIsOver(h: HandlerInput): boolean {
+  const read = readRoutine(h);
+  return read.status !== 'active' || positionAt(read.state, nowOf(h)).at === 'finished';
+}
 
 /** "No" to the safety question starts the routine; "no" to "carry on?" keeps the place for later. */
 export const RoutineNoHandler: RequestHandler = {

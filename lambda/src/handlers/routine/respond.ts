@@ -11,6 +11,7 @@ import { turnScreen, type TurnScreen } from '../../core/routine/screen';
 import { timelineToApla } from '../../speech/apla';
 import { routinePhrasebook } from '../../speech/routine-cues';
 import { timelineToSsml } from '../../speech/timeline-ssml';
+import { updateSession } from '../../state/session';
 import { tr } from '../input';
 import { routinesBlocked } from '../safety/gate';
 import { nowOf, routineAudio, writeRoutine } from './state';
@@ -46,6 +47,12 @@ export function playTurn(
   return sendTurn(h, plan, turn);
 }
 
+/** After a timed hold: "yes" times the same point again (the question is the hold's closing cue). */
+export function offerHoldAgain(h: HandlerInput, code: string): void {
+  updateSession(h, { offer: { kind: 'hold-again', code } });
+  h.responseBuilder.reprompt(tr(h)('routine.hold.againReprompt'));
+}
+
 function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
   const t = tr(h);
   const rb = h.responseBuilder;
@@ -63,9 +70,11 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
     ...h.attributesManager.getRequestAttributes(),
     routineScreen: screen,
   });
-  // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill;
-  // after the closing words there is no reprompt, just a quiet end.
-  if (turn.finished) rb.withShouldEndSession(false);
+  // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill.
+  // A timed hold ends on "Want to do it again?" (yes times it again); a routine's closing words
+  // need no answer, so there is no reprompt, just a quiet end.
+  if (turn.finished && plan.source.type === 'point') offerHoldAgain(h, plan.source.code);
+  else if (turn.finished) rb.withShouldEndSession(false);
   else rb.reprompt(t('routine.reprompt.next'));
   return rb.getResponse();
 }

@@ -17,6 +17,7 @@ import {
   type RedFlag,
   type SafetyAnswer,
 } from '../../core/safety';
+import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
 import { readHealth, readPoint } from './read';
@@ -93,7 +94,7 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
-      const speech = t('safety.statement.unknownAsk', { spoken: health.spoken ?? '' });
+      const speech = t('safety.statement.unknownAsk', { spoken: spokenPhrase(health.spoken ?? '') });
       patchSafety(h, { pending: { action: 'unknown', asked: fingerprint(speech) } });
       return ask(speech, t('safety.confirmReprompt'));
     }
@@ -107,7 +108,9 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
   if (point.given && !point.point) {
     const spoken = point.spoken ?? '';
-    return ask(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
+    return ask(
+      `${t('safety.point.unknown', { spoken: spokenPhrase(spoken) })} ${stopRules(t)} ${t('safety.anythingElse')}`,
+    );
   }
   const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
   return ask(`${reply} ${t('safety.anythingElse')}`);

@@ -7,6 +7,7 @@ import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
+import { spokenPhrase } from '../../speech/bounded-text';
 import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../speech/ssml';
 import { updateSession } from '../../state/session';
@@ -70,7 +71,7 @@ export const RememberHealthIntentHandler: RequestHandler = {
       }
       wanted = [condition];
     } else if (health.given) {
-      return say(h, t('safety.remember.unknown', { spoken: health.spoken ?? '' }));
+      return say(h, t('safety.remember.unknown', { spoken: spokenPhrase(health.spoken ?? '') }));
     } else {
       wanted = state.conditions
         .map((id) => getCondition(id))

@@ -15,6 +15,7 @@ import {
 } from '../../core/safety';
 import type { PointCode, Tool } from '../../core/types';
 import type { Translate } from '../../i18n';
+import { spokenPhrase } from '../../speech/bounded-text';
 import { formatDuration, formatList } from '../../speech/duration';
 import { speakableCode } from '../../speech/ssml';
 
@@ -61,7 +62,9 @@ export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string
   const point = answer.point ? getPoint(answer.point) : undefined;
   let body: string;
   if (condition === 'unknown') {
-    body = spoken ? t('safety.answer.unknown', { spoken }) : t('safety.answer.unknownNoWords');
+    body = spoken
+      ? t('safety.answer.unknown', { spoken: spokenPhrase(spoken) })
+      : t('safety.answer.unknownNoWords');
     body = `${body} ${t('safety.answer.breathingMeanwhile')} ${stopRules(t)}`;
   } else if (condition === undefined) {
     if (point) {
