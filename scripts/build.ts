@@ -1,11 +1,15 @@
 /**
- * `npm run build`: validates data/, then bundles with
- * esbuild: lambda/dist/index.js (the Lambda, `dist/index.handler`) and dist/server.js (npm start),
- * and the web simulator's page into dist/public (served by dist/server.js from next to itself).
+ * `npm run build`: validates data/, then bundles with esbuild into one folder, dist/
+ * (scripts/build-output.ts): dist/lambda/index.js (the Lambda, `index.handler`) and
+ * dist/lambda/dynamodb.js (its storage chunk), dist/server.js (npm start), and the web simulator's
+ * page in dist/public (served by dist/server.js from next to itself). esbuild's metafile for the
+ * Lambda goes to dist/lambda-meta.json: a test checks that no server, simulator or test code is in
+ * the Lambda, and the bench prints its size per input.
  */
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { BUILD } from './build-output';
 import { loadDataSet, validateDataSet } from './validate-data';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -29,19 +33,22 @@ export const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
  * Bundles, then writes each output file to a temporary name and renames it into place, so a
  * process loading the bundle (a test, a running server) never sees a half-written file.
  */
-export async function buildAtomically(options: BuildOptions): Promise<void> {
+export async function buildAtomically(options: BuildOptions): Promise<Metafile | undefined> {
   const result = await build({ ...options, write: false });
-  for (const file of result.outputFiles ?? []) {
-    mkdirSync(path.dirname(file.path), { recursive: true });
-    const temp = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temp, file.contents);
-    renameSync(temp, file.path);
-  }
+  for (const file of result.outputFiles ?? []) writeAtomically(file.path, file.contents);
+  return result.metafile;
+}
+
+function writeAtomically(file: string, contents: Uint8Array | string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, file);
 }
 
 /**
  * The DynamoDB store and the AWS SDK inside it (about 400 KB, more than half the Lambda) go in their
- * own file, `lambda/dist/dynamodb.js`, that `persistence/from-environment.ts` requires only when
+ * own file, `dist/lambda/dynamodb.js`, that `persistence/from-environment.ts` requires only when
  * DYNAMODB_TABLE is set. Compiling that code was most of a cold start, and a request that needs no
  * storage (a one-shot "where is BL 23") should not pay for it. The SDK stays bundled (a pinned,
  * tested version in one minified file) rather than taken from the Lambda runtime.
@@ -63,17 +70,24 @@ async function main(): Promise<void> {
     console.error(`data/ is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  await buildAtomically({
+  const lambda = await buildAtomically({
     ...LAMBDA_BUNDLE_OPTIONS,
+    metafile: true,
     entryPoints: [path.join(ROOT, 'lambda/src/index.ts')],
-    outfile: path.join(ROOT, 'lambda/dist/index.js'),
+    outfile: BUILD.lambda,
     plugins: [storageChunk],
   });
-  await buildAtomically({
+  const storage = await buildAtomically({
     ...LAMBDA_BUNDLE_OPTIONS,
+    metafile: true,
     entryPoints: [path.join(ROOT, 'lambda/src/persistence/dynamodb.ts')],
-    outfile: path.join(ROOT, 'lambda/dist/dynamodb.js'),
+    outfile: BUILD.storage,
   });
+  const meta: Metafile = {
+    inputs: { ...lambda?.inputs, ...storage?.inputs },
+    outputs: { ...lambda?.outputs, ...storage?.outputs },
+  };
+  writeAtomically(BUILD.lambdaMeta, JSON.stringify(meta));
   await buildAtomically({
     bundle: true,
     platform: 'node',
@@ -82,16 +96,16 @@ async function main(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
     entryPoints: [path.join(ROOT, 'server/main.ts')],
-    outfile: path.join(ROOT, 'dist/server.js'),
+    outfile: BUILD.server,
   });
   await buildSimulatorPage();
-  console.log('built lambda/dist/index.js, dist/server.js and dist/public (simulator page)');
+  console.log('built dist/lambda/index.js + dynamodb.js, dist/server.js and dist/public (simulator page)');
 }
 
 /** The simulator page: its TypeScript bundled for browsers, its HTML and CSS copied as they are. */
 async function buildSimulatorPage(): Promise<void> {
   const page = path.join(ROOT, 'simulator/page');
-  const out = path.join(ROOT, 'dist/public');
+  const out = BUILD.public;
   mkdirSync(out, { recursive: true });
   await build({
     entryPoints: [path.join(page, 'client.ts')],
