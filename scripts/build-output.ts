@@ -15,6 +15,8 @@ export const BUILD = {
   lambda: path.join(DIST, 'lambda/index.js'),
   /** The DynamoDB store and the AWS SDK, loaded only when DYNAMODB_TABLE is set. */
   storage: path.join(DIST, 'lambda/dynamodb.js'),
+  /** The APL documents and diagrams, loaded on a screen device's first screen. */
+  screens: path.join(DIST, 'lambda/screens.js'),
   /** esbuild's metafile for both Lambda files: which source files went into each, and their bytes. */
   lambdaMeta: path.join(DIST, 'lambda-meta.json'),
   /** `npm start`: the express server with the simulator. */
@@ -23,5 +25,8 @@ export const BUILD = {
   public: path.join(DIST, 'public'),
 } as const;
 
+/** The files the skill requires on first use, beside index.js (see scripts/build.ts). */
+export const LAMBDA_CHUNK_FILES = ['dynamodb.js', 'screens.js', 'i18next.js'] as const;
+
 /** The files of the Lambda zip, relative to `BUILD.lambdaDir`. */
-export const LAMBDA_FILES = ['index.js', 'index.js.map', 'dynamodb.js', 'dynamodb.js.map'] as const;
+export const LAMBDA_FILES = ['index.js', ...LAMBDA_CHUNK_FILES].flatMap((f) => [f, `${f}.map`]);

@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { BUILD } from './build-output';
+import { BUILD, LAMBDA_CHUNK_FILES } from './build-output';
 import { loadDataSet, validateDataSet } from './validate-data';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -47,20 +47,52 @@ function writeAtomically(file: string, contents: Uint8Array | string): void {
 }
 
 /**
- * The DynamoDB store and the AWS SDK inside it (about 400 KB, more than half the Lambda) go in their
- * own file, `dist/lambda/dynamodb.js`, that `persistence/from-environment.ts` requires only when
- * DYNAMODB_TABLE is set. Compiling that code was most of a cold start, and a request that needs no
- * storage (a one-shot "where is BL 23") should not pay for it. The SDK stays bundled (a pinned,
- * tested version in one minified file) rather than taken from the Lambda runtime.
+ * Code a request may never need goes in files of its own beside index.js, each required by the
+ * skill on first use, so a cold start neither loads nor compiles it:
+ * - dynamodb.js: the DynamoDB store and the AWS SDK inside it (about 400 KB, more than half the
+ *   Lambda), required by `persistence/from-environment.ts` only when DYNAMODB_TABLE is set. A
+ *   request that needs no storage (a one-shot "where is BL 23") never compiles it. The SDK stays
+ *   bundled (a pinned, tested version in one minified file) rather than taken from the runtime.
+ * - screens.js: the APL documents, diagrams and the interaction model the screen buttons are checked
+ *   against (`display/documents.ts`): only a screen device needs them.
+ * - i18next.js: i18next itself, which the compiled translator in `i18n/index.ts` needs only for a
+ *   missing key or a template it leaves to i18next; no request normally does.
  */
-const storageChunk: Plugin = {
-  name: 'storage-chunk',
+export const LAZY_CHUNKS = [
+  {
+    importer: path.join('persistence', 'from-environment.ts'),
+    specifier: './dynamodb',
+    file: 'dynamodb.js',
+    entry: path.join(ROOT, 'lambda/src/persistence/dynamodb.ts'),
+  },
+  {
+    importer: path.join('display', 'index.ts'),
+    specifier: './documents',
+    file: 'screens.js',
+    entry: path.join(ROOT, 'lambda/src/display/documents.ts'),
+  },
+  {
+    importer: path.join('display', 'events.ts'),
+    specifier: './documents',
+    file: 'screens.js',
+    entry: path.join(ROOT, 'lambda/src/display/documents.ts'),
+  },
+  {
+    importer: path.join('i18n', 'index.ts'),
+    specifier: 'i18next',
+    file: 'i18next.js',
+    entry: 'i18next',
+  },
+] as const;
+
+/** Resolves each lazy chunk's `require` in the skill to the chunk's file beside index.js. */
+const lazyChunks: Plugin = {
+  name: 'lazy-chunks',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\.\/dynamodb$/ }, (args) =>
-      args.importer.endsWith(path.join('persistence', 'from-environment.ts'))
-        ? { path: './dynamodb.js', external: true }
-        : undefined,
-    );
+    pluginBuild.onResolve({ filter: /^(\.\/dynamodb|\.\/documents|i18next)$/ }, (args) => {
+      const chunk = LAZY_CHUNKS.find((c) => c.specifier === args.path && args.importer.endsWith(c.importer));
+      return chunk ? { path: `./${chunk.file}`, external: true } : undefined;
+    });
   },
 };
 
@@ -75,18 +107,20 @@ async function main(): Promise<void> {
     metafile: true,
     entryPoints: [path.join(ROOT, 'lambda/src/index.ts')],
     outfile: BUILD.lambda,
-    plugins: [storageChunk],
+    plugins: [lazyChunks],
   });
-  const storage = await buildAtomically({
-    ...LAMBDA_BUNDLE_OPTIONS,
-    metafile: true,
-    entryPoints: [path.join(ROOT, 'lambda/src/persistence/dynamodb.ts')],
-    outfile: BUILD.storage,
-  });
-  const meta: Metafile = {
-    inputs: { ...lambda?.inputs, ...storage?.inputs },
-    outputs: { ...lambda?.outputs, ...storage?.outputs },
-  };
+  const meta: Metafile = { inputs: { ...lambda?.inputs }, outputs: { ...lambda?.outputs } };
+  for (const [file, entry] of new Map(LAZY_CHUNKS.map((c) => [c.file, c.entry]))) {
+    const chunk = await buildAtomically({
+      ...LAMBDA_BUNDLE_OPTIONS,
+      metafile: true,
+      entryPoints: [entry],
+      outfile: path.join(BUILD.lambdaDir, file),
+      plugins: [lazyChunks],
+    });
+    Object.assign(meta.inputs, chunk?.inputs);
+    Object.assign(meta.outputs, chunk?.outputs);
+  }
   writeAtomically(BUILD.lambdaMeta, JSON.stringify(meta));
   await buildAtomically({
     bundle: true,
@@ -99,7 +133,9 @@ async function main(): Promise<void> {
     outfile: BUILD.server,
   });
   await buildSimulatorPage();
-  console.log('built dist/lambda/index.js + dynamodb.js, dist/server.js and dist/public (simulator page)');
+  console.log(
+    `built dist/lambda/index.js (+ ${LAMBDA_CHUNK_FILES.join(', ')}), dist/server.js and dist/public (simulator page)`,
+  );
 }
 
 /** The simulator page: its TypeScript bundled for browsers, its HTML and CSS copied as they are. */

@@ -136,5 +136,9 @@ describe('the compiled translator', () => {
       reference('find.needNote.nothing', { defaultValue: '' }),
     );
     expect(fast('no.such.key')).toBe(reference('no.such.key'));
+    for (const defaultValue of ['', 'A plain note.', "it's <b> & more"])
+      expect(fast('find.needNote.nothing', { defaultValue })).toBe(
+        reference('find.needNote.nothing', { defaultValue }),
+      );
   });
 });

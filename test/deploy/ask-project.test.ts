@@ -176,10 +176,14 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
       'index.js.map',
       'dynamodb.js',
       'dynamodb.js.map',
+      'screens.js',
+      'screens.js.map',
+      'i18next.js',
+      'i18next.js.map',
     ]);
     const unpacked = path.join(work, 'unpacked');
     archive.extractAllTo(unpacked);
-    for (const file of ['index.js', 'dynamodb.js']) {
+    for (const file of ['index.js', 'dynamodb.js', 'screens.js', 'i18next.js']) {
       expect(readFileSync(path.join(unpacked, file))).toEqual(readFileSync(path.join(BUILD.lambdaDir, file)));
     }
 

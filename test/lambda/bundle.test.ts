@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { BUILD } from '../../scripts/build-output';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { intentRequest, launchRequest } from '../../simulator/envelope';
@@ -53,6 +55,8 @@ describe("what the Lambda bundle is made of (esbuild's metafile)", () => {
   it.each([
     ['index.js', BUILD.lambda],
     ['dynamodb.js', BUILD.storage],
+    ['screens.js', BUILD.screens],
+    ['i18next.js', path.join(BUILD.lambdaDir, 'i18next.js')],
   ])(
     '%s holds only Lambda code and packages: no server, simulator, scripts or test code',
     (_name, output) => {
@@ -75,9 +79,65 @@ describe("what the Lambda bundle is made of (esbuild's metafile)", () => {
     },
   );
 
-  it('the skill file does not carry the DynamoDB store or the AWS SDK (they are the chunk)', () => {
+  it('a speaker request needs only index.js: the store, the screens and i18next are files of their own', () => {
     const inputs = inputsOf(BUILD.lambda);
     expect(inputs.filter((file) => /@aws-sdk|persistence\/dynamodb/.test(file))).toEqual([]);
+    expect(
+      inputs.filter((file) =>
+        /lambda\/src\/display\/(apl|routine-document|diagram)\.ts|diagrams\.json|interactionModels/.test(
+          file,
+        ),
+      ),
+    ).toEqual([]);
+    expect(inputs.filter((file) => /node_modules\/i18next\//.test(file))).toEqual([]);
     expect(inputsOf(BUILD.storage).some((file) => file.includes('@aws-sdk/client-dynamodb'))).toBe(true);
+    expect(inputsOf(BUILD.screens)).toContain('data/diagrams.json');
+  });
+});
+
+describe('the Lambda bundle loads its other files only when a request needs them', () => {
+  const run = promisify(execFile);
+  /** A fresh Node process: the bundle, one request, and which of the files beside it were loaded. */
+  async function loadedFor(request: RequestEnvelope): Promise<{ speech: string; loaded: string[] }> {
+    const script = `const Module = require('node:module'); const loaded = [];
+      const original = Module.prototype.require;
+      Module.prototype.require = function (id) { if (/^[.][/][\\w-]+[.]js$/.test(id)) loaded.push(id); return original.apply(this, arguments); };
+      const { handler } = require(${JSON.stringify(BUILD.lambda)});
+      handler(JSON.parse(process.argv[1])).then((r) => process.stdout.write(JSON.stringify({ r, loaded })));`;
+    const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(request)], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' },
+    });
+    const { r, loaded } = JSON.parse(stdout) as { r: ResponseEnvelope; loaded: string[] };
+    return { speech: toTurn(r).speech, loaded };
+  }
+  const whereIs = (screen: boolean) =>
+    intentRequest(model, 'FindPointIntent', { point: 'b l twenty three' }, { device: { screen } });
+
+  it('a speaker: "where is b l twenty three" loads nothing beyond index.js', async () => {
+    const { speech, loaded } = await loadedFor(whereIs(false));
+    expect(speech).toMatch(/^Sea of Vitality, B L 23/);
+    expect(loaded).toEqual([]);
+  });
+
+  it('a speaker: "which point helps sciatica" loads nothing beyond index.js either', async () => {
+    const { speech, loaded } = await loadedFor(
+      intentRequest(model, 'PointsForNeedIntent', { need: 'sciatica' }),
+    );
+    expect(speech).toMatch(/G B 30/);
+    expect(loaded).toEqual([]);
+  });
+
+  it('i18next.js is i18next, for what the compiled translator leaves to it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const chunk = require(path.join(BUILD.lambdaDir, 'i18next.js')) as {
+      default: { createInstance: unknown };
+    };
+    expect(typeof chunk.default.createInstance).toBe('function');
+  });
+
+  it('a screen device: the same question loads screens.js and shows the point', async () => {
+    const { speech, loaded } = await loadedFor(whereIs(true));
+    expect(speech).toMatch(/^Sea of Vitality, B L 23/);
+    expect(loaded).toEqual(['./screens.js']);
   });
 });

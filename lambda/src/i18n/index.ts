@@ -10,7 +10,8 @@
  *
  * Interpolated values are SSML-escaped; the resource strings themselves may contain SSML markup.
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
+import type * as I18nextModule from 'i18next';
 import { escapeSsml } from '../speech/ssml';
 import common from './en/common.json';
 import display from './en/display.json';
@@ -73,6 +74,12 @@ function codeOf(locale: string | undefined): ResourceCode {
 let i18nextInstance: i18n | undefined;
 function instance(): i18n {
   if (!i18nextInstance) {
+    // Required on first use (a template the compiled translator leaves to i18next, a missing key):
+    // no template a request normally uses needs it, so a cold start never loads it. In the Lambda it
+    // is a file of its own, dist/lambda/i18next.js (scripts/build.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require('i18next') as typeof I18nextModule | i18n;
+    const i18next = 'default' in loaded && loaded.default ? loaded.default : (loaded as i18n);
     i18nextInstance = i18next.createInstance({
       resources,
       fallbackLng: BASE_LANGUAGE,
@@ -191,7 +198,11 @@ function compiledTranslator(code: ResourceCode, fallback: Translate): Translate 
   return (key, values = {}) => {
     const compiled = templateOf(key, values.count);
     if (compiled === undefined) {
-      // A missing key: i18next's answer (the default value, or the key itself).
+      // A missing key with a plain default value (an optional note): the default, as i18next gives
+      // it, without loading i18next. Anything else missing: i18next's answer (usually the key).
+      const fallbackText = values.defaultValue;
+      if (typeof fallbackText === 'string' && !fallbackText.includes('{{') && !fallbackText.includes('$t('))
+        return fallbackText;
       return fallback(key, values);
     }
     if (compiled === null) return fallback(key, values);
