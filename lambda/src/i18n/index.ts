@@ -63,8 +63,16 @@ export function fallbackChain(locale: string | undefined): ResourceCode[] {
 }
 
 /** The resource code that names a locale's translator: its most specific code with resources. */
+const codes = new Map<string, ResourceCode>();
 function codeOf(locale: string | undefined): ResourceCode {
-  return fallbackChain(locale)[0];
+  const given = locale ?? '';
+  let code = codes.get(given);
+  if (code === undefined) {
+    code = fallbackChain(locale)[0];
+    // Locales come from requests: remember only a bounded number of spellings.
+    if (codes.size < 100) codes.set(given, code);
+  }
+  return code;
 }
 
 /**
@@ -142,6 +150,8 @@ export function i18nextTranslatorFor(locale: string | undefined): Translate {
 }
 
 type Part = string | { name: string; escape: boolean; capitalize: boolean };
+const MISSING = Symbol('missing');
+const MAX_CACHED_KEYS = 5000;
 /** A compiled template, or null when the template needs i18next itself. */
 type Compiled = { parts: Part[]; names: string[] } | null;
 
@@ -169,18 +179,20 @@ function compile(template: string): Compiled {
 
 function compiledTranslator(code: ResourceCode, fallback: Translate): Translate {
   const chain = fallbackChain(code);
-  const cache = new Map<string, Compiled>();
   const plurals = new Intl.PluralRules(code);
-  /** A key in one code's resources, compiled once. */
+  /** Per code of the chain: key → compiled template, `null` (left to i18next) or MISSING. */
+  const caches = new Map(chain.map((source) => [source, new Map<string, Compiled | typeof MISSING>()]));
+  /** A key in one code's resources, compiled once; a key a code lacks is remembered as missing. */
   const templateIn = (source: ResourceCode, key: string): Compiled | undefined => {
-    const cacheKey = `${source}:${key}`;
-    let compiled = cache.get(cacheKey);
-    if (compiled === undefined && !cache.has(cacheKey)) {
+    const cache = caches.get(source) as Map<string, Compiled | typeof MISSING>;
+    let compiled = cache.get(key);
+    if (compiled === undefined) {
       const raw = rawResource(source, key);
-      compiled = typeof raw === 'string' ? compile(raw) : undefined;
-      if (compiled !== undefined) cache.set(cacheKey, compiled);
+      compiled = typeof raw === 'string' ? compile(raw) : MISSING;
+      // Keys are the code's own, but a miss is remembered only while the cache stays small.
+      if (compiled !== MISSING || cache.size < MAX_CACHED_KEYS) cache.set(key, compiled);
     }
-    return compiled;
+    return compiled === MISSING ? undefined : compiled;
   };
   /** As i18next resolves: each code of the chain in turn, its plural form before the plain key. */
   const templateOf = (key: string, count: unknown): Compiled | undefined => {
