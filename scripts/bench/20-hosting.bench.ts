@@ -341,7 +341,7 @@ export async function run(): Promise<BenchSection> {
       'max',
     ),
     {
-      name: 'warm p99, slowest skill request (a routine turn) / hello world intent',
+      name: 'warm p99, slowest skill request / hello world intent',
       value: worstP99 / helloIntentWarm.p99,
       unit: '×',
     },
