@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lambda/dist/', 'dist/', 'coverage/', '.artifacts/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.artifacts/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /**
- * Zips the built Lambda (lambda/dist/index.js and its source map, under `dist/` so the handler is
- * `dist/index.handler`) into the file given as the first argument. ask-cli's build hook
+ * Zips the built Lambda (dist/lambda/: index.js, the DynamoDB chunk and their source maps, at the
+ * zip's root so the handler is `index.handler`) into the file given as the first argument. ask-cli's build hook
  * (hooks/build.sh) calls this after `npm run build`; the zip is what `ask deploy` uploads.
  *
  * A plain zip writer (deflate, CRC-32) so deploying needs nothing beyond Node.
@@ -8,10 +8,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { BUILD, LAMBDA_FILES } from './build-output';
 
-const ROOT = path.resolve(__dirname, '..');
 /** The skill, and the DynamoDB store it loads only when DYNAMODB_TABLE is set (see scripts/build.ts). */
-const FILES = ['dist/index.js', 'dist/index.js.map', 'dist/dynamodb.js', 'dist/dynamodb.js.map'];
+const FILES = LAMBDA_FILES;
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -87,9 +87,9 @@ function main(): void {
     process.exit(2);
   }
   const entries = FILES.map((name) => {
-    const file = path.join(ROOT, 'lambda', name);
+    const file = path.join(BUILD.lambdaDir, name);
     if (!existsSync(file)) {
-      console.error(`${path.relative(ROOT, file)} is missing: run npm run build first`);
+      console.error(`${path.relative(process.cwd(), file)} is missing: run npm run build first`);
       process.exit(1);
     }
     return { name, data: readFileSync(file) };

@@ -4,40 +4,20 @@
  * shows each cue when it would be heard (with a countdown ring for long silences) and the terminal
  * chat prints "[holding 45 s]"; neither plays audio, so the timing is an estimate.
  *
- * Timing model (documented in the README):
- * - speech lasts its word count at SPEAKING_RATE_WPM (Alexa's default voice is close to 150 words a
- *   minute), scaled by `<prosody rate>`;
- * - `<break time>` and APLA `Silence` last exactly what they say; `<break strength>`, `<s>` and `<p>`
- *   add the short pauses Alexa's docs describe (a comma, a sentence, a paragraph);
+ * Timing model: the skill's own speaking-rate model (`lambda/src/core/routine/speaking-rate.ts`),
+ * the one the routine engine lays holds out with, so the page, the chat and the skill agree on when
+ * each cue is heard:
+ * - speech lasts its words (270 ms each, numbers as spoken) plus clause and sentence pauses, scaled
+ *   by `<prosody rate>`; `<break time>` and APLA `Silence` last exactly what they say;
  * - a silence of at least CUE_SPLIT_MS starts a new cue; shorter pauses stay inside the speech cue;
  * - as on a device, output speech plays first, then the APLA document (Alexa never overlaps them).
  *
  * Plain data in, plain data out: no Alexa SDK types, no clock, no I/O.
  */
-import { ssmlToText } from '../lambda/src/speech/ssml';
+import { estimateTextMs, speechParts } from '../lambda/src/core/routine/speaking-rate';
 
-export const SPEAKING_RATE_WPM = 150;
 /** Silences at least this long are cues of their own (a hold, a breath); shorter ones are pauses in speech. */
 export const CUE_SPLIT_MS = 1000;
-/** Pauses Alexa makes for `<break strength>`, `<s>` and `<p>` (estimates: a comma, a sentence, a paragraph). */
-export const STRENGTH_PAUSE_MS: Record<string, number> = {
-  none: 0,
-  'x-weak': 0,
-  weak: 350,
-  medium: 350,
-  strong: 700,
-  'x-strong': 1000,
-};
-const SENTENCE_PAUSE_MS = STRENGTH_PAUSE_MS.strong;
-const PARAGRAPH_PAUSE_MS = STRENGTH_PAUSE_MS['x-strong'];
-/** `<prosody rate>` keywords as a fraction of the default rate (Alexa's docs give no figures; estimates). */
-const RATE_KEYWORDS: Record<string, number> = {
-  'x-slow': 0.6,
-  slow: 0.8,
-  medium: 1,
-  fast: 1.25,
-  'x-fast': 1.5,
-};
 /** A document nests no deeper than this; deeper parts are ignored (guards against self-referencing layouts). */
 const MAX_DEPTH = 40;
 /** Cues beyond this are dropped (no real turn comes near it; a hostile document might). */
@@ -64,10 +44,9 @@ export interface CueList {
   totalMs: number;
 }
 
-/** How long plain text takes to say at a rate (1 = the default voice). */
+/** How long plain text takes to say at a rate (1 = the default voice), by the skill's model. */
 export function speakingMs(text: string, rate = 1): number {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return Math.round((words * 60000) / SPEAKING_RATE_WPM / rate);
+  return Math.round(estimateTextMs(text) / rate);
 }
 
 /** Builds a cue list from pieces in order: words (with a rate), pauses, and finished cues. */
@@ -79,12 +58,11 @@ class Timeline {
   private silenceMs = 0;
   constructor(private cursor = 0) {}
 
-  words(text: string, rate: number): void {
+  words(text: string, ms: number): void {
     if (!/[\p{L}\p{N}]/u.test(text)) return;
     this.flushSilence();
     if (this.text.length === 0) this.textStart = this.cursor;
     this.text.push(text);
-    const ms = speakingMs(text, rate);
     this.textMs += ms;
     this.cursor += ms;
   }
@@ -129,7 +107,11 @@ class Timeline {
       kind: 'speech',
       atMs: this.textStart,
       durationMs: this.textMs,
-      text: ssmlToText(this.text.join(' ')),
+      text: this.text
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .replace(/ ([.,?!;:])/g, '$1')
+        .trim(),
     });
     this.text = [];
     this.textMs = 0;
@@ -161,47 +143,18 @@ class Timeline {
   }
 }
 
-function rateOf(attributes: string): number | undefined {
-  const rate = /\brate\s*=\s*["']([^"']+)["']/.exec(attributes)?.[1]?.trim();
-  if (!rate) return undefined;
-  if (rate in RATE_KEYWORDS) return RATE_KEYWORDS[rate];
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(rate);
-  return percent && Number(percent[1]) > 0 ? Number(percent[1]) / 100 : undefined;
-}
-
-function breakMs(attributes: string): number {
-  const time = /\btime\s*=\s*["'](\d+(?:\.\d+)?)\s*(ms|s)["']/.exec(attributes);
-  if (time) return Number(time[1]) * (time[2] === 's' ? 1000 : 1);
-  const strength = /\bstrength\s*=\s*["']([\w-]+)["']/.exec(attributes)?.[1];
-  return STRENGTH_PAUSE_MS[strength ?? 'medium'] ?? STRENGTH_PAUSE_MS.medium;
-}
-
-/** Adds an SSML document (or fragment) to a timeline. */
-function addSsml(timeline: Timeline, ssml: string, baseRate: number): void {
-  const rates: number[] = [baseRate];
-  const tag = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;
-  let last = 0;
-  let match: RegExpExecArray | null;
-  while ((match = tag.exec(ssml)) !== null) {
-    timeline.words(ssml.slice(last, match.index), rates[rates.length - 1]);
-    last = tag.lastIndex;
-    const [, closing, name, attributes, selfClosing] = match;
-    const rate = rates[rates.length - 1];
-    if (name === 'break') timeline.pause(breakMs(attributes));
-    else if (name === 'prosody' && !selfClosing) {
-      if (closing) {
-        if (rates.length > 1) rates.pop();
-      } else rates.push(rate * (rateOf(attributes) ?? 1));
-    } else if (name === 's' && closing) timeline.pause(SENTENCE_PAUSE_MS);
-    else if (name === 'p' && closing) timeline.pause(PARAGRAPH_PAUSE_MS);
+/** Adds an SSML document (or fragment) to a timeline, timed by the skill's speaking-rate model. */
+function addSsml(timeline: Timeline, ssml: string): void {
+  for (const part of speechParts(ssml)) {
+    if (part.kind === 'words') timeline.words(part.text, part.ms);
+    else timeline.pause(part.ms);
   }
-  timeline.words(ssml.slice(last), rates[rates.length - 1]);
 }
 
 /** The cues of an SSML document, e.g. a routine turn as speech with `<break>`s. */
 export function cuesFromSsml(ssml: string): CueList {
   const timeline = new Timeline();
-  addSsml(timeline, ssml, 1);
+  addSsml(timeline, ssml);
   return finish(timeline);
 }
 
@@ -294,8 +247,8 @@ function playComponent(node: unknown, bindings: Bindings, context: AplaContext, 
     case 'Speech': {
       const content = bind(node.content, bindings);
       if (typeof content !== 'string') return;
-      if (node.contentType === 'SSML') addSsml(timeline, content, 1);
-      else timeline.words(content, 1);
+      if (node.contentType === 'SSML') addSsml(timeline, content);
+      else timeline.words(content, speakingMs(content));
       timeline.endSpeech();
       return;
     }
@@ -397,8 +350,9 @@ export interface SpokenResponse {
 export function cuesForResponse(response: SpokenResponse | undefined): CueList {
   const timeline = new Timeline();
   const speech = response?.outputSpeech;
-  if (speech?.type === 'SSML' && typeof speech.ssml === 'string') addSsml(timeline, speech.ssml, 1);
-  else if (speech?.type === 'PlainText' && typeof speech.text === 'string') timeline.words(speech.text, 1);
+  if (speech?.type === 'SSML' && typeof speech.ssml === 'string') addSsml(timeline, speech.ssml);
+  else if (speech?.type === 'PlainText' && typeof speech.text === 'string')
+    timeline.words(speech.text, speakingMs(speech.text));
   timeline.endSpeech();
   for (const directive of response?.directives ?? []) {
     if (isObject(directive) && directive.type === 'Alexa.Presentation.APLA.RenderDocument')

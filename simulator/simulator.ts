@@ -10,7 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { PersistenceAdapter, Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { ssmlToText } from '../lambda/src/speech/ssml';
-import { ssmlProblems } from '../lambda/src/speech/validate';
+import { ssmlProblems } from './speech-check';
 import { cuesForResponse, type Cue } from './cues';
 import {
   envelope,

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hasKey, i18nextTranslatorFor, resources, translatorFor } from '../lambda/src/i18n';
+import {
+  fallbackChain,
+  hasKey,
+  i18nextTranslatorFor,
+  resources,
+  SUPPORTED_LOCALES,
+  translatorFor,
+} from '../lambda/src/i18n';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,43 +33,101 @@ describe('i18n resources', () => {
     expect(t('find.unknownPoint', { spoken: 'a & b' })).toContain('a &amp; b');
   });
 
-  it('falls back to English for other locales', () => {
+  it('falls back along locale → language → English, never to another market', () => {
+    expect(fallbackChain('en-GB')).toEqual(['en-GB', 'en']);
+    expect(fallbackChain('en-gb')).toEqual(['en-GB', 'en']);
+    expect(fallbackChain('en-NZ')).toEqual(['en']);
+    expect(fallbackChain('fr-FR')).toEqual(['en']);
+    expect(fallbackChain(undefined)).toEqual(['en-US', 'en']);
     expect(translatorFor('fr-FR')('common.goodbye')).toBe(translatorFor('en-GB')('common.goodbye'));
+    // An English market the skill has no words for gets the base, which names no country's service.
+    expect(translatorFor('en-NZ')('safety.care.emergency')).toBe(
+      (resources.en.translation.safety as { care: { emergency: string } }).care.emergency,
+    );
+  });
+});
+
+/** Every leaf key of a resource tree, with its template. */
+function leaves(node: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof node === 'string') return [[prefix, node]];
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+const placeholders = (template: string): string[] =>
+  [...template.matchAll(/\{\{-?\s*(\w+)/g)].map((m) => m[1]).sort();
+
+describe('every supported locale', () => {
+  const base = new Map(leaves(resources.en.translation));
+
+  it.each(SUPPORTED_LOCALES)('%s resolves every key to its own text or the base text', (locale) => {
+    const t = translatorFor(locale);
+    const own = new Map(leaves((resources as Record<string, { translation: unknown }>)[locale].translation));
+    const unresolved: string[] = [];
+    for (const [leaf, template] of base) {
+      const key = leaf.replace(/_(one|other|zero|two|few|many)$/, '');
+      if (!hasKey(key, locale)) unresolved.push(key);
+      const values: Record<string, unknown> = Object.fromEntries(placeholders(template).map((n) => [n, 'x']));
+      if (key !== leaf) values.count = 2;
+      const text = t(key, values);
+      // Only a key that is empty in the base (a cue deliberately left unsaid) may resolve to "".
+      if (text === key || (text === '' && base.get(key) !== '')) unresolved.push(key);
+      // An override replaces the base text; everything else is the base.
+      if (key === leaf && !own.has(leaf))
+        expect([leaf, text]).toEqual([leaf, translatorFor('en')(key, values)]);
+    }
+    expect(unresolved).toEqual([]);
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s overrides only keys the base has, with the same placeholders', (locale) => {
+    const own = leaves((resources as Record<string, { translation: unknown }>)[locale].translation);
+    expect(own.length).toBeGreaterThan(0);
+    for (const [leaf, template] of own) {
+      expect([leaf, base.has(leaf)]).toEqual([leaf, true]);
+      expect([leaf, placeholders(template)]).toEqual([leaf, placeholders(base.get(leaf) ?? '')]);
+      expect([leaf, translatorFor(locale)(leaf)]).toEqual([leaf, template]);
+    }
+  });
+
+  it('every market has its own emergency and urgent-care words', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const own = (resources as Record<string, { translation: { safety?: { care?: object } } }>)[locale];
+      expect([locale, Object.keys(own.translation.safety?.care ?? {}).sort()]).toEqual([
+        locale,
+        ['emergency', 'urgent'],
+      ]);
+    }
   });
 });
 
 describe('the compiled translator', () => {
-  /** Every leaf key of the English resources, with its template. */
-  function leaves(node: unknown, prefix = ''): Array<[string, string]> {
-    if (typeof node === 'string') return [[prefix, node]];
-    if (typeof node !== 'object' || node === null) return [];
-    return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
-  }
   const all = leaves(resources.en.translation);
 
   it('covers a real set of resources', () => {
     expect(all.length).toBeGreaterThan(100);
   });
 
-  it('gives exactly what i18next gives, for every key, with awkward values', () => {
-    const fast = translatorFor('en-US');
-    const reference = i18nextTranslatorFor('en-US');
-    const checked = new Set<string>();
-    for (const [leaf, template] of all) {
-      const key = leaf.replace(/_(one|other|zero|two|few|many)$/, '');
-      const names = [...template.matchAll(/\{\{-?\s*(\w+)/g)].map((m) => m[1]);
-      const values: Record<string, unknown> = {};
-      for (const name of names) values[name] = name === 'count' ? 1 : `it's <${name}> & "more"`;
-      for (const count of key === leaf ? [undefined] : [1, 2, 7]) {
-        const withCount = count === undefined ? values : { ...values, count };
-        expect([key, fast(key, withCount)]).toEqual([key, reference(key, withCount)]);
-        checked.add(key);
+  it.each(['en', ...SUPPORTED_LOCALES])(
+    'gives exactly what i18next gives in %s, for every key, with awkward values',
+    (locale) => {
+      const fast = translatorFor(locale);
+      const reference = i18nextTranslatorFor(locale);
+      const checked = new Set<string>();
+      for (const [leaf, template] of all) {
+        const key = leaf.replace(/_(one|other|zero|two|few|many)$/, '');
+        const names = [...template.matchAll(/\{\{-?\s*(\w+)/g)].map((m) => m[1]);
+        const values: Record<string, unknown> = {};
+        for (const name of names) values[name] = name === 'count' ? 1 : `it's <${name}> & "more"`;
+        for (const count of key === leaf ? [undefined] : [1, 2, 7]) {
+          const withCount = count === undefined ? values : { ...values, count };
+          expect([key, fast(key, withCount)]).toEqual([key, reference(key, withCount)]);
+          checked.add(key);
+        }
+        // A missing value is left to i18next too, and still gives the same text.
+        if (names.length > 0) expect(fast(key, {})).toBe(reference(key, {}));
       }
-      // A missing value is left to i18next too, and still gives the same text.
-      if (names.length > 0) expect(fast(key, {})).toBe(reference(key, {}));
-    }
-    expect(checked.size).toBeGreaterThan(100);
-  });
+      expect(checked.size).toBeGreaterThan(100);
+    },
+  );
 
   it('answers unknown keys and default values as i18next does', () => {
     const fast = translatorFor('en-US');
@@ -71,5 +136,9 @@ describe('the compiled translator', () => {
       reference('find.needNote.nothing', { defaultValue: '' }),
     );
     expect(fast('no.such.key')).toBe(reference('no.such.key'));
+    for (const defaultValue of ['', 'A plain note.', "it's <b> & more"])
+      expect(fast('find.needNote.nothing', { defaultValue })).toBe(
+        reference('find.needNote.nothing', { defaultValue }),
+      );
   });
 });

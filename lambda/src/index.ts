@@ -1,6 +1,6 @@
 /**
- * AWS Lambda entry (ask-cli handler `dist/index.handler`). The skill is built once, at module load,
- * and reused by every invocation of a warm container.
+ * AWS Lambda entry (handler `index.handler`: the zip of dist/lambda/). The skill is built once, at
+ * module load, and reused by every invocation of a warm container.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { persistenceFromEnvironment } from './persistence/from-environment';

@@ -16,10 +16,11 @@ import { simulatorRouter } from '../../server/simulator';
 import type { VisualRenderer } from '../../simulator/visual';
 import { buildSkill } from '../../lambda/src/skill';
 import { launchChromium, pngPixels } from '../../scripts/chromium';
+import { BUILD } from '../../scripts/build-output';
 import { holdSkill } from '../support/hold-turn';
 
 const root = path.join(__dirname, '../..');
-const assetsDir = path.join(root, 'dist/public');
+const assetsDir = BUILD.public;
 const artifacts = path.join(root, '.artifacts');
 
 const servers: Server[] = [];

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { BUILD } from '../../scripts/build-output';
 import { intentRequest, launchRequest } from '../../simulator/envelope';
 import { toTurn } from '../support/conversation';
 import { model } from '../support/model';
@@ -63,7 +64,7 @@ describe('ask-resources.json', () => {
     const { type, userConfig } = profile.skillInfrastructure;
     expect(type).toBe('@ask-cli/cfn-deployer');
     expect(Number(/^nodejs(\d+)\.x$/.exec(userConfig.runtime)?.[1])).toBeGreaterThanOrEqual(22);
-    expect(userConfig.handler).toBe('dist/index.handler');
+    expect(userConfig.handler).toBe('index.handler');
   });
 });
 
@@ -171,30 +172,32 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
     };
     const archive = new AdmZip(build.file);
     expect(archive.getEntries().map((e) => e.entryName)).toEqual([
-      'dist/index.js',
-      'dist/index.js.map',
-      'dist/dynamodb.js',
-      'dist/dynamodb.js.map',
+      'index.js',
+      'index.js.map',
+      'dynamodb.js',
+      'dynamodb.js.map',
+      'screens.js',
+      'screens.js.map',
+      'i18next.js',
+      'i18next.js.map',
     ]);
     const unpacked = path.join(work, 'unpacked');
     archive.extractAllTo(unpacked);
-    for (const file of ['index.js', 'dynamodb.js']) {
-      expect(readFileSync(path.join(unpacked, 'dist', file))).toEqual(
-        readFileSync(path.join(ROOT, 'lambda/dist', file)),
-      );
+    for (const file of ['index.js', 'dynamodb.js', 'screens.js', 'i18next.js']) {
+      expect(readFileSync(path.join(unpacked, file))).toEqual(readFileSync(path.join(BUILD.lambdaDir, file)));
     }
 
-    // Run the unpacked handler in a fresh Node process, as Lambda would (`dist/index.handler`).
+    // Run the unpacked handler in a fresh Node process, as Lambda would (`index.handler`).
     // The DynamoDB store is a file of its own in the zip, loaded only with DYNAMODB_TABLE: it must
     // load from the unpacked folder alone, with the AWS SDK inside it.
-    const store = `const { DynamoDbPersistenceAdapter } = require(${JSON.stringify(path.join(unpacked, 'dist/dynamodb.js'))});
+    const store = `const { DynamoDbPersistenceAdapter } = require(${JSON.stringify(path.join(unpacked, 'dynamodb.js'))});
       process.stdout.write(typeof DynamoDbPersistenceAdapter);`;
     const loaded = await run(process.execPath, ['-e', store], {
       env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },
       cwd: unpacked,
     });
     expect(loaded.stdout).toBe('function');
-    const script = `const { handler } = require(${JSON.stringify(path.join(unpacked, 'dist/index.js'))});
+    const script = `const { handler } = require(${JSON.stringify(path.join(unpacked, 'index.js'))});
       Promise.all(JSON.parse(process.argv[1]).map((e) => handler(e))).then((r) => process.stdout.write(JSON.stringify(r)));`;
     const requests: RequestEnvelope[] = [
       launchRequest(),

@@ -4,7 +4,7 @@ import { translatorFor } from '../../lambda/src/i18n';
 import { pointDirective, pointDocument } from '../../lambda/src/display/apl';
 import { routineDocument } from '../../lambda/src/display/routine-document';
 import type { RoutineScreen, RoutineTurnScreen } from '../../lambda/src/display/routine';
-import { aplProblems, APL_VERSIONS } from '../../lambda/src/display/validate';
+import { aplProblems, MAX_RESPONSE_BYTES, responseSizeProblems, viewportProblems } from '../support/apl';
 
 const t = translatorFor('en-US');
 type Json = Record<string, unknown>;
@@ -42,11 +42,11 @@ const screen = (overrides: Partial<RoutineScreen> = {}): RoutineScreen => ({
 describe('point document', () => {
   it.each(points.map((p) => [p.code, p] as [string, Point]))(
     '%s is valid APL of the documented shape',
-    (_code, point) => {
+    async (_code, point) => {
       const { document, datasources } = pointDocument(t, point);
-      expect(aplProblems(document, datasources)).toEqual([]);
+      expect(await aplProblems(document, datasources)).toEqual([]);
       expect(document.type).toBe('APL');
-      expect(APL_VERSIONS).toContain(document.version);
+      expect(viewportProblems(document)).toEqual([]);
       const graphic = (document.graphics as Json).diagram as Json;
       expect(graphic).toMatchObject({ type: 'AVG', version: '1.2', width: 240, height: 400 });
       // The marker (a filled path) and the code label are in the graphic.
@@ -125,9 +125,9 @@ function timelineOf(document: Json): Json[] {
 }
 
 describe('routine document (one hold)', () => {
-  it('is valid APL: step n of m, the point, the side, the next point, Pause and Next', () => {
+  it('is valid APL: step n of m, the point, the side, the next point, Pause and Next', async () => {
     const { document, datasources } = routineDocument(t, screen());
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(datasources.payload).toMatchObject({ routineName: 'Evening wind-down', pauseLabel: 'Pause' });
     expect(pagesOf(datasources)).toEqual([
       expect.objectContaining({
@@ -170,9 +170,9 @@ describe('routine document (one hold)', () => {
     expect(bar).toMatchObject({ type: 'Frame', width: '${barWidth}' });
   });
 
-  it('when paused, the bar stands still and the Pause button resumes', () => {
+  it('when paused, the bar stands still and the Pause button resumes', async () => {
     const { document, datasources } = routineDocument(t, screen({ paused: true }));
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(document.onMount).toBeUndefined(); // nothing moves
     expect(datasources.payload.pauseLabel).toBe('Resume');
     expect(byId(document, 'pauseButton')[0].onPress).toEqual([
@@ -181,7 +181,7 @@ describe('routine document (one hold)', () => {
     expect(find(document, (n) => n.text === '${payload.paused}')).toHaveLength(1);
   });
 
-  it('shows the step’s cue instead of a diagram for a step without points, and "Last step" at the end', () => {
+  it('shows the step’s cue instead of a diagram for a step without points, and "Last step" at the end', async () => {
     const { document, datasources } = routineDocument(
       t,
       screen({
@@ -193,7 +193,7 @@ describe('routine document (one hold)', () => {
         hold: undefined,
       }),
     );
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(document.graphics).toEqual({});
     expect(pagesOf(datasources)[0]).toMatchObject({
       caption: 'Breathe in for five, out for five.',
@@ -203,7 +203,7 @@ describe('routine document (one hold)', () => {
     });
   });
 
-  it('copes with tampered values: unknown codes, a step past the end, a hold longer than a turn', () => {
+  it('copes with tampered values: unknown codes, a step past the end, a hold longer than a turn', async () => {
     const { document, datasources } = routineDocument(
       t,
       screen({
@@ -214,7 +214,7 @@ describe('routine document (one hold)', () => {
         nextPoint: 'nope',
       }),
     );
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(pagesOf(datasources)[0]).toMatchObject({
       step: 'Step 6 of 6',
       heading: 'BL 23 · Sea of Vitality',
@@ -299,9 +299,9 @@ describe('routine document (a turn of several holds)', () => {
     ...overrides,
   });
 
-  it('is valid APL with one page per hold and a closing page', () => {
+  it('is valid APL with one page per hold and a closing page', async () => {
     const { document, datasources } = routineDocument(t, turn());
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(pagesOf(datasources).map((p) => [p.step, p.heading, p.side, p.hasHold])).toEqual([
       ['Step 1 of 6', '', '', true],
       ['Step 2 of 6', 'BL 23 · Sea of Vitality', 'Both sides', true],
@@ -367,7 +367,7 @@ describe('routine document (a turn of several holds)', () => {
     expect(pagesOf(hold.datasources).map((p) => p.step)).toEqual(['', 'Hold complete']);
   });
 
-  it('drops pages out of order or outside one turn, never half-using them', () => {
+  it('drops pages out of order or outside one turn, never half-using them', async () => {
     const [first, second] = turn().pages;
     const { document, datasources } = routineDocument(
       t,
@@ -376,52 +376,68 @@ describe('routine document (a turn of several holds)', () => {
         end: undefined,
       }),
     );
-    expect(aplProblems(document, datasources)).toEqual([]);
+    expect(await aplProblems(document, datasources)).toEqual([]);
     expect(pagesOf(datasources).map((p) => p.step)).toEqual(['Step 2 of 6']);
   });
 });
 
-describe('APL shape check (display/validate.ts)', () => {
+describe('the APL check (apl-suggester and test/support/apl.ts) finds real mistakes', () => {
   const valid = () =>
     JSON.parse(JSON.stringify(pointDocument(t, getPoint('BL 23')!))) as { document: Json; datasources: Json };
 
-  it('reports a wrong version, an unknown property, a missing data value and a missing graphic', () => {
+  it('reports a wrong version, an unknown property, a missing data value, a missing graphic and an unknown component', async () => {
     const { document, datasources } = valid();
     document.version = '3.0';
-    const text = find(document, (n) => n.type === 'Text')[0];
-    text.colour = 'red';
-    text.text = '${payload.subtitle}';
+    const texts = find(document, (n) => n.type === 'Text');
+    texts[0].colour = 'red';
+    texts[0].text = '${payload.subtitle}';
+    texts[1].type = 'Textbox';
     find(document, (n) => n.type === 'VectorGraphic')[0].source = 'diagramm';
-    const problems = aplProblems(document, datasources);
-    expect(problems).toContainEqual('document: version "3.0" is not an APL version');
-    expect(problems).toContainEqual(expect.stringMatching(/\(Text\): unknown property "colour"/));
+    const problems = await aplProblems(document, datasources);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^\/version: should be equal to one of the allowed values/),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/should NOT have additional properties : colour/));
     expect(problems).toContainEqual(
       expect.stringMatching(/\(Text\)\.text: \$\{payload\.subtitle\} is not in the data sources/),
     );
     expect(problems).toContainEqual(expect.stringMatching(/source "diagramm" is not a graphic/));
+    expect(problems).toContainEqual(expect.stringMatching(/unknown component type "Textbox"/));
   });
 
-  it('reports a data binding no page has, a page graphic that is not there and an undefined resource', () => {
+  it('reports a data binding no page has, a page graphic that is not there and an undefined resource', async () => {
     const { document, datasources } = routineDocument(t, screen());
     const copy = JSON.parse(JSON.stringify(document)) as Json;
     const data = JSON.parse(JSON.stringify(datasources)) as { payload: { pages: Page[] } };
     find(copy, (n) => n.text === '${data.side}')[0].text = '${data.sides}';
     find(copy, (n) => n.fontSize === '@fontHeading')[0].fontSize = '@fontHuge';
     data.payload.pages[0].marks = 'marks_nowhere';
-    const problems = aplProblems(copy, data);
+    const problems = await aplProblems(copy, data);
     expect(problems).toContainEqual(expect.stringMatching(/\$\{data\.sides\} is not in every data item/));
     expect(problems).toContainEqual(expect.stringMatching(/source "marks_nowhere" is not a graphic/));
     expect(problems).toContainEqual(expect.stringMatching(/@fontHuge is not a defined resource/));
   });
 
-  it('reports an AVG graphic without its required size and an AnimateItem aimed at nothing', () => {
+  it('reports an AVG graphic without its required size and an AnimateItem aimed at nothing', async () => {
     const { document, datasources } = routineDocument(t, screen());
     const copy = JSON.parse(JSON.stringify(document)) as Json;
     delete ((copy.graphics as Json).view_side as Json).width;
     const [bar] = find(copy, (n) => n.id === 'holdBar${index}');
     bar.id = 'renamed';
-    const problems = aplProblems(copy, datasources);
-    expect(problems).toContainEqual('graphics.view_side: missing required "width"');
+    const problems = await aplProblems(copy, datasources);
+    expect(problems).toContainEqual("/graphics/view_side: should have required property 'width'");
     expect(problems).toContainEqual(expect.stringMatching(/componentId "holdBar0" is not a component/));
+  });
+
+  it('reports a declared kind of screen the document has no layout for, and a response over the size limit', () => {
+    const { document } = valid();
+    const withoutRound = JSON.parse(
+      JSON.stringify(document).replace(/viewport\.shape == 'round'/g, 'false'),
+    ) as Json;
+    expect(viewportProblems(withoutRound)).toContainEqual(
+      expect.stringMatching(/HUB ROUND .*viewport\.shape == 'round'/),
+    );
+    expect(responseSizeProblems({ response: { card: 'x'.repeat(MAX_RESPONSE_BYTES) } })).toHaveLength(1);
+    expect(responseSizeProblems({ response: { document } })).toEqual([]);
   });
 });

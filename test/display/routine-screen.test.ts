@@ -6,8 +6,8 @@ import type { Directive } from 'ask-sdk-model';
 import { getPoint, routines } from '../../lambda/src/core/catalogue';
 import type { RoutineState } from '../../lambda/src/core/routine/session';
 import { sourceCount } from '../../lambda/src/core/routine/plan';
-import { aplProblems } from '../../lambda/src/display/validate';
 import { APLA_DIRECTIVE } from '../../lambda/src/speech/apla';
+import { aplProblems } from '../support/apl';
 import type { Conversation, Turn } from '../support/conversation';
 import { newConversation } from '../support/skill';
 
@@ -65,10 +65,12 @@ async function startQuick(talk: Conversation): Promise<Turn> {
   return talk.utter('no');
 }
 
-/** Checks one turn's screen against the timeline the skill recorded for that turn. */
+/**
+ * Checks one turn's screen against the timeline the skill recorded for that turn. (The document
+ * itself is checked with apl-suggester on every response the conversation receives.)
+ */
 function expectInStep(turn: Turn, routineState: RoutineState): void {
   const screen = onlyScreen(turn);
-  expect(aplProblems(screen.document, screen.datasources)).toEqual([]);
   const windows = routineState.turn!.windows;
   const plan = routineState.plan;
   const pages = screen.datasources.payload.pages;
@@ -163,7 +165,7 @@ describe('the routine screen on a screen device', () => {
     expect(pressed.sessionAttributes.routine).toEqual(spoken.sessionAttributes.routine);
 
     const screen = onlyScreen(button);
-    expect(aplProblems(screen.document, screen.datasources)).toEqual([]);
+    expect(await aplProblems(screen.document, screen.datasources)).toEqual([]);
     expect(screen.datasources.payload.pauseLabel).toBe('Resume');
     expect(JSON.stringify(screen.document)).toContain('"arguments":["intent","AMAZON.ResumeIntent"]');
     expect(screen.document.onMount).toBeUndefined(); // the bar stands still

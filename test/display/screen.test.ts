@@ -1,6 +1,6 @@
 import type { Directive } from 'ask-sdk-model';
 import { EventRouter } from '../../lambda/src/display/events';
-import { aplProblems } from '../../lambda/src/display/validate';
+import { aplProblems, viewportProblems } from '../support/apl';
 import { envelope } from '../../simulator/envelope';
 import { newConversation } from '../support/skill';
 import { model } from '../support/model';
@@ -39,7 +39,8 @@ describe('screens: find a point', () => {
     const [directive, ...others] = apl(turn.directives);
     expect(others).toEqual([]);
     expect(directive).toMatchObject({ token: 'ppg.point.BL23' });
-    expect(aplProblems(directive.document, directive.datasources)).toEqual([]);
+    expect(await aplProblems(directive.document, directive.datasources)).toEqual([]);
+    expect(viewportProblems(directive.document)).toEqual([]);
     expect((directive.datasources as { payload: Json }).payload.heading).toBe('BL 23 · Sea of Vitality');
   });
 

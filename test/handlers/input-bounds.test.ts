@@ -7,7 +7,7 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { intentRequest } from '../../simulator/envelope';
 import { PHRASE_MAX_CHARACTERS, PHRASE_MAX_WORDS, spokenPhrase } from '../../lambda/src/speech/bounded-text';
-import { ssmlProblems } from '../../lambda/src/speech/validate';
+import { ssmlProblems } from '../../lambda/src/speech/ssml-check';
 import { model } from '../support/model';
 import { newConversation } from '../support/skill';
 

@@ -58,14 +58,14 @@ describe('the pre-routine screen hands over to safety', () => {
     await talk.utter('start a routine');
     await talk.utter('yes');
     const answer = await talk.utter('I have numbness between my legs');
-    expect(answer.speech).toMatch(/911 or 999/);
+    expect(answer.speech).toMatch(/call 911\./);
     expect(answer.apla).toBeUndefined();
   });
 
   it('an urgent sign blocks every routine for the rest of the session, and explains why when asked again', async () => {
     const { talk } = newConversation();
     const triage = await talk.utter('I have a high temperature');
-    expect(triage.speech).toMatch(/NHS 111/);
+    expect(triage.speech).toMatch(/urgent care or your doctor today/);
     expect(triage.ended).toBe(false);
     for (const words of ['start a routine', 'start the evening routine', 'start the quick routine']) {
       const turn = await talk.utter(words);
@@ -85,7 +85,7 @@ describe('the pre-routine screen hands over to safety', () => {
     await talk.utter('no');
     talk.wait(20);
     const triage = await talk.utter('I have a high temperature');
-    expect(triage.speech).toMatch(/NHS 111/);
+    expect(triage.speech).toMatch(/urgent care or your doctor today/);
     for (const words of ['next', 'resume']) {
       const turn = await talk.utter(words);
       expect(turn.speech).toMatch(/I won't carry on with the routine in this session/);

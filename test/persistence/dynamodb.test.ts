@@ -4,7 +4,6 @@
  * credentials and AWS_ENDPOINT_URL_DYNAMODB.
  */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { AttributesManagerFactory, ResponseFactory, type HandlerInput } from 'ask-sdk-core';
@@ -14,6 +13,7 @@ import { DynamoDbPersistenceAdapter, MissingTableError } from '../../lambda/src/
 import { persistenceFromEnvironment } from '../../lambda/src/persistence/from-environment';
 import { attachStore, loadUser, saveUser, saveUserOrNotice } from '../../lambda/src/persistence/user-store';
 import { buildSkill } from '../../lambda/src/skill';
+import { BUILD } from '../../scripts/build-output';
 import { launchRequest } from '../../simulator/envelope';
 import { Conversation, toTurn } from '../support/conversation';
 import { setEnvironment, startDynalite, type Dynalite } from '../support/dynalite';
@@ -202,7 +202,7 @@ describe('the built hosts with DYNAMODB_TABLE', () => {
     (await db.client().send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: userId } } }))).Item;
 
   it('the Lambda bundle (with the AWS SDK inside it) saves to the table', async () => {
-    const bundle = path.join(__dirname, '../../lambda/dist/index.js');
+    const bundle = BUILD.lambda;
     const request = launchRequest({ userId: 'amzn1.ask.account.LAMBDA' });
     const script = `require(${JSON.stringify(bundle)}).handler(JSON.parse(process.argv[1])).then((r) => process.stdout.write(JSON.stringify(r)))`;
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, JSON.stringify(request)], {

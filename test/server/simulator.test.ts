@@ -9,8 +9,9 @@ import { createApp } from '../../server/app';
 import { simulatorRouter } from '../../server/simulator';
 import type { SimulatorReply, SimulatorSessionInfo } from '../../simulator/simulator';
 import { buildSkill } from '../../lambda/src/skill';
+import { BUILD } from '../../scripts/build-output';
 
-const assetsDir = path.join(__dirname, '../../dist/public');
+const assetsDir = BUILD.public;
 
 interface Running {
   url: string;

@@ -1,10 +1,16 @@
+import { routines } from '../../lambda/src/core/catalogue';
+import { HOLD_SCALES, planRoutine } from '../../lambda/src/core/routine/plan';
 import {
-  cuesForResponse,
-  cuesFromApla,
-  cuesFromSsml,
-  speakingMs,
-  SPEAKING_RATE_WPM,
-} from '../../simulator/cues';
+  MS_FINAL_SENTENCE_END,
+  MS_PER_SENTENCE_END,
+  MS_PER_WORD,
+} from '../../lambda/src/core/routine/speaking-rate';
+import { allTurns } from '../../lambda/src/core/routine/timeline';
+import { translatorFor } from '../../lambda/src/i18n';
+import { timelineToApla } from '../../lambda/src/speech/apla';
+import { routinePhrasebook } from '../../lambda/src/speech/routine-cues';
+import { cuesForResponse, cuesFromApla, cuesFromSsml, speakingMs } from '../../simulator/cues';
+import { newConversation } from '../support/skill';
 
 /** A routine turn as the routines feature renders it: an APLA Sequencer of Speech and Silence. */
 function holdTurn(): Record<string, unknown> {
@@ -32,12 +38,12 @@ function holdTurn(): Record<string, unknown> {
   };
 }
 
-const msPerWord = 60000 / SPEAKING_RATE_WPM;
+const HOLD_IT_THERE_MS = 3 * MS_PER_WORD + MS_FINAL_SENTENCE_END;
 
 describe('cue lists: what is heard, and when', () => {
-  it('estimates speech from its words at the documented rate', () => {
-    expect(speakingMs('press the point now')).toBe(Math.round(4 * msPerWord));
-    expect(speakingMs('press the point now', 0.5)).toBe(Math.round(8 * msPerWord));
+  it("estimates speech from its words with the skill's own speaking-rate model", () => {
+    expect(speakingMs('press the point now')).toBe(4 * MS_PER_WORD);
+    expect(speakingMs('press the point now', 0.5)).toBe(8 * MS_PER_WORD);
     expect(speakingMs('  ... ')).toBe(0);
   });
 
@@ -72,11 +78,14 @@ describe('cue lists: what is heard, and when', () => {
     const normal = cuesFromSsml('<speak>Breathe in slowly. Breathe out.</speak>');
     const paused = cuesFromSsml('<speak>Breathe in slowly.<break time="500ms"/> Breathe out.</speak>');
     expect(paused.cues).toHaveLength(1);
-    expect(paused.cues[0].durationMs).toBe(normal.cues[0].durationMs + 500);
+    // The break adds its time; the sentence end before it is the short pause that ends an utterance.
+    expect(paused.cues[0].durationMs).toBe(
+      normal.cues[0].durationMs + 500 - (MS_PER_SENTENCE_END - MS_FINAL_SENTENCE_END),
+    );
     const slow = cuesFromSsml('<speak><prosody rate="50%">Breathe in slowly. Breathe out.</prosody></speak>');
     expect(slow.cues[0].durationMs).toBe(normal.cues[0].durationMs * 2);
     expect(cuesFromSsml('<speak>one <break strength="strong"/> two</speak>').cues[0].durationMs).toBe(
-      Math.round(msPerWord) * 2 + 700,
+      MS_PER_WORD * 2 + MS_PER_SENTENCE_END,
     );
   });
 
@@ -166,8 +175,8 @@ describe('cue lists: what is heard, and when', () => {
       mainTemplate: { item: { type: 'Hold', cue: 'Hold it there.', ms: 15000 } },
     };
     expect(cuesFromApla(document).cues).toEqual([
-      { kind: 'speech', atMs: 0, durationMs: Math.round(3 * msPerWord), text: 'Hold it there.' },
-      { kind: 'silence', atMs: Math.round(3 * msPerWord), durationMs: 15000 },
+      { kind: 'speech', atMs: 0, durationMs: HOLD_IT_THERE_MS, text: 'Hold it there.' },
+      { kind: 'silence', atMs: HOLD_IT_THERE_MS, durationMs: 15000 },
     ]);
   });
 
@@ -200,5 +209,63 @@ describe('cue lists: what is heard, and when', () => {
         directives: [null, 'x', { type: 'Alexa.Presentation.APLA.RenderDocument' }],
       }),
     ).toEqual({ cues: [], totalMs: 0 });
+  });
+});
+
+describe("the simulator's timing agrees with the routine engine's", () => {
+  const say = routinePhrasebook(translatorFor('en-US'));
+
+  it.each(routines.map((r) => [r.id]))(
+    'the %s routine, at every hold length: every cue within 1 s of where the engine put it',
+    (id) => {
+      const routine = routines.find((r) => r.id === id);
+      if (!routine) throw new Error(id);
+      for (const holdScale of HOLD_SCALES) {
+        const plan = planRoutine(routine, { holdScale });
+        let worstMs = 0;
+        for (const turn of allTurns(plan, say)) {
+          // Where the engine put each spoken cue, from the start of the turn.
+          const expected: number[] = [];
+          let at = 0;
+          for (const item of turn.items) {
+            if (item.type === 'speech') expected.push(at);
+            at += item.ms;
+          }
+          // The same turn as the skill sends it, played by the simulator.
+          const directive = timelineToApla(turn.items, 'token');
+          const played = cuesFromApla(directive.document, directive.datasources);
+          const heard = played.cues.filter((c) => c.kind === 'speech').map((c) => c.atMs);
+          expect(heard).toHaveLength(expected.length);
+          heard.forEach((ms, i) => (worstMs = Math.max(worstMs, Math.abs(ms - expected[i]))));
+          worstMs = Math.max(worstMs, Math.abs(played.totalMs - turn.totalMs));
+          // Each hold starts when the engine's session state says it does.
+          for (const step of turn.steps) {
+            const hold = played.cues.find((c) => c.kind === 'silence' && c.atMs >= step.holdStartMs - 1000);
+            expect(hold).toBeDefined();
+            worstMs = Math.max(worstMs, Math.abs((hold?.atMs ?? 0) - step.holdStartMs));
+          }
+        }
+        expect([id, holdScale, worstMs <= 1000]).toEqual([id, holdScale, true]);
+      }
+    },
+  );
+
+  it('a routine turn from the real skill plays, on the page, exactly as long as the skill planned it', async () => {
+    const { talk } = newConversation();
+    await talk.utter('start the general routine');
+    const turn = await talk.utter('no');
+    expect(turn.apla).toBeDefined();
+    const state = turn.attributes.routine as {
+      turn: { totalMs: number; windows: Array<{ holdStartMs: number }> };
+    };
+    const played = cuesForResponse(turn.envelope.response);
+    // Output speech (the safety answer's words) plays first, then the APLA turn the skill timed.
+    const speechFirst = cuesForResponse({ outputSpeech: turn.envelope.response.outputSpeech }).totalMs;
+    expect(Math.abs(played.totalMs - speechFirst - state.turn.totalMs)).toBeLessThanOrEqual(1000);
+    for (const window of state.turn.windows) {
+      const start = speechFirst + window.holdStartMs;
+      const hold = played.cues.find((c) => c.kind === 'silence' && c.atMs >= start - 1000);
+      expect(Math.abs((hold?.atMs ?? Infinity) - start)).toBeLessThanOrEqual(1000);
+    }
   });
 });

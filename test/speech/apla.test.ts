@@ -1,4 +1,5 @@
-import { aplaProblems, aplaSilenceMs, timelineToApla } from '../../lambda/src/speech/apla';
+import { aplaSilenceMs, timelineToApla } from '../../lambda/src/speech/apla';
+import { aplaProblems } from '../../simulator/speech-check';
 
 const items = [
   { type: 'speech' as const, ssml: 'Press now.', ms: 1000 },

@@ -1,7 +1,8 @@
 /**
  * A conversation with the real skill: each turn is a real request envelope through skill.invoke,
  * and the session attributes the skill returns are sent back on the next turn, as a device does.
- * Every response's SSML is checked against Alexa's rules; a turn with invalid SSML fails the test.
+ * Every response's SSML is checked against Alexa's rules and every APL document with apl-suggester
+ * (test/support/apl.ts); a turn with invalid SSML or APL fails the test.
  */
 import type { Skill } from 'ask-sdk-core';
 import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -13,10 +14,11 @@ import {
   type DeviceProfile,
   type EnvelopeOptions,
 } from '../../simulator/envelope';
-import { aplaProblems, APLA_DIRECTIVE, type AplaDirective } from '../../lambda/src/speech/apla';
+import { APLA_DIRECTIVE, type AplaDirective } from '../../lambda/src/speech/apla';
 import { ssmlToText } from '../../lambda/src/speech/ssml';
-import { ssmlProblems } from '../../lambda/src/speech/validate';
+import { aplaProblems, ssmlProblems } from '../../simulator/speech-check';
 import { ModelMatcher } from '../../simulator/nlu';
+import { responseScreenProblems } from './apl';
 import { model } from './model';
 
 const matcher = new ModelMatcher(model);
@@ -107,7 +109,10 @@ export class Conversation {
   }
 
   async send(request: RequestEnvelope): Promise<Turn> {
-    const turn = toTurn(await this.skill.invoke(request));
+    const response = await this.skill.invoke(request);
+    const screenProblems = await responseScreenProblems(response);
+    if (screenProblems.length > 0) throw new Error(`invalid APL response: ${screenProblems.join('; ')}`);
+    const turn = toTurn(response);
     this.started = true;
     this.attributes = turn.attributes;
     if (turn.ended) this.newSession();

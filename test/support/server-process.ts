@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { BUILD } from '../../scripts/build-output';
 
-export const SERVER_BUNDLE = path.join(__dirname, '../../dist/server.js');
+export const SERVER_BUNDLE = BUILD.server;
 
 export interface ServerProcess {
   child: ChildProcess;

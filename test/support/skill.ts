@@ -6,7 +6,7 @@ import type { DeviceProfile } from '../../simulator/envelope';
 
 /** A fresh skill with its own in-memory store, and a conversation with it. */
 export function newConversation(
-  options: { userId?: string; device?: DeviceProfile; startTime?: number } = {},
+  options: { userId?: string; device?: DeviceProfile; startTime?: number; locale?: string } = {},
 ): {
   skill: Skill;
   store: MemoryPersistenceAdapter;

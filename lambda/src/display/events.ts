@@ -11,10 +11,10 @@
  */
 import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
-import interactionModel from '../../../skill-package/interactionModels/custom/en-US.json';
 import { tr, requestType } from '../handlers/input';
 import { log } from '../log';
 import { isRecord } from '../state/session';
+import type * as Documents from './documents';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
@@ -85,10 +85,13 @@ export class EventRouter {
   }
 }
 
-const router = new EventRouter(
-  (interactionModel as unknown as { interactionModel: { languageModel: LanguageModel } }).interactionModel
-    .languageModel,
-);
+/** The router over the interaction model, built on the first button press (see documents.ts). */
+let router: EventRouter | undefined;
+function eventRouter(): EventRouter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  router ??= new EventRouter((require('./documents') as typeof Documents).languageModel as LanguageModel);
+  return router;
+}
 
 /**
  * Rewrites a button's UserEvent into the spoken command's IntentRequest before handler selection.
@@ -98,7 +101,7 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
   process(handlerInput: HandlerInput) {
     if (requestType(handlerInput) !== USER_EVENT) return;
     const request = handlerInput.requestEnvelope.request as unknown as Record<string, unknown>;
-    const routed = router.route(request.arguments);
+    const routed = eventRouter().route(request.arguments);
     if ('refused' in routed) {
       log.warn('display.event.refused', { reason: routed.refused });
       return;

@@ -11,10 +11,14 @@ import { requestType, tr } from '../handlers/input';
 import { readRoutine } from '../handlers/routine/state';
 import { log } from '../log';
 import { isRecord } from '../state/session';
-import { pointDirective } from './apl';
+import type * as Documents from './documents';
 import type { RoutineScreen, RoutineTurnScreen } from './routine';
-import { routineDirective } from './routine-document';
-import { pausedScreenFor, turnScreenFor } from './routine-turn';
+
+/** The screen documents, required on first use (a separate file in the Lambda: see documents.ts). */
+function documents(): typeof Documents {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./documents') as typeof Documents;
+}
 
 export type { RoutineScreen, RoutineTurnScreen } from './routine';
 export { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './events';
@@ -31,12 +35,12 @@ export function supportsApl(handlerInput: HandlerInput): boolean {
 
 /** Shows a point's diagram and card on a screen device. */
 export function showPoint(handlerInput: HandlerInput, point: Point): void {
-  addScreen(handlerInput, 'point', () => pointDirective(tr(handlerInput), point));
+  addScreen(handlerInput, 'point', () => documents().pointDirective(tr(handlerInput), point));
 }
 
 /** Shows the routine screen for this turn (step, diagram, countdown bar, Pause/Next) on a screen device. */
 export function showRoutineTurn(handlerInput: HandlerInput, screen: RoutineScreen | RoutineTurnScreen): void {
-  addScreen(handlerInput, 'routine', () => routineDirective(tr(handlerInput), screen));
+  addScreen(handlerInput, 'routine', () => documents().routineDirective(tr(handlerInput), screen));
 }
 
 const APL_RENDER = 'Alexa.Presentation.APL.RenderDocument';
@@ -52,8 +56,8 @@ export function routineScreenAfter(handlerInput: HandlerInput): RoutineTurnScree
   const attributes: unknown = handlerInput.attributesManager.getRequestAttributes();
   const turn = isRecord(attributes) ? attributes.routineScreen : undefined;
   const t = tr(handlerInput);
-  if (isTurnScreen(turn) && !read.state.paused) return turnScreenFor(t, turn, read.state.plan);
-  return read.state.paused ? pausedScreenFor(t, read.state) : undefined;
+  if (isTurnScreen(turn) && !read.state.paused) return documents().turnScreenFor(t, turn, read.state.plan);
+  return read.state.paused ? documents().pausedScreenFor(t, read.state) : undefined;
 }
 
 function isTurnScreen(value: unknown): value is TurnScreen {
@@ -75,7 +79,9 @@ export const RoutineScreenInterceptor: ResponseInterceptor = {
       const screen = routineScreenAfter(handlerInput);
       if (!screen) return;
       const maxBytes = screenBudget(handlerInput, response);
-      const directive = routineDirective(tr(handlerInput), screen, { maxBytes }) as unknown as Directive;
+      const directive = documents().routineDirective(tr(handlerInput), screen, {
+        maxBytes,
+      }) as unknown as Directive;
       // Even without diagrams it does not fit: the spoken turn goes out, the last screen stays.
       if (Buffer.byteLength(JSON.stringify(directive), 'utf8') > maxBytes) {
         log.warn('display.tooLarge', { kind: 'routine' });

@@ -1,6 +1,6 @@
 /**
  * One i18next instance (initialised synchronously on first use), and one fixed
- * translator per language, cached. The official samples initialise i18next on every request, which
+ * translator per locale (a language base plus that market's overrides), cached. The official samples initialise i18next on every request, which
  * costs two orders of magnitude at p99; here a request only looks up a cached function.
  *
  * i18next's own `t()` re-resolves and re-parses a template on every call (10-20 µs each, most of a
@@ -10,20 +10,70 @@
  *
  * Interpolated values are SSML-escaped; the resource strings themselves may contain SSML markup.
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
+import type * as I18nextModule from 'i18next';
 import { escapeSsml } from '../speech/ssml';
 import common from './en/common.json';
 import display from './en/display.json';
 import find from './en/find.json';
 import routine from './en/routine.json';
 import safety from './en/safety.json';
+import enAuSafety from './en-AU/safety.json';
+import enCaSafety from './en-CA/safety.json';
+import enGbSafety from './en-GB/safety.json';
+import enInSafety from './en-IN/safety.json';
+import enUsSafety from './en-US/safety.json';
 
+/**
+ * Resources by i18next language code: a language's base (`en`, every key, naming no country's
+ * services) and per-market overrides (`en-GB`, only the keys that differ: emergency and urgent-care
+ * words). A locale resolves its own file first, then its language, then English.
+ */
 export const resources = {
   en: { translation: { common, find, routine, safety, display } },
+  'en-US': { translation: { safety: enUsSafety } },
+  'en-GB': { translation: { safety: enGbSafety } },
+  'en-CA': { translation: { safety: enCaSafety } },
+  'en-AU': { translation: { safety: enAuSafety } },
+  'en-IN': { translation: { safety: enInSafety } },
 };
 
-export const SUPPORTED_LANGUAGES = Object.keys(resources);
+type ResourceCode = keyof typeof resources;
+
+/** The language every other one falls back to, and the locale of a request that names none. */
+export const BASE_LANGUAGE = 'en';
 export const DEFAULT_LOCALE = 'en-US';
+/** The markets the skill speaks for: each has its own care words (a test checks every key in each). */
+export const SUPPORTED_LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'] as const;
+
+function isResourceCode(code: string): code is ResourceCode {
+  return Object.prototype.hasOwnProperty.call(resources, code);
+}
+
+/**
+ * Where a locale's keys are looked up, most specific first: "en-GB" → en-GB, en; "de-AT" → de-AT
+ * (if present), de (if present), en. A locale or language without resources is skipped, so an
+ * unknown market gets the base language, never another market's words.
+ */
+export function fallbackChain(locale: string | undefined): ResourceCode[] {
+  const [language = '', region] = (locale || DEFAULT_LOCALE).split(/[-_]/);
+  const lang = language.toLowerCase();
+  const codes = [region ? `${lang}-${region.toUpperCase()}` : '', lang, BASE_LANGUAGE];
+  return [...new Set(codes.filter(isResourceCode))];
+}
+
+/** The resource code that names a locale's translator: its most specific code with resources. */
+const codes = new Map<string, ResourceCode>();
+function codeOf(locale: string | undefined): ResourceCode {
+  const given = locale ?? '';
+  let code = codes.get(given);
+  if (code === undefined) {
+    code = fallbackChain(locale)[0];
+    // Locales come from requests: remember only a bounded number of spellings.
+    if (codes.size < 100) codes.set(given, code);
+  }
+  return code;
+}
 
 /**
  * The i18next instance, initialised on first use. The compiled translator below reads the same
@@ -32,11 +82,15 @@ export const DEFAULT_LOCALE = 'en-US';
 let i18nextInstance: i18n | undefined;
 function instance(): i18n {
   if (!i18nextInstance) {
+    // Required on first use (a template the compiled translator leaves to i18next, a missing key):
+    // no template a request normally uses needs it, so a cold start never loads it. In the Lambda it
+    // is a file of its own, dist/lambda/i18next.js (scripts/build.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require('i18next') as typeof I18nextModule | i18n;
+    const i18next = 'default' in loaded && loaded.default ? loaded.default : (loaded as i18n);
     i18nextInstance = i18next.createInstance({
       resources,
-      fallbackLng: 'en',
-      supportedLngs: SUPPORTED_LANGUAGES,
-      nonExplicitSupportedLngs: true,
+      fallbackLng: BASE_LANGUAGE,
       initAsync: false,
       returnNull: false,
       interpolation: { escapeValue: true, escape: (value: string) => escapeSsml(String(value)) },
@@ -50,9 +104,9 @@ function instance(): i18n {
   return i18nextInstance;
 }
 
-/** The resource string at a dotted key ("find.offer"), or whatever else is there (an object, nothing). */
-function rawResource(language: string, key: string): unknown {
-  let node: unknown = (resources as Record<string, { translation: unknown }>)[language]?.translation;
+/** The resource string at a dotted key ("find.offer") in one code's resources, or whatever else is there. */
+function rawResource(code: ResourceCode, key: string): unknown {
+  let node: unknown = resources[code].translation;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[part];
@@ -63,41 +117,41 @@ function rawResource(language: string, key: string): unknown {
 /** Looks up a resource key and interpolates named values; the result is SSML-safe. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const translators = new Map<string, Translate>();
-const i18nextTranslators = new Map<string, Translate>();
+const translators = new Map<ResourceCode, Translate>();
+const i18nextTranslators = new Map<ResourceCode, Translate>();
 
-function languageOf(locale: string | undefined): string {
-  const language = (locale ?? DEFAULT_LOCALE).split('-')[0].toLowerCase();
-  return SUPPORTED_LANGUAGES.includes(language) ? language : 'en';
-}
-
-/** The translator for a request locale ("en-GB" → English); unknown locales fall back to English. */
+/**
+ * The translator for a request locale: "en-GB" gets British care words and English for the rest;
+ * a locale without resources of its own falls back along `fallbackChain`.
+ */
 export function translatorFor(locale: string | undefined): Translate {
-  const language = languageOf(locale);
-  let translate = translators.get(language);
+  const code = codeOf(locale);
+  let translate = translators.get(code);
   if (!translate) {
-    translate = compiledTranslator(language, i18nextTranslatorFor(language));
-    translators.set(language, translate);
+    translate = compiledTranslator(code, i18nextTranslatorFor(code));
+    translators.set(code, translate);
   }
   return translate;
 }
 
 /** i18next's own fixed `t()` for a locale: the reference the compiled translator must match. */
 export function i18nextTranslatorFor(locale: string | undefined): Translate {
-  const language = languageOf(locale);
-  let translate = i18nextTranslators.get(language);
+  const code = codeOf(locale);
+  let translate = i18nextTranslators.get(code);
   if (!translate) {
     let fixed: TFunction | undefined;
     translate = (k, values) => {
-      fixed ??= instance().getFixedT(language);
+      fixed ??= instance().getFixedT(code);
       return String(fixed(k, values ?? {}));
     };
-    i18nextTranslators.set(language, translate);
+    i18nextTranslators.set(code, translate);
   }
   return translate;
 }
 
 type Part = string | { name: string; escape: boolean; capitalize: boolean };
+const MISSING = Symbol('missing');
+const MAX_CACHED_KEYS = 5000;
 /** A compiled template, or null when the template needs i18next itself. */
 type Compiled = { parts: Part[]; names: string[] } | null;
 
@@ -123,27 +177,44 @@ function compile(template: string): Compiled {
   return { parts, names };
 }
 
-function compiledTranslator(language: string, fallback: Translate): Translate {
-  const cache = new Map<string, Compiled>();
-  const plurals = new Intl.PluralRules(language);
-  const templateOf = (key: string): Compiled | undefined => {
+function compiledTranslator(code: ResourceCode, fallback: Translate): Translate {
+  const chain = fallbackChain(code);
+  const plurals = new Intl.PluralRules(code);
+  /** Per code of the chain: key → compiled template, `null` (left to i18next) or MISSING. */
+  const caches = new Map(chain.map((source) => [source, new Map<string, Compiled | typeof MISSING>()]));
+  /** A key in one code's resources, compiled once; a key a code lacks is remembered as missing. */
+  const templateIn = (source: ResourceCode, key: string): Compiled | undefined => {
+    const cache = caches.get(source) as Map<string, Compiled | typeof MISSING>;
     let compiled = cache.get(key);
-    if (compiled === undefined && !cache.has(key)) {
-      const raw = rawResource(language, key);
-      compiled = typeof raw === 'string' ? compile(raw) : undefined;
-      if (compiled !== undefined) cache.set(key, compiled);
+    if (compiled === undefined) {
+      const raw = rawResource(source, key);
+      compiled = typeof raw === 'string' ? compile(raw) : MISSING;
+      // Keys are the code's own, but a miss is remembered only while the cache stays small.
+      if (compiled !== MISSING || cache.size < MAX_CACHED_KEYS) cache.set(key, compiled);
     }
-    return compiled;
+    return compiled === MISSING ? undefined : compiled;
+  };
+  /** As i18next resolves: each code of the chain in turn, its plural form before the plain key. */
+  const templateOf = (key: string, count: unknown): Compiled | undefined => {
+    for (const source of chain) {
+      let compiled: Compiled | undefined;
+      if (typeof count === 'number') {
+        compiled =
+          templateIn(source, `${key}_${plurals.select(count)}`) ?? templateIn(source, `${key}_other`);
+      }
+      compiled ??= templateIn(source, key);
+      if (compiled !== undefined) return compiled;
+    }
+    return undefined;
   };
   return (key, values = {}) => {
-    const count = values.count;
-    let compiled: Compiled | undefined;
-    if (typeof count === 'number') {
-      compiled = templateOf(`${key}_${plurals.select(count)}`) ?? templateOf(`${key}_other`);
-    }
-    compiled ??= templateOf(key);
+    const compiled = templateOf(key, values.count);
     if (compiled === undefined) {
-      // A missing key: i18next's answer (the default value, or the key itself).
+      // A missing key with a plain default value (an optional note): the default, as i18next gives
+      // it, without loading i18next. Anything else missing: i18next's answer (usually the key).
+      const fallbackText = values.defaultValue;
+      if (typeof fallbackText === 'string' && !fallbackText.includes('{{') && !fallbackText.includes('$t('))
+        return fallbackText;
       return fallback(key, values);
     }
     if (compiled === null) return fallback(key, values);
@@ -163,7 +234,8 @@ function compiledTranslator(language: string, fallback: Translate): Translate {
   };
 }
 
-/** True when a key exists in the English resources (used by tests and the key scan). */
-export function hasKey(key: string): boolean {
-  return instance().exists(key, { lng: 'en' }) || instance().exists(`${key}_other`, { lng: 'en' });
+/** True when a key resolves for a locale (by default the base language, which must hold every key). */
+export function hasKey(key: string, locale: string = BASE_LANGUAGE): boolean {
+  const lng = codeOf(locale);
+  return instance().exists(key, { lng }) || instance().exists(`${key}_other`, { lng });
 }

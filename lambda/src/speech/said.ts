@@ -11,7 +11,7 @@
  */
 import { resources, type Translate } from '../i18n';
 import { escapeSsml } from './ssml';
-import { MAX_SSML_CHARACTERS, ssmlProblems } from './validate';
+import { MAX_SSML_CHARACTERS, ssmlProblems } from './ssml-check';
 
 /** One translator call: its key, and its values (a nested `Said` is SSML from other calls). */
 export interface Line {

@@ -8,10 +8,10 @@ import {
   timelineMs,
   type Turn,
 } from '../../../lambda/src/core/routine/timeline';
-import { aplaProblems, timelineToApla } from '../../../lambda/src/speech/apla';
+import { timelineToApla } from '../../../lambda/src/speech/apla';
 import { ssmlToText } from '../../../lambda/src/speech/ssml';
 import { timelineToSsml } from '../../../lambda/src/speech/timeline-ssml';
-import { ssmlProblems } from '../../../lambda/src/speech/validate';
+import { aplaProblems, ssmlProblems } from '../../../simulator/speech-check';
 import { everyPlan, say, t } from './fixtures';
 
 /** Consecutive speech joined into one entry (one SSML text run may hold several cues). */

@@ -17,11 +17,11 @@ describe('routineGate: what a routine start hears', () => {
   it('a red flag blocks every routine for the rest of the session, and says why each time', async () => {
     const { talk } = probedConversation();
     await talk.launch();
-    expect((await talk.utter('I have chills')).speech).toMatch(/^Please get medical advice today/);
+    expect((await talk.utter('I have chills')).speech).toMatch(/^Please get medical advice from urgent care/);
     for (const routine of ['general', 'quick', 'evening']) {
       const turn = await start(talk, routine);
       expect(turn.speech).toBe(
-        "I won't start a routine in this session, because you mentioned a high temperature. Please get medical advice today: urgent care, your doctor, or NHS 111. I can still answer questions.",
+        "I won't start a routine in this session, because you mentioned a high temperature. Please get medical advice from urgent care or your doctor today. I can still answer questions.",
       );
       expect(turn.ended).toBe(false);
     }

@@ -57,7 +57,7 @@ describe('remember: only when asked, only after yes', () => {
     await talk.utter('remember that I have osteoporosis');
     expect((await talk.utter('no')).speech).toMatch(/^Okay, I won't save it\./);
     expect((await talk.utter('remember that I have a fever')).speech).toMatch(
-      /^Please get medical advice today.*I'll keep a fever in mind for this session only/,
+      /^Please get medical advice from urgent care or your doctor today.*I'll keep a fever in mind for this session only/,
     );
     expect(await stored(store)).toEqual({});
   });

@@ -2,8 +2,8 @@ import { conditions, healthSpokenForms, redFlags, type Tier } from '../../../lam
 import { newConversation } from '../../support/skill';
 
 const REMINDER = /not medical advice: if pain persists or worsens, see a clinician\./;
-const EMERGENCY = /^Please get emergency help now: call 911 or 999, or your local emergency number\./;
-const URGENT = /^Please get medical advice today: urgent care, your doctor, or NHS 111\./;
+const EMERGENCY = /^Please get emergency help now: call 911\./;
+const URGENT = /^Please get medical advice from urgent care or your doctor today\./;
 const TIER_LEAD: Record<Tier, RegExp> = {
   stop: URGENT,
   check: /^Not without checking with your doctor first\./,
@@ -165,7 +165,7 @@ describe('red flags: the urgent-care answer first', () => {
     const again = await talk.utter('is it safe to press b l twenty three');
     expect(again.speech).toMatch(URGENT);
     expect((await talk.utter('what did you change')).speech).toMatch(
-      /^I won't start a routine in this session, because you mentioned a high temperature\. Please get medical advice today/,
+      /^I won't start a routine in this session, because you mentioned a high temperature\. Please get medical advice from urgent care or your doctor today/,
     );
   });
 });

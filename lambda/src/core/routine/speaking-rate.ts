@@ -5,12 +5,20 @@
  *
  * The model (stated once, tested in test/core/routine/speaking-rate.test.ts):
  * - 270 ms per spoken word, 350 ms per comma, semicolon or colon, 700 ms per sentence end
- *   (. ? !) inside an utterance and 350 ms for the one that ends it. With the pauses, an instruction of 15 words and two clauses takes about 5 s (about 170
- *   words a minute), the pace of Alexa's default voice. The figures are fitted to espeak-ng at
- *   `-s 150` over the routine cues, which the test uses as its reference voice.
+ *   (. ? !) inside an utterance and 350 ms for the one that ends it. With the pauses, an
+ *   instruction of 15 words and two clauses takes about 5 s (about 170 words a minute), the pace
+ *   of Alexa's default voice. The figures are fitted to espeak-ng at `-s 150` over the routine
+ *   cues, which the test uses as its reference voice.
  * - Words are counted as spoken: "52" is two words ("fifty two"), a spelled code "B L" is two,
  *   a hyphenated "finger-widths" is two.
- * - An SSML `<break time="…"/>` adds exactly its time; other tags are silent.
+ * - An SSML `<break time="…"/>` adds exactly its time, and the words before it end as an
+ *   utterance does (a sentence end there is the short final pause), so one turn sent as APLA
+ *   Speech and Silence components or as one SSML document with breaks takes the same time.
+ *   `<break strength>` is a clause pause (weak, medium), a sentence pause (strong) or 1 s
+ *   (x-strong); a closing `</s>` a sentence pause and `</p>` 1 s; `<prosody rate>` scales the
+ *   words inside it. Other tags are silent.
+ * This is the one model: the routine engine lays holds out with it, and the simulator's page, the
+ * terminal chat and the bench time what they play with it (`speechParts`).
  * Holds keep the cues spoken inside them to a few words ("Halfway."), so an error of 20 % in this
  * model moves a hold by well under a second.
  */
@@ -31,6 +39,90 @@ export function spokenNumberWords(n: number): number {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Pauses for `<break strength>` (Alexa's default strength is medium, a comma's pause). */
+export const STRENGTH_PAUSE_MS: Record<string, number> = {
+  none: 0,
+  'x-weak': 0,
+  weak: MS_PER_CLAUSE_PAUSE,
+  medium: MS_PER_CLAUSE_PAUSE,
+  strong: MS_PER_SENTENCE_END,
+  'x-strong': 1000,
+};
+const PARAGRAPH_PAUSE_MS = STRENGTH_PAUSE_MS['x-strong'];
+/** `<prosody rate>` keywords as a fraction of the default rate (Alexa's docs give no figures; estimates). */
+const RATE_KEYWORDS: Record<string, number> = {
+  'x-slow': 0.6,
+  slow: 0.8,
+  medium: 1,
+  fast: 1.25,
+  'x-fast': 1.5,
+};
+
+/** A piece of an utterance: words as plain text (with how long they take), or a pause. */
+export type SpeechPart = { kind: 'words'; text: string; ms: number } | { kind: 'pause'; ms: number };
+
+const decode = (text: string): string =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name]);
+
+function rateOf(attributes: string): number | undefined {
+  const rate = /\brate\s*=\s*["']([^"']+)["']/.exec(attributes)?.[1]?.trim();
+  if (!rate) return undefined;
+  if (rate in RATE_KEYWORDS) return RATE_KEYWORDS[rate];
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(rate);
+  return percent && Number(percent[1]) > 0 ? Number(percent[1]) / 100 : undefined;
+}
+
+function breakMs(attributes: string): number {
+  const time = /\btime\s*=\s*["'](\d+(?:\.\d+)?)\s*(ms|s)["']/.exec(attributes);
+  if (time) return Number(time[1]) * (time[2] === 's' ? 1000 : 1);
+  const strength = /\bstrength\s*=\s*["']([\w-]+)["']/.exec(attributes)?.[1];
+  return STRENGTH_PAUSE_MS[strength ?? 'medium'] ?? STRENGTH_PAUSE_MS.medium;
+}
+
+/**
+ * An SSML fragment (with or without `<speak>`) as it is heard, in order: runs of words with their
+ * estimated time, and pauses. A break ends a run of words as the end of an utterance does (a
+ * sentence end before it is its short final pause), so a turn timed as APLA Speech and Silence
+ * components and the same turn as one SSML document with breaks take the same time.
+ */
+export function speechParts(ssml: string): SpeechPart[] {
+  const raw: Array<{ text: string; rate: number } | { pause: number }> = [];
+  const rates: number[] = [1];
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;
+  let last = 0;
+  let match: RegExpExecArray | null;
+  const words = (text: string): void => {
+    const rate = rates[rates.length - 1];
+    const previous = raw[raw.length - 1];
+    if (previous && 'text' in previous && previous.rate === rate) previous.text += ` ${text}`;
+    else raw.push({ text, rate });
+  };
+  while ((match = tag.exec(ssml)) !== null) {
+    words(decode(ssml.slice(last, match.index)));
+    last = tag.lastIndex;
+    const [, closing, name, attributes, selfClosing] = match;
+    if (name === 'break') raw.push({ pause: breakMs(attributes) });
+    else if (name === 'prosody' && !selfClosing) {
+      if (closing) {
+        if (rates.length > 1) rates.pop();
+      } else rates.push(rates[rates.length - 1] * (rateOf(attributes) ?? 1));
+    } else if (name === 's' && closing) raw.push({ pause: MS_PER_SENTENCE_END });
+    else if (name === 'p' && closing) raw.push({ pause: PARAGRAPH_PAUSE_MS });
+  }
+  words(decode(ssml.slice(last)));
+  const parts: SpeechPart[] = [];
+  raw.forEach((part) => {
+    if ('pause' in part) {
+      if (part.pause > 0) parts.push({ kind: 'pause', ms: part.pause });
+    } else if (/[\p{L}\p{N}]/u.test(part.text)) {
+      const text = part.text.replace(/\s+/g, ' ').trim();
+      const ms = Math.round(estimateTextMs(text) / part.rate);
+      parts.push({ kind: 'words', text, ms });
+    }
+  });
+  return parts;
+}
+
 const estimates = new Map<string, number>();
 const MAX_CACHED = 2000;
 
@@ -38,22 +130,11 @@ const MAX_CACHED = 2000;
 export function estimateSpeechMs(ssml: string): number {
   let ms = estimates.get(ssml);
   if (ms === undefined) {
-    ms = estimateUncached(ssml);
+    ms = speechParts(ssml).reduce((sum, part) => sum + part.ms, 0);
     if (estimates.size >= MAX_CACHED) estimates.clear();
     estimates.set(ssml, ms);
   }
   return ms;
-}
-
-function estimateUncached(ssml: string): number {
-  let breaks = 0;
-  for (const [, value, unit] of ssml.matchAll(/<break\b[^>]*\btime="([\d.]+)(ms|s)"[^>]*\/>/g)) {
-    breaks += Number(value) * (unit === 's' ? 1000 : 1);
-  }
-  const text = ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name]);
-  return breaks + estimateTextMs(text);
 }
 
 /** Estimated milliseconds to speak plain text. Empty text takes no time. */

@@ -1,7 +1,8 @@
 /**
  * Checks SSML against what Alexa accepts: well-formed XML inside one <speak>, only the tags Alexa
  * supports, only the five XML entities, breaks of at most 10 seconds, and at most 8000 characters.
- * Used by tests on every response and by the simulator before it shows a response.
+ * The Lambda runs it before "repeat" speaks a sentence rebuilt from session state (speech/said.ts);
+ * the tests and the simulator run it on every response.
  */
 import { MAX_BREAK_SECONDS } from './ssml';
 
