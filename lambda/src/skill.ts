@@ -18,12 +18,9 @@ import {
   UnhandledRequestHandler,
   YesIntentHandler,
 } from './handlers/builtin';
-import {
-  RoutineScreenInterceptor,
-  UnroutableUserEventHandler,
-  UserEventToIntentInterceptor,
-} from './display';
 import { findPointHandlers } from './handlers/find-point';
+import { PausedRoutineScreenInterceptor } from './handlers/screen';
+import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/state';
 import { safetyHandlers } from './handlers/safety';
@@ -66,8 +63,8 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
     .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
-    // The routine screen goes on after the handler, so every routine response gets it in one place.
-    .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
+    // The paused routine screen goes on after the handler, so every way of pausing gets it in one place.
+    .addResponseInterceptors(PausedRoutineScreenInterceptor, RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)
     .withCustomUserAgent('pressure-point-guide/0.1');
   if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);

@@ -5,7 +5,7 @@
 import { getPoint } from '../core/catalogue';
 import type { PointCode } from '../core/types';
 import { translatorFor } from '../i18n';
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 import { POINT_TOKEN_PREFIX } from './apl';
 import { ROUTINE_TOKEN } from './routine-document';
 import { COLOURS, drawPoints, type Drawing, type HoldSide, type Shape } from './diagram';

@@ -10,7 +10,7 @@
  * array (`data: "${payload.list}"`) are checked once per item: `${data.x}` must be in every item, and
  * an id with `${index}` names one component per item.
  */
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 
 type Json = Record<string, unknown>;
 

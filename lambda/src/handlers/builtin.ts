@@ -6,12 +6,12 @@ import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
 import { log } from '../log';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from '../state/session';
-import { intentName, isIntent, requestType, tr } from './input';
+import { intentName, isIntent, requestType, translatorOf } from './input';
 
 export const LaunchRequestHandler: RequestHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const { record, configured } = await loadUser(h);
     const firstUse = !record.welcomed;
     // The note is said whenever we cannot tell that it was heard before (new user or storage down);
@@ -32,7 +32,7 @@ export const LaunchRequestHandler: RequestHandler = {
 export const HelpIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder.speak(t('common.help.speech')).reprompt(t('common.help.reprompt')).getResponse();
   },
 };
@@ -40,7 +40,7 @@ export const HelpIntentHandler: RequestHandler = {
 export const NavigateHomeIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     updateSession(h, { offer: undefined });
     return h.responseBuilder
       .speak(t('common.home.speech'))
@@ -52,7 +52,10 @@ export const NavigateHomeIntentHandler: RequestHandler = {
 export const StopCancelIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.PauseIntent'),
   handle(h) {
-    return h.responseBuilder.speak(tr(h)('common.goodbye')).withShouldEndSession(true).getResponse();
+    return h.responseBuilder
+      .speak(translatorOf(h)('common.goodbye'))
+      .withShouldEndSession(true)
+      .getResponse();
   },
 };
 
@@ -60,7 +63,7 @@ export const StopCancelIntentHandler: RequestHandler = {
 export const NoIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.NoIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     updateSession(h, { offer: undefined });
     return h.responseBuilder
       .speak(t('common.home.speech'))
@@ -73,7 +76,7 @@ export const NoIntentHandler: RequestHandler = {
 export const YesIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder
       .speak(t('common.home.speech'))
       .reprompt(t('common.launch.reprompt'))
@@ -84,7 +87,7 @@ export const YesIntentHandler: RequestHandler = {
 export const RepeatIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.RepeatIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const last = lastOutput(h);
     if (!last)
       return h.responseBuilder
@@ -101,7 +104,7 @@ export const RepeatIntentHandler: RequestHandler = {
 export const FallbackIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder
       .speak(t('common.fallback.speech'))
       .reprompt(t('common.fallback.reprompt'))
@@ -151,7 +154,7 @@ export const CatchAllErrorHandler: ErrorHandler = {
       type: requestType(h),
       intent: intentName(h),
     });
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder
       .speak(t('common.error.speech'))
       .reprompt(t('common.error.reprompt'))

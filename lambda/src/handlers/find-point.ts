@@ -15,12 +15,12 @@ import {
   type PointMatch,
 } from '../core/catalogue';
 import type { Point } from '../core/types';
-import { showPoint } from '../display';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
 import { speakableCode } from '../speech/ssml';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
-import { isIntent, readSlot, tr } from './input';
+import { isIntent, readSlot, translatorOf } from './input';
+import { showPoint } from './screen';
 
 /** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
 export function holdPhrase(t: Translate, point: Point): string {
@@ -59,7 +59,7 @@ export function pointShortSpeech(t: Translate, match: PointMatch): string {
 }
 
 function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
-  const t = tr(handlerInput);
+  const t = translatorOf(handlerInput);
   updateSession(handlerInput, {
     lastPoint: match.point.code,
     offer: { kind: 'point', code: match.point.code },
@@ -90,7 +90,7 @@ function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken
 }
 
 function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
-  const t = tr(handlerInput);
+  const t = translatorOf(handlerInput);
   const speech = spoken ? t('find.unknownPoint', { spoken }) : t('find.unknownPointNoWords');
   return handlerInput.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
 }
@@ -98,7 +98,7 @@ function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): R
 export const FindPointIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const { match, spoken, given } = pointFromSlot(h);
     if (!given)
       return h.responseBuilder.speak(t('find.askPoint')).reprompt(t('find.askPointReprompt')).getResponse();
@@ -110,7 +110,7 @@ export const FindPointIntentHandler: RequestHandler = {
 export const PointsForNeedIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'PointsForNeedIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const slot = readSlot(h, 'need');
     if (!slot.spoken && !slot.id) {
       return h.responseBuilder.speak(t('find.askNeed')).reprompt(t('find.askNeedReprompt')).getResponse();
@@ -177,7 +177,7 @@ function followUpPoint(handlerInput: HandlerInput): {
 }
 
 function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
-  const t = tr(handlerInput);
+  const t = translatorOf(handlerInput);
   const { point, unknownSpoken, given } = followUpPoint(handlerInput);
   if (given && !point) return unknownPoint(handlerInput, unknownSpoken);
   if (!point) {

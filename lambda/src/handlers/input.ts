@@ -4,10 +4,10 @@
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { translatorFor, type Translate } from '../i18n';
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 
 /** The translator for the request's locale. */
-export function tr(handlerInput: HandlerInput): Translate {
+export function translatorOf(handlerInput: HandlerInput): Translate {
   let locale: string | undefined;
   try {
     locale = getLocale(handlerInput.requestEnvelope);

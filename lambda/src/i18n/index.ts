@@ -11,7 +11,7 @@
  * Interpolated values are SSML-escaped; the resource strings themselves may contain SSML markup.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { escapeSsml } from '../speech/ssml';
+import { escapeSsml } from './escape';
 import common from './en/common.json';
 import display from './en/display.json';
 import find from './en/find.json';

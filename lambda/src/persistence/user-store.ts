@@ -5,7 +5,7 @@
  */
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import type { Translate } from '../i18n';
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 import type { UserRecord } from './types';
 import { log } from '../log';
 

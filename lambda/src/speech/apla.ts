@@ -7,6 +7,7 @@
  */
 import type { TimelineItem } from '../core/routine/timeline';
 import { ssmlProblems } from './validate';
+import { isRecord } from '../core/record';
 
 export const APLA_VERSION = '0.91';
 export const APLA_DIRECTIVE = 'Alexa.Presentation.APLA.RenderDocument';
@@ -61,28 +62,24 @@ export function timelineToApla(items: TimelineItem[], token: string, description
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Problems with an APLA RenderDocument directive of the shape this skill sends; an empty list means
  * it has the documented shape. Used by the tests and by the simulator before it plays a turn.
  */
 export function aplaProblems(directive: unknown): string[] {
   const problems: string[] = [];
-  if (!isObject(directive)) return ['directive is not an object'];
+  if (!isRecord(directive)) return ['directive is not an object'];
   if (directive.type !== APLA_DIRECTIVE) problems.push(`type must be ${APLA_DIRECTIVE}`);
   if (directive.token !== undefined && typeof directive.token !== 'string')
     problems.push('token must be a string');
-  if (directive.datasources !== undefined && !isObject(directive.datasources))
+  if (directive.datasources !== undefined && !isRecord(directive.datasources))
     problems.push('datasources must be an object');
   const document = directive.document;
-  if (!isObject(document)) return [...problems, 'document is missing'];
+  if (!isRecord(document)) return [...problems, 'document is missing'];
   if (document.type !== 'APLA') problems.push('document.type must be "APLA"');
   if (typeof document.version !== 'string') problems.push('document.version must be a string');
   const template = document.mainTemplate;
-  if (!isObject(template)) return [...problems, 'document.mainTemplate is missing'];
+  if (!isRecord(template)) return [...problems, 'document.mainTemplate is missing'];
   if (template.parameters !== undefined) {
     if (!Array.isArray(template.parameters) || !template.parameters.every((p) => typeof p === 'string'))
       problems.push('mainTemplate.parameters must be an array of strings');
@@ -91,7 +88,7 @@ export function aplaProblems(directive: unknown): string[] {
   if (!Array.isArray(roots) || roots.length === 0) return [...problems, 'mainTemplate has no item'];
   let speech = 0;
   const visit = (component: unknown, path: string): void => {
-    if (!isObject(component)) {
+    if (!isRecord(component)) {
       problems.push(`${path} is not a component`);
       return;
     }

@@ -1,17 +1,8 @@
 /**
  * SSML helpers shared by every response. Alexa rejects a response whose SSML is not well-formed XML,
- * so every value that comes from data or from the user is escaped here before it is spoken.
+ * so every value that comes from data or from the user is escaped before it is spoken: by the
+ * translator (i18n/escape.ts) for every interpolated value.
  */
-
-/** Escapes text for use inside SSML. */
-export function escapeSsml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** Alexa's longest single break. Longer silences are split into several breaks. */
 export const MAX_BREAK_SECONDS = 10;

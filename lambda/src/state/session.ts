@@ -5,6 +5,7 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import { getPoint } from '../core/catalogue';
+import { isRecord } from '../core/record';
 
 export type Attributes = Record<string, unknown>;
 
@@ -38,10 +39,6 @@ export function updateSession(handlerInput: HandlerInput, patch: Attributes): vo
     else next[key] = value;
   }
   handlerInput.attributesManager.setSessionAttributes(next);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The point the conversation is about, if the stored code is a real catalogue point. */

@@ -11,7 +11,8 @@ import { recordAdjustment, routineGate, routinesBlocked } from '../../../lambda/
 import { RememberLastOutputInterceptor } from '../../../lambda/src/interceptors';
 import { MemoryPersistenceAdapter } from '../../../lambda/src/persistence/memory';
 import { requestHandlers } from '../../../lambda/src/skill';
-import { escapeSsml, speakableCode } from '../../../lambda/src/speech/ssml';
+import { escapeSsml } from '../../../lambda/src/i18n/escape';
+import { speakableCode } from '../../../lambda/src/speech/ssml';
 import { Conversation } from '../../support/conversation';
 
 export const START = 'ProbeStartRoutineIntent';

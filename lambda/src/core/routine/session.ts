@@ -20,6 +20,7 @@ import {
   type RoutinePlan,
 } from './plan';
 import { MAX_TURN_MS, MIN_RESUME_MS, type Turn } from './timeline';
+import { isRecord } from '../record';
 
 export const STATE_VERSION = 1;
 /** Routine state older than this is not resumed. */
@@ -195,10 +196,6 @@ const SIDES: readonly HoldSide[] = ['both', 'left', 'right', 'painful', 'centre'
 const PRESSURES: readonly StepPressure[] = ['none', 'light', 'moderate', 'firm'];
 const TOOLS: readonly Tool[] = ['ball', 'towel-roll', 'fists'];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isInt(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
@@ -208,7 +205,7 @@ function isText(value: unknown): value is string {
 }
 
 function parseSource(value: unknown): PlanSource | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   if (value.type === 'routine' && typeof value.id === 'string' && getRoutine(value.id)) {
     return { type: 'routine', id: value.id };
   }
@@ -220,7 +217,7 @@ function parseSource(value: unknown): PlanSource | undefined {
 }
 
 function parseStep(value: unknown, holdScale: number): PlannedStep | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const { source, kind, points, side, seconds, baseSeconds, pressure, tools, position, cue } = value;
   if (!isInt(source, 0, MAX_STEPS)) return undefined;
   if (typeof kind !== 'string' || !KINDS.includes(kind as StepKind)) return undefined;
@@ -254,7 +251,7 @@ function parseStep(value: unknown, holdScale: number): PlannedStep | undefined {
 }
 
 export function parsePlan(value: unknown): RoutinePlan | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const source = parseSource(value.source);
   const { holdScale } = value;
   if (!source || typeof holdScale !== 'number' || !HOLD_SCALES.includes(holdScale)) return undefined;
@@ -286,7 +283,7 @@ function parseResumePoint(plan: RoutinePlan, index: unknown, remainingMs: unknow
 }
 
 function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnRecord> {
-  if (!isObject(value)) return { ok: false, problem: 'invalid' };
+  if (!isRecord(value)) return { ok: false, problem: 'invalid' };
   const started = parseTime(value.startedAt, now);
   if (!started.ok) return started;
   const { totalMs, next, windows } = value;
@@ -299,7 +296,7 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   const parsed: HoldWindow[] = [];
   let lastEnd = 0;
   for (const raw of windows as unknown[]) {
-    if (!isObject(raw)) return { ok: false, problem: 'invalid' };
+    if (!isRecord(raw)) return { ok: false, problem: 'invalid' };
     const { index, startMs, holdStartMs, holdMs, endMs } = raw;
     const expectedIndex = parsed.length === 0 ? undefined : parsed[parsed.length - 1].index + 1;
     if (
@@ -321,7 +318,7 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
 
 /** Validates routine state from session attributes; anything wrong rejects it whole. */
 export function parseRoutineState(value: unknown, now: number): Parsed<RoutineState> {
-  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
+  if (!isRecord(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
   const plan = parsePlan(value.plan);
   if (!plan) return { ok: false, problem: 'invalid' };
   const updated = parseTime(value.updatedAt, now);
@@ -333,7 +330,7 @@ export function parseRoutineState(value: unknown, now: number): Parsed<RoutineSt
     state.turn = turn.value;
   }
   if (value.paused !== undefined) {
-    if (!isObject(value.paused)) return { ok: false, problem: 'invalid' };
+    if (!isRecord(value.paused)) return { ok: false, problem: 'invalid' };
     const point = parseResumePoint(plan, value.paused.index, value.paused.remainingMs);
     if (!point) return { ok: false, problem: 'invalid' };
     state.paused = point;
@@ -344,7 +341,7 @@ export function parseRoutineState(value: unknown, now: number): Parsed<RoutineSt
 
 /** Validates saved progress from the user's record. */
 export function parseSavedProgress(value: unknown, now: number): Parsed<SavedProgress> {
-  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
+  if (!isRecord(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
   const plan = parsePlan(value.plan);
   if (!plan) return { ok: false, problem: 'invalid' };
   const saved = parseTime(value.savedAt, now);

@@ -28,7 +28,7 @@ import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
 import { stopRules } from '../safety/speech';
-import { tr } from '../input';
+import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
@@ -40,7 +40,7 @@ function seconds(ms: number): number {
 
 /** The routine is over: say its closing words, forget it, and clear any saved progress. */
 async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
   const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
@@ -51,7 +51,7 @@ async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[
 }
 
 function finishedAlready(h: HandlerInput): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   writeRoutine(h, undefined);
   return h.responseBuilder
     .speak(t('routine.finishedAlready'))
@@ -85,7 +85,7 @@ function pausedSpeech(t: Translate, state: RoutineState, key: 'paused' | 'timeLe
 
 /** "Pause": remembers what is left of the hold, saves progress, and waits. */
 export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const now = nowOf(h);
   if (positionAt(state, now).at === 'finished') return finishedAlready(h);
   const paused = pauseAt(state, now);
@@ -130,7 +130,7 @@ function currentIndex(state: RoutineState, now: number): number | undefined {
 
 /** "Go back": the hold before the current one (between holds: the one just done). */
 export async function previousInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const index = currentIndex(state, nowOf(h)) ?? state.plan.steps.length;
   if (index <= 0) return playFrom(h, state, { index: 0 }, [t('routine.previous.first')], 'again');
   return playFrom(h, state, { index: index - 1 }, [t('routine.previous.lead')], 'again');
@@ -138,7 +138,7 @@ export async function previousInRoutine(h: HandlerInput, state: RoutineState): P
 
 /** "Repeat": the current hold again from its instructions (between holds: the one just done). */
 export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'paused') {
     return h.responseBuilder
@@ -157,12 +157,12 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
 
 /** "Start over": the routine from its first hold. */
 export async function startOverRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  return playFrom(h, state, { index: 0 }, [tr(h)('routine.startOver')], 'first');
+  return playFrom(h, state, { index: 0 }, [translatorOf(h)('routine.startOver')], 'first');
 }
 
 /** "Skip this point": on to the next routine step (both sides of a left-then-right step go). */
 export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const index = currentIndex(state, nowOf(h));
   if (index === undefined) return finishedAlready(h);
   const lead = [t('routine.skip.lead', { what: stepWhat(t, state.plan.steps[index]) })];
@@ -171,7 +171,7 @@ export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promi
 
 /** "How long is left": the rest of this hold (and of the routine's holds), then carries on. */
 export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   const routineLeft = (point: ResumePoint, currentMs: number): string => {
     const total = remainingHoldMs(state.plan, point);
@@ -221,7 +221,7 @@ export async function changeHoldLength(
   direction: 'shorter' | 'longer',
   state: RoutineState | undefined,
 ): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const current = state?.plan.holdScale ?? (await holdScaleOf(h));
   const scale = stepHoldScale(current, direction);
   const position = state ? positionAt(state, nowOf(h)) : undefined;
@@ -280,7 +280,7 @@ export async function changeHoldLength(
 
 /** "Stop" / "cancel" during a routine: ends the session, keeping the user's place. */
 export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const finished = positionAt(state, nowOf(h)).at === 'finished';
   const saved = await saveRoutineProgress(h, state);
   writeRoutine(h, undefined);
@@ -304,7 +304,7 @@ function fullStopRules(t: Translate): string {
 
 /** The stop rules on their own (no routine running). */
 export function stopRulesAnswer(h: HandlerInput): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   return h.responseBuilder
     .speak(`${fullStopRules(t)} ${t('safety.anythingElse')}`)
     .reprompt(t('safety.reprompt'))
@@ -313,7 +313,7 @@ export function stopRulesAnswer(h: HandlerInput): Response {
 
 /** The stop rules during a routine: said, then the routine carries on from where the user is. */
 export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'holding' || position.at === 'announcing') {
     const point = resumePointOf(position) ?? { index: position.index };
@@ -325,7 +325,7 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
 
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
   return h.responseBuilder.speak(t('routine.help')).reprompt(t('routine.reprompt.paused')).getResponse();
@@ -333,7 +333,7 @@ export function routineHelp(h: HandlerInput, state: RoutineState): Response {
 
 /** A routine state that could not be trusted: drop it and say so plainly. */
 export function lostTrack(h: HandlerInput): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   writeRoutine(h, undefined);
   return h.responseBuilder
     .speak(t('routine.lostTrack'))

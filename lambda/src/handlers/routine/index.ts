@@ -21,7 +21,7 @@ import { formatList } from '../../speech/duration';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
 import { SessionEndedRequestHandler } from '../builtin';
-import { intentName, isIntent, readSlot, requestType, tr } from '../input';
+import { intentName, isIntent, readSlot, requestType, translatorOf } from '../input';
 import {
   changeHoldLength,
   lostTrack,
@@ -79,7 +79,7 @@ const ROUTINE_INTENTS = [
 ];
 
 function routineList(h: HandlerInput): string {
-  const t = tr(h);
+  const t = translatorOf(h);
   return formatList(
     t,
     routines.map((r) => t('routine.routineItem', { name: r.name })),
@@ -88,7 +88,7 @@ function routineList(h: HandlerInput): string {
 
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
-  const t = tr(h);
+  const t = translatorOf(h);
   const named = readSlot(h, 'routine');
   if (named.id || named.spoken) {
     const routine =
@@ -142,7 +142,7 @@ export const StartRoutineIntentHandler: RequestHandler = {
 export const TimeHoldIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'TimeHoldIntent'),
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const slot = readSlot(h, 'point');
     const given = Boolean(slot.id || slot.spoken);
     const point = given
@@ -214,7 +214,7 @@ export const RoutineNoHandler: RequestHandler = {
     return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
   },
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     updateSession(h, { offer: undefined });
@@ -265,7 +265,7 @@ export const IdleRoutineControlHandler: RequestHandler = {
     ),
   handle(h) {
     if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder
       .speak(t('routine.nothingRunning'))
       .reprompt(t('routine.nothingRunningReprompt'))
@@ -276,7 +276,7 @@ export const IdleRoutineControlHandler: RequestHandler = {
 export const SkipPointIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'SkipPointIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const read = readRoutine(h);
     if (read.status === 'active') return skipInRoutine(h, read.state);
     if (read.status === 'broken') return lostTrack(h);
@@ -299,7 +299,7 @@ export const StopRulesIntentHandler: RequestHandler = {
 export const TimeLeftIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const read = readRoutine(h);
     if (read.status === 'active') return timeLeftInRoutine(h, read.state);
     if (read.status === 'broken') return lostTrack(h);
@@ -328,7 +328,7 @@ export const RoutineLaunchHandler: RequestHandler = {
     return 'ok' in saved && saved.ok;
   },
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const saved = await readSaved(h);
     if (!('ok' in saved && saved.ok)) return resumeSaved(h);
     const { record, ok } = await loadUser(h);

@@ -7,11 +7,12 @@ import type { Directive, Response } from 'ask-sdk-model';
 import type { RoutinePlan } from '../../core/routine/plan';
 import { startTurn, type ResumePoint } from '../../core/routine/session';
 import { buildTurn, type AnnounceOrder, type Turn } from '../../core/routine/timeline';
-import { turnScreen, type TurnScreen } from '../../core/routine/screen';
+import { turnScreen } from '../../core/routine/screen';
 import { timelineToApla } from '../../speech/apla';
 import { routinePhrasebook } from '../../speech/routine-cues';
 import { timelineToSsml } from '../../speech/timeline-ssml';
-import { tr } from '../input';
+import { translatorOf } from '../input';
+import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
 import { nowOf, routineAudio, writeRoutine } from './state';
 
@@ -28,7 +29,7 @@ export function playTurn(
   from: ResumePoint,
   options: PlayOptions = {},
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   // A red flag said mid-routine stops the guiding for the rest of the session; the place is kept.
   if (routinesBlocked(h)) {
     return h.responseBuilder
@@ -47,7 +48,7 @@ export function playTurn(
 }
 
 function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const rb = h.responseBuilder;
   const source = plan.source.type === 'routine' ? plan.source.id : plan.source.code.replace(/ /g, '');
   if (routineAudio(h) === 'ssml') {
@@ -56,13 +57,7 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
     const token = `routine.${source}.${turn.steps[0]?.index ?? turn.next}`;
     rb.addDirective(timelineToApla(turn.items, token) as unknown as Directive);
   }
-  // The routine screen (every hold of this turn, in step with the audio) is built from this plain
-  // data by the display feature's response interceptor (display/index.ts RoutineScreenInterceptor).
-  const screen: TurnScreen = turnScreen(plan, turn);
-  h.attributesManager.setRequestAttributes({
-    ...h.attributesManager.getRequestAttributes(),
-    routineScreen: screen,
-  });
+  showTurn(h, turnScreen(plan, turn), plan);
   // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill;
   // after the closing words there is no reprompt, just a quiet end.
   if (turn.finished) rb.withShouldEndSession(false);

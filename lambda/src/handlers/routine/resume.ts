@@ -19,7 +19,7 @@ import {
 } from '../../core/routine/session';
 import { loadUser, saveUser } from '../../persistence/user-store';
 import { updateSession } from '../../state/session';
-import { tr } from '../input';
+import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { nowOf } from './state';
 
@@ -61,7 +61,7 @@ export function resumeOfferSpeech(
   h: HandlerInput,
   progress: SavedProgress,
 ): { speech: string; reprompt: string } {
-  const t = tr(h);
+  const t = translatorOf(h);
   const routine = routineNameOf(progress);
   updateSession(h, { offer: { kind: 'resume' } });
   return {
@@ -88,7 +88,7 @@ async function matchesProfile(h: HandlerInput, routine: Routine, progress: Saved
 
 /** Picks the saved routine up where it was left, or says why it can't. */
 export async function resumeSaved(h: HandlerInput): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   updateSession(h, { offer: undefined });
   const saved = await readSaved(h);
   if ('ok' in saved && saved.ok) {

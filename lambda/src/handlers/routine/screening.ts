@@ -7,11 +7,11 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
 import { SCREENED_ATTRIBUTE } from './state';
-import { tr } from '../input';
+import { translatorOf } from '../input';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   updateSession(h, { offer: { kind: 'screen', then } });
   return h.responseBuilder
     .speak(t('routine.screen.question'))
@@ -25,7 +25,7 @@ export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
  * red flag, notes a condition for the routine gate, and offers the routine adjusted for it.
  */
 export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   updateSession(h, { offer: offerFor(then), [SCREENED_ATTRIBUTE]: 'yes' });
   return h.responseBuilder
     .speak(t('routine.screen.which'))

@@ -17,7 +17,7 @@ import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { speakableCode } from '../../speech/ssml';
 import { updateSession, type ScreenedStart } from '../../state/session';
-import { tr } from '../input';
+import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/state';
@@ -80,7 +80,7 @@ export async function startRoutine(
   routine: Routine,
   options: StartOptions = {},
 ): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
   const safe = gate.plan(routine);
@@ -105,7 +105,7 @@ export async function startRoutine(
  * or a shorter hold is applied and said.
  */
 export async function startPointHold(h: HandlerInput, point: Point): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
   const safe = gate.plan(pointHoldRoutine(point));

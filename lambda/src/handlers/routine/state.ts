@@ -4,7 +4,8 @@
  */
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import { parseRoutineState, type RoutineState } from '../../core/routine/session';
-import { isRecord, sessionAttributes, updateSession } from '../../state/session';
+import { isRecord } from '../../core/record';
+import { sessionAttributes, updateSession } from '../../state/session';
 import { requestTime } from '../input';
 
 export const ROUTINE_ATTRIBUTE = 'routine';

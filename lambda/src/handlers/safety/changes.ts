@@ -1,14 +1,14 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
 import type { RequestHandler } from 'ask-sdk-core';
 import { blockers, triage } from '../../core/safety';
-import { isIntent, tr } from '../input';
+import { isIntent, translatorOf } from '../input';
 import { careSentence, changesExplained, reasons } from './speech';
 import { loadStoredProfile, profileOf } from './state';
 
 export const SafetyChangesIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'SafetyChangesIntent'),
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const state = await loadStoredProfile(h);
     const profile = profileOf(state);
     const blocking = blockers(profile);

@@ -12,7 +12,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { adjustRoutine, blockers, breathingOnlyReasons, triage, type RoutineChange } from '../../core/safety';
 import type { Routine } from '../../core/types';
-import { tr } from '../input';
+import { translatorOf } from '../input';
 import { careSentence, changesSentence, reasons } from './speech';
 import { loadStoredProfile, patchSafety, profileOf, readSafety } from './state';
 
@@ -29,7 +29,7 @@ export type RoutineGate =
   | { kind: 'breathing-only' | 'adjust'; plan: (requested: Routine) => SafeRoutine };
 
 export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const profile = profileOf(await loadStoredProfile(h));
   const blocking = blockers(profile);
   if (blocking.length > 0) {

@@ -18,7 +18,7 @@ import {
   type SafetyAnswer,
 } from '../../core/safety';
 import { currentOffer, updateSession } from '../../state/session';
-import { isIntent, tr } from '../input';
+import { isIntent, translatorOf } from '../input';
 import { readHealth, readPoint } from './read';
 import { answerSpeech, stopRules, triageSpeech } from './speech';
 import {
@@ -40,7 +40,7 @@ const SEVERITY: Record<Grade, number> = {
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
 function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const state = readSafety(h);
   if ('why' in trigger) {
     if (!state.redFlags.includes(trigger.id)) patchSafety(h, { redFlags: [...state.redFlags, trigger.id] });
@@ -72,7 +72,7 @@ function profileAnswer(state: SafetySession, pointCode?: string): SafetyAnswer {
 }
 
 async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   let state = await loadStoredProfile(h);
   const health = readHealth(h);
   const point = readPoint(h);
@@ -120,7 +120,7 @@ function needReply(
   needName: string,
   mode: 'question' | 'statement',
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const routine = routineFor(needId);
   const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
   if (!routine)
@@ -138,7 +138,7 @@ function needReply(
 
 /** "Yes" or "no" to "is that a health condition?". */
 export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   if (!yes)
     return h.responseBuilder
       .speak(t('safety.statement.notCondition'))
@@ -157,7 +157,7 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
 
 /** After a stated condition: offer the routine that was on the table, adjusted; else ask what next. */
 function followUp(h: HandlerInput, state: SafetySession): string {
-  const t = tr(h);
+  const t = translatorOf(h);
   const offer = currentOffer(h);
   const routine = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
   if (!routine) return t('safety.statement.next');

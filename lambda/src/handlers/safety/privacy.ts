@@ -8,9 +8,9 @@ import type { Response } from 'ask-sdk-model';
 import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { formatList } from '../../speech/duration';
-import { escapeSsml } from '../../speech/ssml';
+import { escapeSsml } from '../../i18n/escape';
 import { updateSession } from '../../state/session';
-import { isIntent, tr } from '../input';
+import { isIntent, translatorOf } from '../input';
 import { unknownConfirmed } from './health';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
@@ -19,7 +19,7 @@ import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditi
 /** "you're pregnant and you take blood thinners", SSML-safe. */
 function youList(h: HandlerInput, ids: string[]): string {
   const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
-  return formatList(tr(h), phrases.map(escapeSsml));
+  return formatList(translatorOf(h), phrases.map(escapeSsml));
 }
 
 /** Asks a yes/no question and remembers that it is waiting for the answer to exactly this question. */
@@ -28,19 +28,19 @@ function confirm(
   speech: string,
   pending: { action: 'forget' } | { action: 'remember'; conditions: string[] },
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   patchSafety(h, { pending: { ...pending, asked: fingerprint(speech) } });
   return h.responseBuilder.speak(speech).reprompt(t('safety.confirmReprompt')).getResponse();
 }
 
 function say(h: HandlerInput, speech: string): Response {
-  return h.responseBuilder.speak(speech).reprompt(tr(h)('safety.reprompt')).getResponse();
+  return h.responseBuilder.speak(speech).reprompt(translatorOf(h)('safety.reprompt')).getResponse();
 }
 
 export const RememberHealthIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'RememberHealthIntent'),
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const state = await loadStoredProfile(h);
     const health = readHealth(h);
     if (health.match?.kind === 'red-flag') {
@@ -86,7 +86,7 @@ export const RememberHealthIntentHandler: RequestHandler = {
 export const ForgetHealthIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'ForgetHealthIntent'),
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const state = await loadStoredProfile(h);
     const health = readHealth(h);
     if (!health.given) return confirm(h, t('safety.forget.confirm'), { action: 'forget' });
@@ -114,7 +114,7 @@ export const ForgetHealthIntentHandler: RequestHandler = {
 };
 
 async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const { record, ok } = await loadUser(h);
   const merged = [...new Set([...(ok ? storedConditions(record) : []), ...ids])];
   const saved = ok && (await saveUser(h, { health: { conditions: merged } }));
@@ -123,7 +123,7 @@ async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Respon
 }
 
 async function forgetConfirmed(h: HandlerInput): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   // The session forgets too; red flags stay, since they are about today and were never stored.
   patchSafety(h, { conditions: [], unknown: false, adjusted: undefined, loaded: true });
   const deleted = await deleteUser(h);
@@ -137,7 +137,7 @@ async function forgetConfirmed(h: HandlerInput): Promise<Response> {
 export const SafetyConfirmationHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent', 'AMAZON.NoIntent') && livePending(h) !== undefined,
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const pending = livePending(h);
     patchSafety(h, { pending: undefined });
     const yes = isIntent(h, 'AMAZON.YesIntent');

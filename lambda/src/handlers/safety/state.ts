@@ -15,7 +15,8 @@ import {
 import { getPoint } from '../../core/catalogue';
 import type { PointCode, Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
-import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../state/session';
+import { isRecord } from '../../core/record';
+import { lastOutput, sessionAttributes, updateSession } from '../../state/session';
 
 /** A yes/no question the safety feature asked and is waiting on. */
 export type PendingConfirmation =

@@ -12,9 +12,9 @@
 import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import interactionModel from '../../../skill-package/interactionModels/custom/en-US.json';
-import { tr, requestType } from '../handlers/input';
+import { isRecord } from '../core/record';
 import { log } from '../log';
-import { isRecord } from '../state/session';
+import { translatorOf, requestType } from './input';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
@@ -121,7 +121,7 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
 export const UnroutableUserEventHandler: RequestHandler = {
   canHandle: (h) => requestType(h) === USER_EVENT,
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     return h.responseBuilder
       .speak(t('display.buttonUnavailable.speech'))
       .reprompt(t('display.buttonUnavailable.reprompt'))

@@ -1,0 +1,86 @@
+/**
+ * Putting something on a screen. Each function adds an APL RenderDocument directive only when the
+ * requesting device supports `Alexa.Presentation.APL`; speakers get nothing extra. The documents
+ * themselves come from display/, which knows nothing of requests. A screen is never worth losing the
+ * spoken answer for: a failure here is logged and the response goes out without it.
+ */
+import { getSupportedInterfaces, type HandlerInput, type ResponseInterceptor } from 'ask-sdk-core';
+import type { Directive } from 'ask-sdk-model';
+import { isRecord } from '../core/record';
+import type { RoutinePlan } from '../core/routine/plan';
+import type { TurnScreen } from '../core/routine/screen';
+import type { Point } from '../core/types';
+import { pointDirective } from '../display/apl';
+import { routineDirective } from '../display/routine-document';
+import { pausedScreenFor, turnScreenFor } from '../display/routine-turn';
+import { log } from '../log';
+import { requestType, translatorOf } from './input';
+import { readRoutine } from './routine/state';
+
+/** True when the device that sent the request can render APL documents. */
+export function supportsApl(handlerInput: HandlerInput): boolean {
+  try {
+    const interfaces: unknown = getSupportedInterfaces(handlerInput.requestEnvelope);
+    return isRecord(interfaces) && isRecord(interfaces['Alexa.Presentation.APL']);
+  } catch {
+    return false; // an envelope without context.System.device: not a screen device we can know of
+  }
+}
+
+/** Shows a point's diagram and card on a screen device. */
+export function showPoint(handlerInput: HandlerInput, point: Point): void {
+  addScreen(handlerInput, 'point', () => pointDirective(translatorOf(handlerInput), point));
+}
+
+/** Shows the turn just built from `plan` (every hold of it, in step with the audio) on a screen device. */
+export function showTurn(handlerInput: HandlerInput, turn: TurnScreen, plan: RoutinePlan): void {
+  addScreen(handlerInput, 'routine', () => {
+    const t = translatorOf(handlerInput);
+    return routineDirective(t, turnScreenFor(t, turn, plan));
+  });
+}
+
+const APL_RENDER = 'Alexa.Presentation.APL.RenderDocument';
+
+/**
+ * After every handler: on a screen device, a response that leaves the routine paused gets the paused
+ * routine screen, unless the handler already put a document on the screen (a turn, or a point asked
+ * about mid-routine). One place for every way of pausing; speakers get nothing.
+ */
+export const PausedRoutineScreenInterceptor: ResponseInterceptor = {
+  process(handlerInput, response) {
+    if (!response || !supportsApl(handlerInput)) return;
+    // A session that has ended gets no screen (Alexa takes no directives in reply to it).
+    if (requestType(handlerInput) === 'SessionEndedRequest') return;
+    if ((response.directives ?? []).some((d) => d.type === APL_RENDER)) return;
+    const read = readRoutine(handlerInput);
+    if (read.status !== 'active' || !read.state.paused) return;
+    const { state } = read;
+    try {
+      const t = translatorOf(handlerInput);
+      const screen = pausedScreenFor(t, state);
+      if (!screen) return;
+      response.directives = [...(response.directives ?? []), asDirective(routineDirective(t, screen))];
+    } catch (error) {
+      logFailure('routine', error);
+    }
+  },
+};
+
+function addScreen(handlerInput: HandlerInput, kind: string, build: () => Record<string, unknown>): void {
+  if (!supportsApl(handlerInput)) return;
+  try {
+    handlerInput.responseBuilder.addDirective(asDirective(build()));
+  } catch (error) {
+    logFailure(kind, error);
+  }
+}
+
+/** display/ builds documents as plain JSON; ask-sdk-model types the directive union. */
+function asDirective(json: Record<string, unknown>): Directive {
+  return json as unknown as Directive;
+}
+
+function logFailure(kind: string, error: unknown): void {
+  log.error('display.failed', { kind, error: error instanceof Error ? error.message : String(error) });
+}
