@@ -7,6 +7,7 @@ import { log } from '../log';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from '../state/session';
 import { intentName, isIntent, requestType, translatorOf } from './input';
+import { ask } from './reply';
 
 export const LaunchRequestHandler: RequestHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
@@ -25,7 +26,7 @@ export const LaunchRequestHandler: RequestHandler = {
     ]
       .filter(Boolean)
       .join(' ');
-    return h.responseBuilder.speak(speech).reprompt(t('common.launch.reprompt')).getResponse();
+    return ask(h, speech, t('common.launch.reprompt'));
   },
 };
 
@@ -33,7 +34,7 @@ export const HelpIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
   handle(h) {
     const t = translatorOf(h);
-    return h.responseBuilder.speak(t('common.help.speech')).reprompt(t('common.help.reprompt')).getResponse();
+    return ask(h, t('common.help.speech'), t('common.help.reprompt'));
   },
 };
 
@@ -42,10 +43,7 @@ export const NavigateHomeIntentHandler: RequestHandler = {
   handle(h) {
     const t = translatorOf(h);
     updateSession(h, { offer: undefined });
-    return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
   },
 };
 
@@ -65,10 +63,7 @@ export const NoIntentHandler: RequestHandler = {
   handle(h) {
     const t = translatorOf(h);
     updateSession(h, { offer: undefined });
-    return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
   },
 };
 
@@ -77,10 +72,7 @@ export const YesIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
   handle(h) {
     const t = translatorOf(h);
-    return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
   },
 };
 
@@ -89,15 +81,8 @@ export const RepeatIntentHandler: RequestHandler = {
   handle(h) {
     const t = translatorOf(h);
     const last = lastOutput(h);
-    if (!last)
-      return h.responseBuilder
-        .speak(t('common.repeat.nothing'))
-        .reprompt(t('common.launch.reprompt'))
-        .getResponse();
-    return h.responseBuilder
-      .speak(last.speech)
-      .reprompt(last.reprompt ?? t('common.launch.reprompt'))
-      .getResponse();
+    if (!last) return ask(h, t('common.repeat.nothing'), t('common.launch.reprompt'));
+    return ask(h, last.speech, last.reprompt ?? t('common.launch.reprompt'));
   },
 };
 
@@ -105,10 +90,7 @@ export const FallbackIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
   handle(h) {
     const t = translatorOf(h);
-    return h.responseBuilder
-      .speak(t('common.fallback.speech'))
-      .reprompt(t('common.fallback.reprompt'))
-      .getResponse();
+    return ask(h, t('common.fallback.speech'), t('common.fallback.reprompt'));
   },
 };
 
@@ -155,9 +137,6 @@ export const CatchAllErrorHandler: ErrorHandler = {
       intent: intentName(h),
     });
     const t = translatorOf(h);
-    return h.responseBuilder
-      .speak(t('common.error.speech'))
-      .reprompt(t('common.error.reprompt'))
-      .getResponse();
+    return ask(h, t('common.error.speech'), t('common.error.reprompt'));
   },
 };

@@ -21,6 +21,7 @@ import { speakableCode } from '../speech/ssml';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
 import { isIntent, readSlot, translatorOf } from './input';
 import { showPoint } from './screen';
+import { ask } from './reply';
 
 /** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
 export function holdPhrase(t: Translate, point: Point): string {
@@ -67,10 +68,7 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
   const routinePoint = match.point.inRoutines;
   const speech = `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`;
   showPoint(handlerInput, match.point);
-  return handlerInput.responseBuilder
-    .speak(speech)
-    .reprompt(t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'))
-    .getResponse();
+  return ask(handlerInput, speech, t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'));
 }
 
 /** Resolves the point slot: entity resolution id first, then the spoken words. */
@@ -92,7 +90,7 @@ function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken
 function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
   const t = translatorOf(handlerInput);
   const speech = spoken ? t('find.unknownPoint', { spoken }) : t('find.unknownPointNoWords');
-  return handlerInput.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
+  return ask(handlerInput, speech, t('find.unknownPointReprompt'));
 }
 
 export const FindPointIntentHandler: RequestHandler = {
@@ -100,8 +98,7 @@ export const FindPointIntentHandler: RequestHandler = {
   handle(h) {
     const t = translatorOf(h);
     const { match, spoken, given } = pointFromSlot(h);
-    if (!given)
-      return h.responseBuilder.speak(t('find.askPoint')).reprompt(t('find.askPointReprompt')).getResponse();
+    if (!given) return ask(h, t('find.askPoint'), t('find.askPointReprompt'));
     if (!match) return unknownPoint(h, spoken);
     return answerPoint(h, match);
   },
@@ -113,7 +110,7 @@ export const PointsForNeedIntentHandler: RequestHandler = {
     const t = translatorOf(h);
     const slot = readSlot(h, 'need');
     if (!slot.spoken && !slot.id) {
-      return h.responseBuilder.speak(t('find.askNeed')).reprompt(t('find.askNeedReprompt')).getResponse();
+      return ask(h, t('find.askNeed'), t('find.askNeedReprompt'));
     }
     const need =
       (slot.id ? getNeed(slot.id) : undefined) ?? (slot.spoken ? resolveNeed(slot.spoken) : undefined);
@@ -121,28 +118,23 @@ export const PointsForNeedIntentHandler: RequestHandler = {
       const speech = slot.spoken
         ? t('find.unknownNeed', { spoken: slot.spoken })
         : t('find.unknownNeedNoWords');
-      return h.responseBuilder.speak(speech).reprompt(t('find.unknownNeedReprompt')).getResponse();
+      return ask(h, speech, t('find.unknownNeedReprompt'));
     }
     if (!need.inScope) {
-      return h.responseBuilder
-        .speak(t('find.outOfScope', { need: need.name }))
-        .reprompt(t('find.unknownNeedReprompt'))
-        .getResponse();
+      return ask(h, t('find.outOfScope', { need: need.name }), t('find.unknownNeedReprompt'));
     }
     const found = pointsFor(need.id);
     if (found.length === 0) {
-      return h.responseBuilder
-        .speak(t('find.noPointsForNeed', { need: need.name }))
-        .reprompt(t('find.unknownNeedReprompt'))
-        .getResponse();
+      return ask(h, t('find.noPointsForNeed', { need: need.name }), t('find.unknownNeedReprompt'));
     }
     const item = (p: Point) => t('find.needItem', { code: speakableCode(p.code), name: p.names[0] });
     if (found.length === 1) {
       updateSession(h, { lastPoint: found[0].code, offer: { kind: 'need-point', code: found[0].code } });
-      return h.responseBuilder
-        .speak(t('find.needOnePoint', { need: need.name, item: item(found[0]) }))
-        .reprompt(t('find.needOfferReprompt'))
-        .getResponse();
+      return ask(
+        h,
+        t('find.needOnePoint', { need: need.name, item: item(found[0]) }),
+        t('find.needOfferReprompt'),
+      );
     }
     const note = t(`find.needNote.${need.id}`, { defaultValue: '' });
     const routine = routineFor(need.id);
@@ -160,7 +152,7 @@ export const PointsForNeedIntentHandler: RequestHandler = {
     ]
       .filter(Boolean)
       .join(' ');
-    return h.responseBuilder.speak(speech).reprompt(t('find.needOfferReprompt')).getResponse();
+    return ask(h, speech, t('find.needOfferReprompt'));
   },
 };
 
@@ -181,16 +173,14 @@ function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point
   const { point, unknownSpoken, given } = followUpPoint(handlerInput);
   if (given && !point) return unknownPoint(handlerInput, unknownSpoken);
   if (!point) {
-    return handlerInput.responseBuilder
-      .speak(t('find.noPointYet'))
-      .reprompt(t('find.noPointYetReprompt'))
-      .getResponse();
+    return ask(handlerInput, t('find.noPointYet'), t('find.noPointYetReprompt'));
   }
   updateSession(handlerInput, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  return handlerInput.responseBuilder
-    .speak(`${speak(t, point)} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`)
-    .reprompt(t('find.afterFollowUpReprompt'))
-    .getResponse();
+  return ask(
+    handlerInput,
+    `${speak(t, point)} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`,
+    t('find.afterFollowUpReprompt'),
+  );
 }
 
 /** Full detail: anatomical location, how to find it, position, technique and cautions. */

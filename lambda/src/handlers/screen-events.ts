@@ -15,6 +15,7 @@ import interactionModel from '../../../skill-package/interactionModels/custom/en
 import { isRecord } from '../core/record';
 import { log } from '../log';
 import { translatorOf, requestType } from './input';
+import { ask } from './reply';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
@@ -122,9 +123,6 @@ export const UnroutableUserEventHandler: RequestHandler = {
   canHandle: (h) => requestType(h) === USER_EVENT,
   handle(h) {
     const t = translatorOf(h);
-    return h.responseBuilder
-      .speak(t('display.buttonUnavailable.speech'))
-      .reprompt(t('display.buttonUnavailable.reprompt'))
-      .getResponse();
+    return ask(h, t('display.buttonUnavailable.speech'), t('display.buttonUnavailable.reprompt'));
   },
 };

@@ -33,6 +33,7 @@ import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './state';
+import { ask, sayAndEnd } from '../reply';
 
 function seconds(ms: number): number {
   return Math.max(1, Math.round(ms / 1000));
@@ -44,19 +45,13 @@ async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
   const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
-  return h.responseBuilder
-    .speak([...lead, closing].join(' '))
-    .withShouldEndSession(true)
-    .getResponse();
+  return sayAndEnd(h, [...lead, closing].join(' '));
 }
 
 function finishedAlready(h: HandlerInput): Response {
   const t = translatorOf(h);
   writeRoutine(h, undefined);
-  return h.responseBuilder
-    .speak(t('routine.finishedAlready'))
-    .reprompt(t('routine.nothingRunningReprompt'))
-    .getResponse();
+  return ask(h, t('routine.finishedAlready'), t('routine.nothingRunningReprompt'));
 }
 
 /** Plays from `point`, or closes the routine when it is past the last hold. */
@@ -93,10 +88,7 @@ export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promis
   writeRoutine(h, paused);
   const saved = await saveRoutineProgress(h, paused);
   const speech = [pausedSpeech(t, paused, 'paused'), saved ? '' : t('common.storage.unavailable')];
-  return h.responseBuilder
-    .speak(speech.filter(Boolean).join(' '))
-    .reprompt(t('routine.reprompt.paused'))
-    .getResponse();
+  return ask(h, speech.filter(Boolean).join(' '), t('routine.reprompt.paused'));
 }
 
 /** "Resume" / "continue": the rest of a paused or interrupted hold, then on through the routine. */
@@ -141,10 +133,7 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
   const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'paused') {
-    return h.responseBuilder
-      .speak(pausedSpeech(t, state, 'paused'))
-      .reprompt(t('routine.reprompt.paused'))
-      .getResponse();
+    return ask(h, pausedSpeech(t, state, 'paused'), t('routine.reprompt.paused'));
   }
   const index =
     position.at === 'finished'
@@ -185,10 +174,7 @@ export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): P
     case 'finished':
       return finishedAlready(h);
     case 'paused':
-      return h.responseBuilder
-        .speak(pausedSpeech(t, state, 'timeLeft'))
-        .reprompt(t('routine.reprompt.paused'))
-        .getResponse();
+      return ask(h, pausedSpeech(t, state, 'timeLeft'), t('routine.reprompt.paused'));
     case 'holding': {
       const point = { index: position.index, remainingMs: position.remainingMs };
       const lead = [
@@ -204,10 +190,7 @@ export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): P
     }
     case 'between': {
       const speech = [t('routine.timeLeft.between'), routineLeft({ index: position.index }, 0)];
-      return h.responseBuilder
-        .speak(speech.filter(Boolean).join(' '))
-        .reprompt(t('routine.reprompt.next'))
-        .getResponse();
+      return ask(h, speech.filter(Boolean).join(' '), t('routine.reprompt.next'));
     }
   }
 }
@@ -232,7 +215,7 @@ export async function changeHoldLength(
       const point = resumePointOf(position) ?? { index: position.index };
       return playFrom(h, state, resumable(state.plan, point), [speech]);
     }
-    return h.responseBuilder.speak(speech).reprompt(t('routine.holds.reprompt')).getResponse();
+    return ask(h, speech, t('routine.holds.reprompt'));
   }
   const saved = await saveUser(h, { holdScale: scale });
   const lead = [
@@ -240,19 +223,13 @@ export async function changeHoldLength(
     saved ? '' : t('common.storage.unavailable'),
   ];
   if (!state || !position) {
-    return h.responseBuilder
-      .speak(lead.filter(Boolean).join(' '))
-      .reprompt(t('routine.holds.reprompt'))
-      .getResponse();
+    return ask(h, lead.filter(Boolean).join(' '), t('routine.holds.reprompt'));
   }
   const now = nowOf(h);
   const plan = rescalePlan(state.plan, scale);
   if (position.at === 'finished') {
     writeRoutine(h, undefined);
-    return h.responseBuilder
-      .speak(lead.filter(Boolean).join(' '))
-      .reprompt(t('routine.holds.reprompt'))
-      .getResponse();
+    return ask(h, lead.filter(Boolean).join(' '), t('routine.holds.reprompt'));
   }
   const step = plan.steps[position.index];
   const thisOne = t('routine.holds.thisOne', { duration: formatDuration(t, step.seconds) });
@@ -270,10 +247,7 @@ export async function changeHoldLength(
     // Nothing is playing: keep the new plan and wait where we are.
     writeRoutine(h, { v: STATE_VERSION, plan, updatedAt: now, paused: point });
     const speech = [...lead, point.index === position.index ? thisOne : ''].filter(Boolean).join(' ');
-    return h.responseBuilder
-      .speak(speech)
-      .reprompt(t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next'))
-      .getResponse();
+    return ask(h, speech, t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next'));
   }
   return playFrom(h, { ...state, plan }, point, [...lead, point.index === position.index ? thisOne : '']);
 }
@@ -289,7 +263,7 @@ export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise
   else if (finished) speech = t('routine.stopped.done');
   else speech = t('routine.stopped.saved', { routine: routineName(state) });
   const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
-  return h.responseBuilder.speak(parts.filter(Boolean).join(' ')).withShouldEndSession(true).getResponse();
+  return sayAndEnd(h, parts.filter(Boolean).join(' '));
 }
 
 function routineName(state: RoutineState): string {
@@ -305,10 +279,7 @@ function fullStopRules(t: Translate): string {
 /** The stop rules on their own (no routine running). */
 export function stopRulesAnswer(h: HandlerInput): Response {
   const t = translatorOf(h);
-  return h.responseBuilder
-    .speak(`${fullStopRules(t)} ${t('safety.anythingElse')}`)
-    .reprompt(t('safety.reprompt'))
-    .getResponse();
+  return ask(h, `${fullStopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
 }
 
 /** The stop rules during a routine: said, then the routine carries on from where the user is. */
@@ -320,7 +291,7 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
     return playFrom(h, state, resumable(state.plan, point), [fullStopRules(t)]);
   }
   const reprompt = t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next');
-  return h.responseBuilder.speak(fullStopRules(t)).reprompt(reprompt).getResponse();
+  return ask(h, fullStopRules(t), reprompt);
 }
 
 /** Help during a routine (the routine is paused while the user listens). */
@@ -328,15 +299,12 @@ export function routineHelp(h: HandlerInput, state: RoutineState): Response {
   const t = translatorOf(h);
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
-  return h.responseBuilder.speak(t('routine.help')).reprompt(t('routine.reprompt.paused')).getResponse();
+  return ask(h, t('routine.help'), t('routine.reprompt.paused'));
 }
 
 /** A routine state that could not be trusted: drop it and say so plainly. */
 export function lostTrack(h: HandlerInput): Response {
   const t = translatorOf(h);
   writeRoutine(h, undefined);
-  return h.responseBuilder
-    .speak(t('routine.lostTrack'))
-    .reprompt(t('routine.lostTrackReprompt'))
-    .getResponse();
+  return ask(h, t('routine.lostTrack'), t('routine.lostTrackReprompt'));
 }

@@ -50,6 +50,7 @@ import {
   type RoutineAudio,
 } from './state';
 import { loadUser, saveUser } from '../../persistence/user-store';
+import { ask } from '../reply';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
@@ -99,7 +100,7 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
       ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
       : t('routine.unknownRoutineNoWords', { list: routineList(h) });
     return {
-      problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
+      problem: ask(h, speech, t('routine.unknownRoutineReprompt')),
     };
   }
   const needSlot = readSlot(h, 'need');
@@ -112,15 +113,16 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
         ? t('routine.unknownNeedRoutine', { spoken: needSlot.spoken, list: routineList(h) })
         : t('routine.unknownRoutineNoWords', { list: routineList(h) });
       return {
-        problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
+        problem: ask(h, speech, t('routine.unknownRoutineReprompt')),
       };
     }
     if (!need.inScope) {
       return {
-        problem: h.responseBuilder
-          .speak(t('routine.outOfScope', { need: need.name, list: routineList(h) }))
-          .reprompt(t('routine.unknownRoutineReprompt'))
-          .getResponse(),
+        problem: ask(
+          h,
+          t('routine.outOfScope', { need: need.name, list: routineList(h) }),
+          t('routine.unknownRoutineReprompt'),
+        ),
       };
     }
     return { routine: routineFor(need.id) ?? getRoutine('general') };
@@ -153,19 +155,17 @@ export const TimeHoldIntentHandler: RequestHandler = {
       const speech = slot.spoken
         ? t('find.unknownPoint', { spoken: slot.spoken })
         : t('find.unknownPointNoWords');
-      return h.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
+      return ask(h, speech, t('find.unknownPointReprompt'));
     }
     if (!point) {
-      return h.responseBuilder
-        .speak(t('routine.hold.whichPoint'))
-        .reprompt(t('routine.hold.whichPointReprompt'))
-        .getResponse();
+      return ask(h, t('routine.hold.whichPoint'), t('routine.hold.whichPointReprompt'));
     }
     if (!point.inRoutines) {
-      return h.responseBuilder
-        .speak(t('routine.hold.notRoutinePoint', { code: speakableCode(point.code) }))
-        .reprompt(t('find.unknownPointReprompt'))
-        .getResponse();
+      return ask(
+        h,
+        t('routine.hold.notRoutinePoint', { code: speakableCode(point.code) }),
+        t('find.unknownPointReprompt'),
+      );
     }
     updateSession(h, { lastPoint: point.code });
     return beginScreened(h, { type: 'point', code: point.code });
@@ -218,10 +218,7 @@ export const RoutineNoHandler: RequestHandler = {
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     updateSession(h, { offer: undefined });
-    return h.responseBuilder
-      .speak(t('routine.resume.declined'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return ask(h, t('routine.resume.declined'), t('common.launch.reprompt'));
   },
 };
 
@@ -266,10 +263,7 @@ export const IdleRoutineControlHandler: RequestHandler = {
   handle(h) {
     if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
     const t = translatorOf(h);
-    return h.responseBuilder
-      .speak(t('routine.nothingRunning'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
+    return ask(h, t('routine.nothingRunning'), t('routine.nothingRunningReprompt'));
   },
 };
 
@@ -280,10 +274,7 @@ export const SkipPointIntentHandler: RequestHandler = {
     const read = readRoutine(h);
     if (read.status === 'active') return skipInRoutine(h, read.state);
     if (read.status === 'broken') return lostTrack(h);
-    return h.responseBuilder
-      .speak(t('routine.skip.none'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
+    return ask(h, t('routine.skip.none'), t('routine.nothingRunningReprompt'));
   },
 };
 
@@ -303,10 +294,7 @@ export const TimeLeftIntentHandler: RequestHandler = {
     const read = readRoutine(h);
     if (read.status === 'active') return timeLeftInRoutine(h, read.state);
     if (read.status === 'broken') return lostTrack(h);
-    return h.responseBuilder
-      .speak(t('routine.timeLeft.none'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
+    return ask(h, t('routine.timeLeft.none'), t('routine.nothingRunningReprompt'));
   },
 };
 
@@ -340,7 +328,7 @@ export const RoutineLaunchHandler: RequestHandler = {
       firstUse ? t('common.launch.firstUseNote') : '',
       offer.speech,
     ];
-    return h.responseBuilder.speak(speech.filter(Boolean).join(' ')).reprompt(offer.reprompt).getResponse();
+    return ask(h, speech.filter(Boolean).join(' '), offer.reprompt);
   },
 };
 

@@ -22,6 +22,7 @@ import { updateSession } from '../../state/session';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { nowOf } from './state';
+import { ask } from '../reply';
 
 export const PROGRESS_FIELD = 'routineProgress';
 
@@ -110,5 +111,5 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
     await saveUser(h, { [PROGRESS_FIELD]: undefined });
     speech = saved.problem === 'stale' ? t('routine.resume.stale') : t('routine.lostTrack');
   }
-  return h.responseBuilder.speak(speech).reprompt(t('routine.lostTrackReprompt')).getResponse();
+  return ask(h, speech, t('routine.lostTrackReprompt'));
 }

@@ -8,15 +8,13 @@ import type { Response } from 'ask-sdk-model';
 import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
 import { SCREENED_ATTRIBUTE } from './state';
 import { translatorOf } from '../input';
+import { ask } from '../reply';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
   const t = translatorOf(h);
   updateSession(h, { offer: { kind: 'screen', then } });
-  return h.responseBuilder
-    .speak(t('routine.screen.question'))
-    .reprompt(t('routine.screen.reprompt'))
-    .getResponse();
+  return ask(h, t('routine.screen.question'), t('routine.screen.reprompt'));
 }
 
 /**
@@ -27,10 +25,7 @@ export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
 export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
   const t = translatorOf(h);
   updateSession(h, { offer: offerFor(then), [SCREENED_ATTRIBUTE]: 'yes' });
-  return h.responseBuilder
-    .speak(t('routine.screen.which'))
-    .reprompt(t('routine.screen.whichReprompt'))
-    .getResponse();
+  return ask(h, t('routine.screen.which'), t('routine.screen.whichReprompt'));
 }
 
 /** What stays on offer while the user says which condition: the routine or point that was asked for. */

@@ -24,6 +24,7 @@ import { healthStated } from '../safety/state';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
 import { resumeSaved } from './resume';
+import { ask } from '../reply';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
 export async function holdScaleOf(h: HandlerInput): Promise<number> {
@@ -61,7 +62,7 @@ export async function startScreened(h: HandlerInput, then: ScreenedStart): Promi
 /** The gate's refusal: why no routine will start this session, and what care to get. */
 function blocked(h: HandlerInput, gate: { speech: string; reprompt: string }): Response {
   updateSession(h, { offer: undefined });
-  return h.responseBuilder.speak(gate.speech).reprompt(gate.reprompt).getResponse();
+  return ask(h, gate.speech, gate.reprompt);
 }
 
 export interface StartOptions {
@@ -113,10 +114,7 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   if (gate.kind === 'breathing-only' || !stillPressed) {
     updateSession(h, { offer: { kind: 'routine', routineId: 'general' } });
     const speech = [safe.speech, t('routine.pointHoldRefused', { code: speakableCode(point.code) })];
-    return h.responseBuilder
-      .speak(speech.filter(Boolean).join(' '))
-      .reprompt(t('routine.pointHoldRefusedReprompt'))
-      .getResponse();
+    return ask(h, speech.filter(Boolean).join(' '), t('routine.pointHoldRefusedReprompt'));
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });

@@ -4,6 +4,7 @@ import { blockers, triage } from '../../core/safety';
 import { isIntent, translatorOf } from '../input';
 import { careSentence, changesExplained, reasons } from './speech';
 import { loadStoredProfile, profileOf } from './state';
+import { ask } from '../reply';
 
 export const SafetyChangesIntentHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, 'SafetyChangesIntent'),
@@ -32,9 +33,6 @@ export const SafetyChangesIntentHandler: RequestHandler = {
     } else {
       speech = t('safety.change.none');
     }
-    return h.responseBuilder
-      .speak(`${speech} ${t('safety.anythingElse')}`)
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
+    return ask(h, `${speech} ${t('safety.anythingElse')}`, t('safety.reprompt'));
   },
 };

@@ -29,6 +29,7 @@ import {
   readSafety,
   type SafetySession,
 } from './state';
+import { ask, sayAndEnd } from '../reply';
 
 const SEVERITY: Record<Grade, number> = {
   'yes-with-care': 0,
@@ -49,9 +50,8 @@ function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response
   }
   updateSession(h, { offer: undefined });
   const speech = triageSpeech(t, trigger);
-  if (triage(trigger).care === 'emergency')
-    return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
-  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+  if (triage(trigger).care === 'emergency') return sayAndEnd(h, speech);
+  return ask(h, speech, t('safety.reprompt'));
 }
 
 function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
@@ -76,8 +76,7 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
   let state = await loadStoredProfile(h);
   const health = readHealth(h);
   const point = readPoint(h);
-  const ask = (speech: string, reprompt = t('safety.reprompt')) =>
-    h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
+  const askSafety = (speech: string, reprompt = t('safety.reprompt')) => ask(h, speech, reprompt);
 
   if (health.match?.kind === 'red-flag') return triageResponse(h, health.match.redFlag);
   if (health.match?.kind === 'condition') {
@@ -85,8 +84,8 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
     if (condition.tier === 'stop') return triageResponse(h, condition);
     state = noteCondition(h, state, condition);
     const reply = answerSpeech(t, answer(condition, point.point?.code));
-    if (mode === 'question') return ask(`${reply} ${t('safety.anythingElse')}`);
-    return ask(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
+    if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
+    return askSafety(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
   }
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
@@ -95,22 +94,23 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: health.spoken ?? '' });
       patchSafety(h, { pending: { action: 'unknown', asked: fingerprint(speech) } });
-      return ask(speech, t('safety.confirmReprompt'));
+      return askSafety(speech, t('safety.confirmReprompt'));
     }
     // A condition the skill has no rules for: the conservative answer, and only breathing until checked.
     patchSafety(h, { unknown: true });
-    return ask(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
+    return askSafety(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
   }
-  if (mode === 'statement') return ask(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
+  if (mode === 'statement')
+    return askSafety(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
 
   const blocking = blockers(profileOf(state));
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
   if (point.given && !point.point) {
     const spoken = point.spoken ?? '';
-    return ask(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
+    return askSafety(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
   }
   const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
-  return ask(`${reply} ${t('safety.anythingElse')}`);
+  return askSafety(`${reply} ${t('safety.anythingElse')}`);
 }
 
 /** Back pain, sciatica, stiffness…: what this guide is for, with the matching routine on offer. */
@@ -123,27 +123,16 @@ function needReply(
   const t = translatorOf(h);
   const routine = routineFor(needId);
   const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
-  if (!routine)
-    return h.responseBuilder
-      .speak(`${lead} ${stopRules(t)} ${t('safety.anythingElse')}`)
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
+  if (!routine) return ask(h, `${lead} ${stopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
   const offer = t('safety.need.offer', { routine: routine.name });
-  return h.responseBuilder
-    .speak(`${lead} ${stopRules(t)} ${offer}`)
-    .reprompt(offer)
-    .getResponse();
+  return ask(h, `${lead} ${stopRules(t)} ${offer}`, offer);
 }
 
 /** "Yes" or "no" to "is that a health condition?". */
 export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
   const t = translatorOf(h);
-  if (!yes)
-    return h.responseBuilder
-      .speak(t('safety.statement.notCondition'))
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
+  if (!yes) return ask(h, t('safety.statement.notCondition'), t('safety.reprompt'));
   const state = patchSafety(h, { unknown: true });
   const speech = [
     t('safety.answer.unknownConfirmed'),
@@ -152,7 +141,7 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
     t('safety.reminder'),
     followUp(h, state),
   ].join(' ');
-  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+  return ask(h, speech, t('safety.reprompt'));
 }
 
 /** After a stated condition: offer the routine that was on the table, adjusted; else ask what next. */

@@ -15,6 +15,7 @@ import { unknownConfirmed } from './health';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
+import { ask, sayAndEnd } from '../reply';
 
 /** "you're pregnant and you take blood thinners", SSML-safe. */
 function youList(h: HandlerInput, ids: string[]): string {
@@ -30,11 +31,11 @@ function confirm(
 ): Response {
   const t = translatorOf(h);
   patchSafety(h, { pending: { ...pending, asked: fingerprint(speech) } });
-  return h.responseBuilder.speak(speech).reprompt(t('safety.confirmReprompt')).getResponse();
+  return ask(h, speech, t('safety.confirmReprompt'));
 }
 
 function say(h: HandlerInput, speech: string): Response {
-  return h.responseBuilder.speak(speech).reprompt(translatorOf(h)('safety.reprompt')).getResponse();
+  return ask(h, speech, translatorOf(h)('safety.reprompt'));
 }
 
 export const RememberHealthIntentHandler: RequestHandler = {
@@ -47,8 +48,7 @@ export const RememberHealthIntentHandler: RequestHandler = {
       // A red flag is about today, never stored: it gets the urgent-care answer.
       patchSafety(h, { redFlags: [...new Set([...state.redFlags, health.match.redFlag.id])] });
       const speech = triageSpeech(t, health.match.redFlag);
-      if (triage(health.match.redFlag).care === 'emergency')
-        return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
+      if (triage(health.match.redFlag).care === 'emergency') return sayAndEnd(h, speech);
       return say(h, speech);
     }
     let wanted: Condition[];
@@ -61,8 +61,7 @@ export const RememberHealthIntentHandler: RequestHandler = {
       if (condition.tier === 'stop') {
         updateSession(h, { offer: undefined });
         first = triageSpeech(t, condition);
-        if (triage(condition).care === 'emergency')
-          return h.responseBuilder.speak(first).withShouldEndSession(true).getResponse();
+        if (triage(condition).care === 'emergency') return sayAndEnd(h, first);
       }
       if (!condition.remember) {
         const note = t('safety.remember.notLasting', { name: condition.name });
