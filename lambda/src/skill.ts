@@ -2,7 +2,7 @@
  * Builds the one skill object that every host runs: the Lambda entry, the express server, the
  * simulator and the tests. Handlers are registered here, from the most specific to the most generic.
  */
-import { Skill, SkillBuilders, type PersistenceAdapter, type RequestHandler } from 'ask-sdk-core';
+import { Skill, SkillBuilders, type PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import {
   CatchAllErrorHandler,
@@ -21,13 +21,14 @@ import {
 import { findPointHandlers } from './handlers/find-point';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
-import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
+import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/state';
 import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
 import { StorelessInterceptor } from './persistence/user-store';
+import type { GuideHandler } from './handlers/handler';
 
 export interface SkillOptions {
   /** Where user records are kept between sessions; without one, nothing is remembered. */
@@ -39,7 +40,7 @@ export interface SkillOptions {
 }
 
 /** Every request handler, in the order the dispatcher tries them. */
-export const requestHandlers: RequestHandler[] = [
+export const requestHandlers: GuideHandler[] = [
   ...safetyHandlers,
   ...routineHandlers,
   ...findPointHandlers,
@@ -60,9 +61,9 @@ export const requestHandlers: RequestHandler[] = [
 /** Builds the skill with the given persistence and skill id. */
 export function buildSkill(options: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(...requestHandlers)
-    // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
-    .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
+    .addRequestHandlers(...requestHandlers.map(pausingRoutine))
+    // Button presses become the spoken intent first, so handlers (and the routine pause) see them as voice.
+    .addRequestInterceptors(UserEventToIntentInterceptor, routineAudioInterceptor(options.routineAudio))
     // The paused routine screen goes on after the handler, so every way of pausing gets it in one place.
     .addResponseInterceptors(PausedRoutineScreenInterceptor, RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)

@@ -214,6 +214,22 @@ describe('a whole routine, hands-free', () => {
     expect(Math.abs(routineState(talk).turn!.windows[0].holdMs - 100_000)).toBeLessThanOrEqual(2_000);
   });
 
+  it('an intent no feature handles pauses a playing hold too; "how long is left" does not', async () => {
+    const { talk } = newConversation();
+    await startScreened(talk, 'start the evening routine');
+    talk.wait(routineState(talk).turn!.totalMs / 1000);
+    await talk.utter('next');
+    talk.wait(holdStartSeconds(talk) + 20);
+    await talk.say('TimeLeftIntent');
+    expect(routineState(talk).paused).toBeUndefined();
+    talk.wait(holdStartSeconds(talk) + 10);
+    // An intent added to the model before its handler: answered by the catch-all, and still paused.
+    const unknown = await talk.say('SomeFutureIntent');
+    expect(unknown.ended).toBe(false);
+    expect(routineState(talk).paused).toMatchObject({ index: routineState(talk).turn!.windows[0].index });
+    expect(routineState(talk).paused!.remainingMs).toBeGreaterThan(0);
+  });
+
   it('help during a routine lists the controls and keeps the place', async () => {
     const { talk } = newConversation();
     await startScreened(talk, 'start the morning routine');

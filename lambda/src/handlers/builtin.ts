@@ -2,14 +2,16 @@
  * The parts of a certifiable skill: launch, help, stop and cancel, fallback, navigate home, repeat,
  * no, session end, and catch-alls for intents and requests no other handler took.
  */
-import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler } from 'ask-sdk-core';
 import { log } from '../log';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from '../state/session';
 import { intentName, isIntent, requestType, translatorOf } from './input';
 import { ask } from './reply';
+import type { GuideHandler } from './handler';
 
-export const LaunchRequestHandler: RequestHandler = {
+export const LaunchRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
     const t = translatorOf(h);
@@ -30,7 +32,8 @@ export const LaunchRequestHandler: RequestHandler = {
   },
 };
 
-export const HelpIntentHandler: RequestHandler = {
+export const HelpIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -38,7 +41,8 @@ export const HelpIntentHandler: RequestHandler = {
   },
 };
 
-export const NavigateHomeIntentHandler: RequestHandler = {
+export const NavigateHomeIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -47,7 +51,8 @@ export const NavigateHomeIntentHandler: RequestHandler = {
   },
 };
 
-export const StopCancelIntentHandler: RequestHandler = {
+export const StopCancelIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.PauseIntent'),
   handle(h) {
     return h.responseBuilder
@@ -58,7 +63,8 @@ export const StopCancelIntentHandler: RequestHandler = {
 };
 
 /** "No" to an offer: acknowledge and stay open for the next question. */
-export const NoIntentHandler: RequestHandler = {
+export const NoIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.NoIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -68,7 +74,8 @@ export const NoIntentHandler: RequestHandler = {
 };
 
 /** "Yes" when nothing was offered (offers are handled by the feature that made them). */
-export const YesIntentHandler: RequestHandler = {
+export const YesIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -76,7 +83,8 @@ export const YesIntentHandler: RequestHandler = {
   },
 };
 
-export const RepeatIntentHandler: RequestHandler = {
+export const RepeatIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.RepeatIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -86,7 +94,8 @@ export const RepeatIntentHandler: RequestHandler = {
   },
 };
 
-export const FallbackIntentHandler: RequestHandler = {
+export const FallbackIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -94,7 +103,8 @@ export const FallbackIntentHandler: RequestHandler = {
   },
 };
 
-export const SessionEndedRequestHandler: RequestHandler = {
+export const SessionEndedRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'SessionEndedRequest',
   handle(h) {
     const request = h.requestEnvelope.request as { reason?: unknown; error?: { type?: unknown } };
@@ -107,7 +117,8 @@ export const SessionEndedRequestHandler: RequestHandler = {
 };
 
 /** An intent this skill does not handle (for example one added to the model before its handler). */
-export const UnhandledIntentHandler: RequestHandler = {
+export const UnhandledIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => requestType(h) === 'IntentRequest',
   handle(h) {
     log.warn('intent.unhandled', { intent: intentName(h) });
@@ -119,7 +130,8 @@ export const UnhandledIntentHandler: RequestHandler = {
  * Any other request type (System.ExceptionEncountered, an unknown request type): no speech,
  * since these requests must not or cannot be answered with output.
  */
-export const UnhandledRequestHandler: RequestHandler = {
+export const UnhandledRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: () => true,
   handle(h) {
     log.info('request.unhandled', { type: requestType(h) });

@@ -2,7 +2,7 @@
  * "Find a point": where a point is, how to press it, for how long; points for a need; and the
  * follow-ups that refer to the last point ("tell me more", "how long do I hold it", "where exactly").
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import {
   getNeed,
@@ -22,6 +22,7 @@ import { currentOffer, lastPointCode, updateSession } from '../state/session';
 import { isIntent, readSlot, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask } from './reply';
+import type { GuideHandler } from './handler';
 
 /** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
 export function holdPhrase(t: Translate, point: Point): string {
@@ -93,7 +94,8 @@ function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): R
   return ask(handlerInput, speech, t('find.unknownPointReprompt'));
 }
 
-export const FindPointIntentHandler: RequestHandler = {
+export const FindPointIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -104,7 +106,8 @@ export const FindPointIntentHandler: RequestHandler = {
   },
 };
 
-export const PointsForNeedIntentHandler: RequestHandler = {
+export const PointsForNeedIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointsForNeedIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -199,7 +202,8 @@ export function pointDetailSpeech(t: Translate, point: Point): string {
     .join(' ');
 }
 
-export const PointDetailIntentHandler: RequestHandler = {
+export const PointDetailIntentHandler: GuideHandler = {
+  duringRoutine: (h) => (isIntent(h, 'AMAZON.YesIntent') ? 'continues' : 'pauses'),
   canHandle: (h) => isIntent(h, 'PointDetailIntent') || (isIntent(h, 'AMAZON.YesIntent') && isPointOffer(h)),
   handle: (h) => {
     const offer = currentOffer(h);
@@ -216,7 +220,8 @@ function isPointOffer(h: HandlerInput): boolean {
   return offer?.kind === 'point' || offer?.kind === 'need-point';
 }
 
-export const PointHoldTimeIntentHandler: RequestHandler = {
+export const PointHoldTimeIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointHoldTimeIntent'),
   handle: (h) =>
     followUp(h, (t, point) =>
@@ -224,7 +229,8 @@ export const PointHoldTimeIntentHandler: RequestHandler = {
     ),
 };
 
-export const PointLocationIntentHandler: RequestHandler = {
+export const PointLocationIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointLocationIntent'),
   handle: (h) =>
     followUp(h, (t, point) =>
@@ -236,7 +242,7 @@ export const PointLocationIntentHandler: RequestHandler = {
     ),
 };
 
-export const findPointHandlers: RequestHandler[] = [
+export const findPointHandlers: GuideHandler[] = [
   FindPointIntentHandler,
   PointsForNeedIntentHandler,
   PointDetailIntentHandler,

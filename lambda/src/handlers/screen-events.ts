@@ -9,13 +9,14 @@
  * the skill's interaction model are accepted. Anything else is left as a UserEvent and answered calmly
  * by `UnroutableUserEventHandler`.
  */
-import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import interactionModel from '../../../skill-package/interactionModels/custom/en-US.json';
 import { isRecord } from '../core/record';
 import { log } from '../log';
 import { translatorOf, requestType } from './input';
 import { ask } from './reply';
+import type { GuideHandler } from './handler';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
@@ -119,7 +120,8 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
 };
 
 /** A UserEvent the router refused (forged, stale or for an intent this skill does not have). */
-export const UnroutableUserEventHandler: RequestHandler = {
+export const UnroutableUserEventHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === USER_EVENT,
   handle(h) {
     const t = translatorOf(h);

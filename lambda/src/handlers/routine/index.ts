@@ -3,7 +3,7 @@
  * built-in controls (pause, next, repeat, stop …) are claimed only while a routine is in progress,
  * paused, or its state came back broken, and otherwise left to the built-in handlers.
  */
-import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import {
   getNeed,
@@ -41,43 +41,14 @@ import {
 import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
-import {
-  nowOf,
-  readRoutine,
-  ROUTINE_ATTRIBUTE,
-  routineAudioInterceptor,
-  writeRoutine,
-  type RoutineAudio,
-} from './state';
+import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './state';
 import { loadUser, saveUser } from '../../persistence/user-store';
 import { ask } from '../reply';
+import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
-
-/** Built-in intents that control a routine in progress. */
-const CONTROL_INTENTS = [
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.HelpIntent',
-];
-/** The routine feature's own intents. */
-const ROUTINE_INTENTS = [
-  'StartRoutineIntent',
-  'TimeHoldIntent',
-  'ResumeRoutineIntent',
-  'SkipPointIntent',
-  'StopRulesIntent',
-  'TimeLeftIntent',
-  'ShorterHoldsIntent',
-  'LongerHoldsIntent',
-];
+export { routineAudioInterceptor } from './state';
 
 function routineList(h: HandlerInput): string {
   const t = translatorOf(h);
@@ -132,7 +103,8 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
   return { routine: offered ?? getRoutine('general') };
 }
 
-export const StartRoutineIntentHandler: RequestHandler = {
+export const StartRoutineIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'StartRoutineIntent'),
   async handle(h) {
     const { routine, problem } = routineFromRequest(h);
@@ -141,7 +113,8 @@ export const StartRoutineIntentHandler: RequestHandler = {
   },
 };
 
-export const TimeHoldIntentHandler: RequestHandler = {
+export const TimeHoldIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'TimeHoldIntent'),
   async handle(h) {
     const t = translatorOf(h);
@@ -179,7 +152,8 @@ async function resumeFromStorage(h: HandlerInput): Promise<Response> {
   return resumeSaved(h);
 }
 
-export const ResumeRoutineIntentHandler: RequestHandler = {
+export const ResumeRoutineIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'ResumeRoutineIntent'),
   handle(h) {
     const read = readRoutine(h);
@@ -190,7 +164,8 @@ export const ResumeRoutineIntentHandler: RequestHandler = {
 };
 
 /** "Yes" to the safety question, to a routine offer, to "carry on?", or "okay" between turns. */
-export const RoutineYesHandler: RequestHandler = {
+export const RoutineYesHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle(h) {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
@@ -208,7 +183,8 @@ export const RoutineYesHandler: RequestHandler = {
 };
 
 /** "No" to the safety question starts the routine; "no" to "carry on?" keeps the place for later. */
-export const RoutineNoHandler: RequestHandler = {
+export const RoutineNoHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle(h) {
     const offer = currentOffer(h);
     return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
@@ -222,9 +198,23 @@ export const RoutineNoHandler: RequestHandler = {
   },
 };
 
+/** Amazon's built-in intents that control a routine in progress. */
+const ROUTINE_CONTROLS = [
+  'AMAZON.PauseIntent',
+  'AMAZON.ResumeIntent',
+  'AMAZON.NextIntent',
+  'AMAZON.PreviousIntent',
+  'AMAZON.RepeatIntent',
+  'AMAZON.StartOverIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.HelpIntent',
+];
+
 /** Amazon's controls while a routine is in progress or paused (or its state came back broken). */
-export const RoutineControlHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, ...CONTROL_INTENTS) && readRoutine(h).status !== 'none',
+export const RoutineControlHandler: GuideHandler = {
+  duringRoutine: 'continues',
+  canHandle: (h) => isIntent(h, ...ROUTINE_CONTROLS) && readRoutine(h).status !== 'none',
   handle(h) {
     const read = readRoutine(h);
     if (read.status !== 'active') return lostTrack(h);
@@ -251,7 +241,8 @@ export const RoutineControlHandler: RequestHandler = {
 };
 
 /** Next, previous, start over and resume with no routine in this session. */
-export const IdleRoutineControlHandler: RequestHandler = {
+export const IdleRoutineControlHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) =>
     isIntent(
       h,
@@ -267,7 +258,8 @@ export const IdleRoutineControlHandler: RequestHandler = {
   },
 };
 
-export const SkipPointIntentHandler: RequestHandler = {
+export const SkipPointIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'SkipPointIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -279,7 +271,8 @@ export const SkipPointIntentHandler: RequestHandler = {
 };
 
 /** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
-export const StopRulesIntentHandler: RequestHandler = {
+export const StopRulesIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'StopRulesIntent'),
   handle(h) {
     const read = readRoutine(h);
@@ -287,7 +280,8 @@ export const StopRulesIntentHandler: RequestHandler = {
   },
 };
 
-export const TimeLeftIntentHandler: RequestHandler = {
+export const TimeLeftIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
   handle(h) {
     const t = translatorOf(h);
@@ -298,7 +292,8 @@ export const TimeLeftIntentHandler: RequestHandler = {
   },
 };
 
-export const HoldLengthIntentHandler: RequestHandler = {
+export const HoldLengthIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'ShorterHoldsIntent', 'LongerHoldsIntent'),
   handle(h) {
     const read = readRoutine(h);
@@ -309,7 +304,8 @@ export const HoldLengthIntentHandler: RequestHandler = {
 };
 
 /** Launch with an unfinished routine saved: the usual welcome, then the offer to carry on. */
-export const RoutineLaunchHandler: RequestHandler = {
+export const RoutineLaunchHandler: GuideHandler = {
+  duringRoutine: 'continues',
   async canHandle(h) {
     if (requestType(h) !== 'LaunchRequest') return false;
     const saved = await readSaved(h);
@@ -333,7 +329,8 @@ export const RoutineLaunchHandler: RequestHandler = {
 };
 
 /** The session ends (timeout, "Alexa, stop" outside the skill, an error): the place is saved. */
-export const RoutineSessionEndedHandler: RequestHandler = {
+export const RoutineSessionEndedHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'SessionEndedRequest' && ROUTINE_ATTRIBUTE in sessionAttributes(h),
   async handle(h) {
     const read = readRoutine(h);
@@ -342,7 +339,7 @@ export const RoutineSessionEndedHandler: RequestHandler = {
   },
 };
 
-export const routineHandlers: RequestHandler[] = [
+export const routineHandlers: GuideHandler[] = [
   RoutineLaunchHandler,
   RoutineSessionEndedHandler,
   StartRoutineIntentHandler,
@@ -359,22 +356,26 @@ export const routineHandlers: RequestHandler[] = [
 ];
 
 /**
- * Before any handler: sets how turns are sent, and when a request that is not about the routine
- * arrives while a turn is playing (the user asked something else mid-hold, which stops the audio),
- * pauses the routine at that moment so "resume" picks up exactly there.
+ * Registers a handler so that, when it `pauses` a routine (see `GuideHandler`), a routine whose turn
+ * was playing when the request arrived (the user asked something else mid-hold, which stops the
+ * audio) is paused at that moment before the handler answers, so "resume" picks up exactly there.
  */
-export function routineRequestInterceptor(audio: RoutineAudio = 'apla'): RequestInterceptor {
-  const setAudio = routineAudioInterceptor(audio);
+export function pausingRoutine(handler: GuideHandler): RequestHandler {
   return {
-    async process(h) {
-      await setAudio.process(h);
-      const name = intentName(h);
-      if (name === undefined || CONTROL_INTENTS.includes(name) || ROUTINE_INTENTS.includes(name)) return;
-      if (name === 'AMAZON.YesIntent' || name === 'AMAZON.NoIntent') return;
-      const read = readRoutine(h);
-      if (read.status !== 'active' || read.state.paused) return;
-      const at = positionAt(read.state, nowOf(h)).at;
-      if (at === 'announcing' || at === 'holding') writeRoutine(h, pauseAt(read.state, nowOf(h)));
+    canHandle: (h) => handler.canHandle(h),
+    handle(h) {
+      const during =
+        typeof handler.duringRoutine === 'function' ? handler.duringRoutine(h) : handler.duringRoutine;
+      if (during === 'pauses' && intentName(h) !== undefined) pausePlaying(h);
+      return handler.handle(h);
     },
   };
+}
+
+function pausePlaying(h: HandlerInput): void {
+  const read = readRoutine(h);
+  if (read.status !== 'active' || read.state.paused) return;
+  const now = nowOf(h);
+  const at = positionAt(read.state, now).at;
+  if (at === 'announcing' || at === 'holding') writeRoutine(h, pauseAt(read.state, now));
 }

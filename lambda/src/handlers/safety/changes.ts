@@ -1,12 +1,13 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
-import type { RequestHandler } from 'ask-sdk-core';
 import { blockers, triage } from '../../core/safety';
 import { isIntent, translatorOf } from '../input';
 import { careSentence, changesExplained, reasons } from './speech';
 import { loadStoredProfile, profileOf } from './state';
 import { ask } from '../reply';
+import type { GuideHandler } from '../handler';
 
-export const SafetyChangesIntentHandler: RequestHandler = {
+export const SafetyChangesIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'SafetyChangesIntent'),
   async handle(h) {
     const t = translatorOf(h);

@@ -4,7 +4,7 @@
  * first and blocks routines for the rest of the session; other conditions join the session's safety
  * profile, which adjusts every routine started afterwards.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
@@ -30,6 +30,7 @@ import {
   type SafetySession,
 } from './state';
 import { ask, sayAndEnd } from '../reply';
+import type { GuideHandler } from '../handler';
 
 const SEVERITY: Record<Grade, number> = {
   'yes-with-care': 0,
@@ -154,12 +155,14 @@ function followUp(h: HandlerInput, state: SafetySession): string {
   return t('safety.statement.offerRoutine', { routine: routine.name });
 }
 
-export const SafetyCheckIntentHandler: RequestHandler = {
+export const SafetyCheckIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'SafetyCheckIntent'),
   handle: (h) => respond(h, 'question'),
 };
 
-export const HealthStatementIntentHandler: RequestHandler = {
+export const HealthStatementIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'HealthStatementIntent'),
   handle: (h) => respond(h, 'statement'),
 };

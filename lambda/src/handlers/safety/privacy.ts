@@ -3,7 +3,7 @@
  * asks ("remember that I'm pregnant") and then says yes; "forget my information" deletes everything
  * stored for the user after a yes, and checks that it is gone. Nothing here logs a condition.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
@@ -16,6 +16,7 @@ import { readHealth } from './read';
 import { triageSpeech } from './speech';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
 import { ask, sayAndEnd } from '../reply';
+import type { GuideHandler } from '../handler';
 
 /** "you're pregnant and you take blood thinners", SSML-safe. */
 function youList(h: HandlerInput, ids: string[]): string {
@@ -38,7 +39,8 @@ function say(h: HandlerInput, speech: string): Response {
   return ask(h, speech, translatorOf(h)('safety.reprompt'));
 }
 
-export const RememberHealthIntentHandler: RequestHandler = {
+export const RememberHealthIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'RememberHealthIntent'),
   async handle(h) {
     const t = translatorOf(h);
@@ -82,7 +84,8 @@ export const RememberHealthIntentHandler: RequestHandler = {
   },
 };
 
-export const ForgetHealthIntentHandler: RequestHandler = {
+export const ForgetHealthIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'ForgetHealthIntent'),
   async handle(h) {
     const t = translatorOf(h);
@@ -133,7 +136,8 @@ async function forgetConfirmed(h: HandlerInput): Promise<Response> {
 }
 
 /** Yes or no to the safety feature's own question, and only while that question is the last thing said. */
-export const SafetyConfirmationHandler: RequestHandler = {
+export const SafetyConfirmationHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent', 'AMAZON.NoIntent') && livePending(h) !== undefined,
   async handle(h) {
     const t = translatorOf(h);
