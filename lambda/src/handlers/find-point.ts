@@ -4,22 +4,13 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import {
-  getNeed,
-  getPoint,
-  pointsFor,
-  resolveNeed,
-  matchedVia,
-  resolvePoint,
-  routineFor,
-  type PointMatch,
-} from '../core/catalogue';
+import { getPoint, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
 import { speakableCode } from '../speech/ssml';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
-import { isIntent, readSlot, translatorOf } from './input';
+import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask } from './reply';
 import type { GuideHandler } from './handler';
@@ -72,23 +63,8 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
   return ask(handlerInput, speech, t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'));
 }
 
-/** Resolves the point slot: entity resolution id first, then the spoken words. */
-function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken?: string; given: boolean } {
-  const slot = readSlot(handlerInput, 'point');
-  const byId = slot.id ? getPoint(slot.id) : undefined;
-  const match: PointMatch | undefined = byId
-    ? { point: byId, via: slot.spoken ? matchedVia(byId, slot.spoken) : 'code' }
-    : slot.spoken
-      ? resolvePoint(slot.spoken)
-      : undefined;
-  return {
-    match,
-    spoken: slot.spoken,
-    given: Boolean(slot.spoken || slot.id),
-  };
-}
-
-function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
+/** A point was named that the catalogue does not have: say so, and ask again. */
+export function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
   const t = translatorOf(handlerInput);
   const speech = spoken ? t('find.unknownPoint', { spoken }) : t('find.unknownPointNoWords');
   return ask(handlerInput, speech, t('find.unknownPointReprompt'));
@@ -99,7 +75,7 @@ export const FindPointIntentHandler: GuideHandler = {
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
   handle(h) {
     const t = translatorOf(h);
-    const { match, spoken, given } = pointFromSlot(h);
+    const { found: match, spoken, given } = readPoint(h);
     if (!given) return ask(h, t('find.askPoint'), t('find.askPointReprompt'));
     if (!match) return unknownPoint(h, spoken);
     return answerPoint(h, match);
@@ -111,16 +87,10 @@ export const PointsForNeedIntentHandler: GuideHandler = {
   canHandle: (h) => isIntent(h, 'PointsForNeedIntent'),
   handle(h) {
     const t = translatorOf(h);
-    const slot = readSlot(h, 'need');
-    if (!slot.spoken && !slot.id) {
-      return ask(h, t('find.askNeed'), t('find.askNeedReprompt'));
-    }
-    const need =
-      (slot.id ? getNeed(slot.id) : undefined) ?? (slot.spoken ? resolveNeed(slot.spoken) : undefined);
+    const { found: need, spoken, given } = readNeed(h);
+    if (!given) return ask(h, t('find.askNeed'), t('find.askNeedReprompt'));
     if (!need) {
-      const speech = slot.spoken
-        ? t('find.unknownNeed', { spoken: slot.spoken })
-        : t('find.unknownNeedNoWords');
+      const speech = spoken ? t('find.unknownNeed', { spoken }) : t('find.unknownNeedNoWords');
       return ask(h, speech, t('find.unknownNeedReprompt'));
     }
     if (!need.inScope) {
@@ -165,7 +135,7 @@ function followUpPoint(handlerInput: HandlerInput): {
   unknownSpoken?: string;
   given: boolean;
 } {
-  const { match, spoken, given } = pointFromSlot(handlerInput);
+  const { found: match, spoken, given } = readPoint(handlerInput);
   if (given) return { point: match?.point, unknownSpoken: match ? undefined : spoken, given };
   const code = lastPointCode(handlerInput);
   return { point: code ? getPoint(code) : undefined, given: false };

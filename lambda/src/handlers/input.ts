@@ -1,8 +1,23 @@
 /**
- * Defensive readers for the request envelope. Handlers use these instead of reaching into the
- * envelope, so a request with missing or odd fields yields `undefined`, never a TypeError.
+ * The input layer: what a request says, read defensively. Handlers use these instead of reaching
+ * into the envelope, so a request with missing or odd fields yields `undefined`, never a TypeError:
+ * the translator for its locale, the intent, the time, and the catalogue things its slots name (a
+ * point, a need, a routine, a condition or red flag), each by entity-resolution id first, then by
+ * the words. The routine in the session is read by `readRoutine` (routine/state.ts).
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
+import {
+  getNeed,
+  getPoint,
+  getRoutine,
+  matchedVia,
+  resolveNeed,
+  resolvePoint,
+  resolveRoutine,
+  type PointMatch,
+} from '../core/catalogue';
+import { getCondition, getRedFlag, resolveHealth, type HealthMatch } from '../core/safety';
+import type { Need, Routine } from '../core/types';
 import { translatorFor, type Translate } from '../i18n';
 import { isRecord } from '../core/record';
 
@@ -77,4 +92,70 @@ export function requestTime(handlerInput: HandlerInput): number | undefined {
   if (!isRecord(request) || typeof request.timestamp !== 'string') return undefined;
   const ms = Date.parse(request.timestamp);
   return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A catalogue thing named in a slot: what it resolved to, the words, and whether anything was said. */
+export interface Named<T> {
+  found?: T;
+  /** What the user said, as recognised. */
+  spoken?: string;
+  /** Something was said (or a resolved id came) in the slot. */
+  given: boolean;
+}
+
+function named<T>(
+  slot: SlotReading,
+  byId: (id: string) => T | undefined,
+  byWords: (s: string) => T | undefined,
+): Named<T> {
+  const found = (slot.id ? byId(slot.id) : undefined) ?? (slot.spoken ? byWords(slot.spoken) : undefined);
+  return { found, spoken: slot.spoken, given: Boolean(slot.id || slot.spoken) };
+}
+
+/** The point slot, with how the words named it (a code, a name, an article's label). */
+export function readPoint(h: HandlerInput): Named<PointMatch> {
+  const slot = readSlot(h, 'point');
+  return named<PointMatch>(
+    slot,
+    (id) => {
+      const point = getPoint(id);
+      return point && { point, via: slot.spoken ? matchedVia(point, slot.spoken) : 'code' };
+    },
+    resolvePoint,
+  );
+}
+
+/** The need slot ("sciatica", "stiffness"). */
+export function readNeed(h: HandlerInput): Named<Need> {
+  return named(readSlot(h, 'need'), getNeed, resolveNeed);
+}
+
+/** The routine slot ("the evening routine"). */
+export function readRoutineName(h: HandlerInput): Named<Routine> {
+  return named(readSlot(h, 'routine'), getRoutine, resolveRoutine);
+}
+
+export interface HealthReading {
+  match?: HealthMatch;
+  /** The words the user used, when they matched nothing. */
+  spoken?: string;
+  /** Something was said in a condition or red-flag slot. */
+  given: boolean;
+}
+
+/** A condition or red flag from the symptom and condition slots; a red flag always wins. */
+export function readHealth(h: HandlerInput): HealthReading {
+  const flagSlot = readSlot(h, 'symptom');
+  const conditionSlot = readSlot(h, 'condition');
+  const flag = flagSlot.id ? getRedFlag(flagSlot.id) : undefined;
+  if (flag) return { match: { kind: 'red-flag', redFlag: flag }, given: true };
+  // Words first for the condition slot: Alexa may put a red-flag phrase into it, and triage must win.
+  for (const spoken of [flagSlot.spoken, conditionSlot.spoken]) {
+    const match = spoken ? resolveHealth(spoken) : undefined;
+    if (match) return { match, given: true };
+  }
+  const condition = conditionSlot.id ? getCondition(conditionSlot.id) : undefined;
+  if (condition) return { match: { kind: 'condition', condition }, given: true };
+  const spoken = conditionSlot.spoken ?? flagSlot.spoken;
+  return { spoken, given: Boolean(spoken) };
 }

@@ -5,23 +5,23 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import {
-  getNeed,
-  getPoint,
-  getRoutine,
-  resolveNeed,
-  resolvePoint,
-  resolveRoutine,
-  routineFor,
-  routines,
-} from '../../core/catalogue';
+import { getPoint, getRoutine, routineFor, routines } from '../../core/catalogue';
 import { pauseAt, positionAt } from '../../core/routine/session';
 import type { Routine } from '../../core/types';
 import { formatList } from '../../speech/duration';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
 import { SessionEndedRequestHandler } from '../builtin';
-import { intentName, isIntent, readSlot, requestType, translatorOf } from '../input';
+import { unknownPoint } from '../find-point';
+import {
+  intentName,
+  isIntent,
+  readNeed,
+  readPoint,
+  readRoutineName,
+  requestType,
+  translatorOf,
+} from '../input';
 import {
   changeHoldLength,
   lostTrack,
@@ -61,41 +61,26 @@ function routineList(h: HandlerInput): string {
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
   const t = translatorOf(h);
-  const named = readSlot(h, 'routine');
-  if (named.id || named.spoken) {
-    const routine =
-      (named.id ? getRoutine(named.id) : undefined) ??
-      (named.spoken ? resolveRoutine(named.spoken) : undefined);
-    if (routine) return { routine };
-    const speech = named.spoken
-      ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
-      : t('routine.unknownRoutineNoWords', { list: routineList(h) });
-    return {
-      problem: ask(h, speech, t('routine.unknownRoutineReprompt')),
-    };
+  const unknown = (speech: string) => ({ problem: ask(h, speech, t('routine.unknownRoutineReprompt')) });
+  const named = readRoutineName(h);
+  if (named.given) {
+    if (named.found) return { routine: named.found };
+    return unknown(
+      named.spoken
+        ? t('routine.unknownRoutine', { spoken: named.spoken, list: routineList(h) })
+        : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
+    );
   }
-  const needSlot = readSlot(h, 'need');
-  if (needSlot.id || needSlot.spoken) {
-    const need =
-      (needSlot.id ? getNeed(needSlot.id) : undefined) ??
-      (needSlot.spoken ? resolveNeed(needSlot.spoken) : undefined);
+  const { found: need, spoken, given } = readNeed(h);
+  if (given) {
     if (!need) {
-      const speech = needSlot.spoken
-        ? t('routine.unknownNeedRoutine', { spoken: needSlot.spoken, list: routineList(h) })
-        : t('routine.unknownRoutineNoWords', { list: routineList(h) });
-      return {
-        problem: ask(h, speech, t('routine.unknownRoutineReprompt')),
-      };
+      return unknown(
+        spoken
+          ? t('routine.unknownNeedRoutine', { spoken, list: routineList(h) })
+          : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
+      );
     }
-    if (!need.inScope) {
-      return {
-        problem: ask(
-          h,
-          t('routine.outOfScope', { need: need.name, list: routineList(h) }),
-          t('routine.unknownRoutineReprompt'),
-        ),
-      };
-    }
+    if (!need.inScope) return unknown(t('routine.outOfScope', { need: need.name, list: routineList(h) }));
     return { routine: routineFor(need.id) ?? getRoutine('general') };
   }
   const offer = currentOffer(h);
@@ -118,18 +103,9 @@ export const TimeHoldIntentHandler: GuideHandler = {
   canHandle: (h) => isIntent(h, 'TimeHoldIntent'),
   async handle(h) {
     const t = translatorOf(h);
-    const slot = readSlot(h, 'point');
-    const given = Boolean(slot.id || slot.spoken);
-    const point = given
-      ? ((slot.id ? getPoint(slot.id) : undefined) ??
-        (slot.spoken ? resolvePoint(slot.spoken)?.point : undefined))
-      : getPoint(lastPointCode(h) ?? '');
-    if (given && !point) {
-      const speech = slot.spoken
-        ? t('find.unknownPoint', { spoken: slot.spoken })
-        : t('find.unknownPointNoWords');
-      return ask(h, speech, t('find.unknownPointReprompt'));
-    }
+    const slot = readPoint(h);
+    const point = slot.given ? slot.found?.point : getPoint(lastPointCode(h) ?? '');
+    if (slot.given && !point) return unknownPoint(h, slot.spoken);
     if (!point) {
       return ask(h, t('routine.hold.whichPoint'), t('routine.hold.whichPointReprompt'));
     }

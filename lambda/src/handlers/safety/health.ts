@@ -18,8 +18,7 @@ import {
   type SafetyAnswer,
 } from '../../core/safety';
 import { currentOffer, updateSession } from '../../state/session';
-import { isIntent, translatorOf } from '../input';
-import { readHealth, readPoint } from './read';
+import { isIntent, readHealth, readPoint, translatorOf } from '../input';
 import { answerSpeech, stopRules, triageSpeech } from './speech';
 import {
   fingerprint,
@@ -84,7 +83,7 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
     const { condition } = health.match;
     if (condition.tier === 'stop') return triageResponse(h, condition);
     state = noteCondition(h, state, condition);
-    const reply = answerSpeech(t, answer(condition, point.point?.code));
+    const reply = answerSpeech(t, answer(condition, point.found?.point.code));
     if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
     return askSafety(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
   }
@@ -106,11 +105,11 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
 
   const blocking = blockers(profileOf(state));
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
-  if (point.given && !point.point) {
+  if (point.given && !point.found) {
     const spoken = point.spoken ?? '';
     return askSafety(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
   }
-  const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
+  const reply = answerSpeech(t, profileAnswer(state, point.found?.point.code));
   return askSafety(`${reply} ${t('safety.anythingElse')}`);
 }
 
