@@ -2,8 +2,9 @@
  * The parts of a certifiable skill: launch, help, stop and cancel, fallback, navigate home, repeat,
  * no, session end, and catch-alls for intents and requests no other handler took.
  */
-import type { ErrorHandler } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput } from 'ask-sdk-core';
 import { log } from '../log';
+import { welcomeSpeech } from '../speech/builtin';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from '../state/session';
 import { intentName, isIntent, requestType, translatorOf } from './input';
@@ -15,22 +16,22 @@ export const LaunchRequestHandler: GuideHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
     const t = translatorOf(h);
-    const { record, configured } = await loadUser(h);
-    const firstUse = !record.welcomed;
-    // The note is said whenever we cannot tell that it was heard before (new user or storage down);
-    // when the store is down the user also hears that progress can't be saved right now.
-    const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
-    const speech = [
-      t('common.launch.welcome'),
-      firstUse ? t('common.launch.firstUseNote') : '',
-      notice,
-      t('common.launch.ask'),
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return ask(h, speech, t('common.launch.reprompt'));
+    return ask(h, await welcome(h, t('common.launch.ask')), t('common.launch.reprompt'));
   },
 };
+
+/**
+ * The welcome, followed by `next`. The first-use note is said whenever we cannot tell that it was
+ * heard before (new user or storage down); when the store fails to keep that it was heard, the user
+ * also hears that progress can't be saved right now.
+ */
+export async function welcome(h: HandlerInput, next: string): Promise<string> {
+  const t = translatorOf(h);
+  const { record, configured } = await loadUser(h);
+  const firstUse = !record.welcomed;
+  const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
+  return welcomeSpeech(t, firstUse, notice, next);
+}
 
 export const HelpIntentHandler: GuideHandler = {
   duringRoutine: 'continues',

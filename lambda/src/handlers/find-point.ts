@@ -7,49 +7,20 @@ import type { Response } from 'ask-sdk-model';
 import { getPoint, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
-import { formatDuration, formatList } from '../speech/duration';
-import { speakableCode } from '../speech/ssml';
+import {
+  followUpSpeech,
+  pointAnswerSpeech,
+  pointDetailSpeech,
+  pointHoldSpeech,
+  pointsForNeedSpeech,
+  pointWhereSpeech,
+  unknownPointSpeech,
+} from '../speech/find';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
 import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask } from './reply';
 import type { GuideHandler } from './handler';
-
-/** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
-export function holdPhrase(t: Translate, point: Point): string {
-  const duration = formatDuration(t, point.holdSeconds);
-  return point.sides === 'left-then-right' ? t('common.duration.eachSide', { duration }) : duration;
-}
-
-/** The short, speakable answer for a point: name and code, one landmark, how to press, how long. */
-export function pointShortSpeech(t: Translate, match: PointMatch): string {
-  const { point } = match;
-  const code = speakableCode(point.code);
-  const renumbered = match.via === 'article-label' ? `${t('find.renumbered')} ` : '';
-  if (!point.inRoutines) {
-    return (
-      renumbered +
-      t('find.safetyOnlyShort', {
-        name: point.names[0],
-        code,
-        find: point.find.short,
-        caution: point.cautions[0],
-      })
-    );
-  }
-  const gach = point.gach.find((g) => g.replace(/\D/g, '') !== point.code.replace(/\D/g, ''));
-  return (
-    renumbered +
-    t('find.short', {
-      name: point.names[0],
-      code,
-      alias: gach ? t('find.alias', { gach: speakableCode(gach) }) : '',
-      find: point.find.short,
-      technique: point.technique.short,
-      hold: holdPhrase(t, point),
-    })
-  );
-}
 
 function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
   const t = translatorOf(handlerInput);
@@ -57,17 +28,15 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
     lastPoint: match.point.code,
     offer: { kind: 'point', code: match.point.code },
   });
-  const routinePoint = match.point.inRoutines;
-  const speech = `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`;
+  const { speech, reprompt } = pointAnswerSpeech(t, match);
   showPoint(handlerInput, match.point);
-  return ask(handlerInput, speech, t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'));
+  return ask(handlerInput, speech, reprompt);
 }
 
 /** A point was named that the catalogue does not have: say so, and ask again. */
 export function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
   const t = translatorOf(handlerInput);
-  const speech = spoken ? t('find.unknownPoint', { spoken }) : t('find.unknownPointNoWords');
-  return ask(handlerInput, speech, t('find.unknownPointReprompt'));
+  return ask(handlerInput, unknownPointSpeech(t, spoken), t('find.unknownPointReprompt'));
 }
 
 export const FindPointIntentHandler: GuideHandler = {
@@ -100,31 +69,14 @@ export const PointsForNeedIntentHandler: GuideHandler = {
     if (found.length === 0) {
       return ask(h, t('find.noPointsForNeed', { need: need.name }), t('find.unknownNeedReprompt'));
     }
-    const item = (p: Point) => t('find.needItem', { code: speakableCode(p.code), name: p.names[0] });
-    if (found.length === 1) {
-      updateSession(h, { lastPoint: found[0].code, offer: { kind: 'need-point', code: found[0].code } });
-      return ask(
-        h,
-        t('find.needOnePoint', { need: need.name, item: item(found[0]) }),
-        t('find.needOfferReprompt'),
-      );
-    }
-    const note = t(`find.needNote.${need.id}`, { defaultValue: '' });
-    const routine = routineFor(need.id);
+    const routine = found.length > 1 ? routineFor(need.id) : undefined;
     updateSession(h, {
       lastPoint: found[0].code,
       offer: routine
         ? { kind: 'routine', routineId: routine.id }
         : { kind: 'need-point', code: found[0].code },
     });
-    const offer = routine ? t('find.needOfferRoutine', { routine: routine.name }) : t('find.needOfferPoint');
-    const speech = [
-      t('find.needList', { need: need.name, list: formatList(t, found.map(item)) }),
-      note,
-      offer,
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const speech = pointsForNeedSpeech(t, need, found, routine);
     return ask(h, speech, t('find.needOfferReprompt'));
   },
 };
@@ -149,27 +101,7 @@ function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point
     return ask(handlerInput, t('find.noPointYet'), t('find.noPointYetReprompt'));
   }
   updateSession(handlerInput, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  return ask(
-    handlerInput,
-    `${speak(t, point)} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`,
-    t('find.afterFollowUpReprompt'),
-  );
-}
-
-/** Full detail: anatomical location, how to find it, position, technique and cautions. */
-export function pointDetailSpeech(t: Translate, point: Point): string {
-  return [
-    t('find.detail', {
-      code: speakableCode(point.code),
-      location: point.location,
-      findDetail: point.find.detail,
-      position: point.position,
-      techniqueDetail: point.technique.detail,
-    }),
-    point.cautions.length > 0 ? t('find.cautions', { cautions: point.cautions.join(' ') }) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  return ask(handlerInput, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));
 }
 
 export const PointDetailIntentHandler: GuideHandler = {
@@ -193,23 +125,13 @@ function isPointOffer(h: HandlerInput): boolean {
 export const PointHoldTimeIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointHoldTimeIntent'),
-  handle: (h) =>
-    followUp(h, (t, point) =>
-      t('find.hold', { code: speakableCode(point.code), hold: holdPhrase(t, point) }),
-    ),
+  handle: (h) => followUp(h, pointHoldSpeech),
 };
 
 export const PointLocationIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointLocationIntent'),
-  handle: (h) =>
-    followUp(h, (t, point) =>
-      t('find.where', {
-        code: speakableCode(point.code),
-        region: point.region,
-        findDetail: point.find.detail,
-      }),
-    ),
+  handle: (h) => followUp(h, pointWhereSpeech),
 };
 
 export const findPointHandlers: GuideHandler[] = [

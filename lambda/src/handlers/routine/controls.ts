@@ -27,7 +27,7 @@ import type { Translate } from '../../i18n';
 import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
-import { stopRules } from '../safety/speech';
+import { stopRules } from '../../speech/safety';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';

@@ -11,7 +11,7 @@ import type { Routine } from '../../core/types';
 import { formatList } from '../../speech/duration';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
-import { SessionEndedRequestHandler } from '../builtin';
+import { SessionEndedRequestHandler, welcome } from '../builtin';
 import { unknownPoint } from '../find-point';
 import {
   intentName,
@@ -42,7 +42,6 @@ import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from '
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
 import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './state';
-import { loadUser, saveUser } from '../../persistence/user-store';
 import { ask } from '../reply';
 import type { GuideHandler } from '../handler';
 
@@ -288,19 +287,10 @@ export const RoutineLaunchHandler: GuideHandler = {
     return 'ok' in saved && saved.ok;
   },
   async handle(h) {
-    const t = translatorOf(h);
     const saved = await readSaved(h);
     if (!('ok' in saved && saved.ok)) return resumeSaved(h);
-    const { record, ok } = await loadUser(h);
-    const firstUse = !record.welcomed;
-    if (firstUse && ok) await saveUser(h, { welcomed: true });
     const offer = resumeOfferSpeech(h, saved.value);
-    const speech = [
-      t('common.launch.welcome'),
-      firstUse ? t('common.launch.firstUseNote') : '',
-      offer.speech,
-    ];
-    return ask(h, speech.filter(Boolean).join(' '), offer.reprompt);
+    return ask(h, await welcome(h, offer.speech), offer.reprompt);
   },
 };
 

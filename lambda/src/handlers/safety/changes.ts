@@ -1,7 +1,7 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
 import { blockers, triage } from '../../core/safety';
 import { isIntent, translatorOf } from '../input';
-import { careSentence, changesExplained, reasons } from './speech';
+import { careSentence, changesExplained, reasons } from '../../speech/safety';
 import { loadStoredProfile, profileOf } from './state';
 import { ask } from '../reply';
 import type { GuideHandler } from '../handler';

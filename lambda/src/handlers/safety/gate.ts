@@ -13,7 +13,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import { adjustRoutine, blockers, breathingOnlyReasons, triage, type RoutineChange } from '../../core/safety';
 import type { Routine } from '../../core/types';
 import { translatorOf } from '../input';
-import { careSentence, changesSentence, reasons } from './speech';
+import { careSentence, changesSentence, reasons } from '../../speech/safety';
 import { loadStoredProfile, patchSafety, profileOf, readSafety } from './state';
 
 /** A routine made safe for the user, with what changed and the sentence that says so. */

@@ -19,7 +19,7 @@ import {
 } from '../../core/safety';
 import { currentOffer, updateSession } from '../../state/session';
 import { isIntent, readHealth, readPoint, translatorOf } from '../input';
-import { answerSpeech, stopRules, triageSpeech } from './speech';
+import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
 import {
   fingerprint,
   loadStoredProfile,

@@ -12,7 +12,7 @@ import { escapeSsml } from '../../i18n/escape';
 import { updateSession } from '../../state/session';
 import { isIntent, readHealth, translatorOf } from '../input';
 import { unknownConfirmed } from './health';
-import { triageSpeech } from './speech';
+import { triageSpeech } from '../../speech/safety';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';

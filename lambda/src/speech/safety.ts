@@ -2,7 +2,7 @@
  * Safety answers as speech. Every sentence comes from i18n/en/safety.json; values from data are
  * escaped by the translator, and already-built SSML is passed with `{{- x}}`.
  */
-import { getPoint } from '../../core/catalogue';
+import { getPoint } from '../core/catalogue';
 import {
   getCondition,
   getRedFlag,
@@ -12,11 +12,11 @@ import {
   type RedFlag,
   type RoutineChange,
   type SafetyAnswer,
-} from '../../core/safety';
-import type { PointCode, Tool } from '../../core/types';
-import type { Translate } from '../../i18n';
-import { formatDuration, formatList } from '../../speech/duration';
-import { speakableCode } from '../../speech/ssml';
+} from '../core/safety';
+import type { PointCode, Tool } from '../core/types';
+import type { Translate } from '../i18n';
+import { formatDuration, formatList } from './duration';
+import { speakableCode } from './ssml';
 
 export function pointList(t: Translate, codes: PointCode[]): string {
   return formatList(
