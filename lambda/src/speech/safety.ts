@@ -6,6 +6,7 @@ import { getPoint } from '../core/catalogue';
 import {
   getCondition,
   getRedFlag,
+  strictestCare,
   triage,
   type CareLevel,
   type Condition,
@@ -27,6 +28,17 @@ export function pointList(t: Translate, codes: PointCode[]): string {
 
 export function careSentence(t: Translate, care: CareLevel): string {
   return care === 'emergency' ? t('safety.care.emergency') : t('safety.care.urgent');
+}
+
+/** Why no routine will start this session (each red flag or stop-tier condition), and what care to get. */
+export function blockedSpeech(t: Translate, blocking: ReadonlyArray<RedFlag | Condition>): string {
+  return t('safety.change.blocked', {
+    reasons: reasons(
+      t,
+      blocking.map((b) => b.id),
+    ),
+    care: careSentence(t, strictestCare(blocking)),
+  });
 }
 
 /** The urgent-care answer: the level of care first, then why, then what happens to routines. */

@@ -1,7 +1,7 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
-import { blockers, triage } from '../../core/safety';
+import { blockers } from '../../core/safety';
 import { isIntent, translatorOf } from '../input';
-import { careSentence, changesExplained, reasons } from '../../speech/safety';
+import { blockedSpeech, changesExplained, reasons } from '../../speech/safety';
 import { loadStoredProfile, profileOf } from './state';
 import { ask } from '../reply';
 import type { GuideHandler } from '../handler';
@@ -16,14 +16,7 @@ export const SafetyChangesIntentHandler: GuideHandler = {
     const blocking = blockers(profile);
     let speech: string;
     if (blocking.length > 0) {
-      const care = blocking.some((b) => triage(b).care === 'emergency') ? 'emergency' : 'urgent';
-      speech = t('safety.change.blocked', {
-        reasons: reasons(
-          t,
-          blocking.map((b) => b.id),
-        ),
-        care: careSentence(t, care),
-      });
+      speech = blockedSpeech(t, blocking);
     } else if (state.adjusted) {
       speech = changesExplained(t, state.adjusted.routineName, state.adjusted.changes);
     } else if (profile.conditions.length > 0 || profile.unknownCondition) {

@@ -11,11 +11,10 @@ import {
   answer,
   blockers,
   breathingOnlyReasons,
+  strictestAnswer,
   triage,
   type Condition,
-  type Grade,
   type RedFlag,
-  type SafetyAnswer,
 } from '../../core/safety';
 import { currentOffer, updateSession } from '../../state/session';
 import { isIntent, readHealth, readPoint, translatorOf } from '../input';
@@ -31,16 +30,8 @@ import {
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
-const SEVERITY: Record<Grade, number> = {
-  'yes-with-care': 0,
-  lighter: 1,
-  'skip-points': 2,
-  'check-first': 3,
-  'get-help': 4,
-};
-
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
-function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
+export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
   const t = translatorOf(h);
   const state = readSafety(h);
   if ('why' in trigger) {
@@ -57,18 +48,6 @@ function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response
 function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
   if (state.conditions.includes(condition.id)) return state;
   return patchSafety(h, { conditions: [...state.conditions, condition.id] });
-}
-
-/** For a point asked about without a condition: the strictest answer over the session's conditions. */
-function profileAnswer(state: SafetySession, pointCode?: string): SafetyAnswer {
-  const profile = profileOf(state);
-  let worst = answer(undefined, pointCode);
-  for (const condition of profile.conditions) {
-    const candidate = answer(condition, pointCode);
-    if (SEVERITY[candidate.grade] > SEVERITY[worst.grade]) worst = candidate;
-  }
-  if (state.unknown && SEVERITY['check-first'] > SEVERITY[worst.grade]) worst = answer('unknown', pointCode);
-  return worst;
 }
 
 async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise<Response> {
@@ -109,7 +88,7 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
     const spoken = point.spoken ?? '';
     return askSafety(`${t('safety.point.unknown', { spoken })} ${stopRules(t)} ${t('safety.anythingElse')}`);
   }
-  const reply = answerSpeech(t, profileAnswer(state, point.found?.point.code));
+  const reply = answerSpeech(t, strictestAnswer(profileOf(state), point.found?.point.code));
   return askSafety(`${reply} ${t('safety.anythingElse')}`);
 }
 

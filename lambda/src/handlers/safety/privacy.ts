@@ -11,7 +11,7 @@ import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../i18n/escape';
 import { updateSession } from '../../state/session';
 import { isIntent, readHealth, translatorOf } from '../input';
-import { unknownConfirmed } from './health';
+import { triageResponse, unknownConfirmed } from './health';
 import { triageSpeech } from '../../speech/safety';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
 import { ask, sayAndEnd } from '../reply';
@@ -47,10 +47,7 @@ export const RememberHealthIntentHandler: GuideHandler = {
     const health = readHealth(h);
     if (health.match?.kind === 'red-flag') {
       // A red flag is about today, never stored: it gets the urgent-care answer.
-      patchSafety(h, { redFlags: [...new Set([...state.redFlags, health.match.redFlag.id])] });
-      const speech = triageSpeech(t, health.match.redFlag);
-      if (triage(health.match.redFlag).care === 'emergency') return sayAndEnd(h, speech);
-      return say(h, speech);
+      return triageResponse(h, health.match.redFlag);
     }
     let wanted: Condition[];
     let first = '';
