@@ -4,9 +4,8 @@
  * one page with the bar standing still. Words come from i18n and the catalogue (a step without
  * points shows its cue); times are copied from the timeline, never recomputed.
  */
-import { getRoutine } from '../core/catalogue';
 import type { HoldSide as PlanSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
-import { sourceCount } from '../core/routine/plan';
+import { planName, sourceCount } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
 import type { RoutineState } from '../core/routine/session';
 import type { TurnStep } from '../core/routine/timeline';
@@ -23,8 +22,7 @@ export function screenSide(side: PlanSide): HoldSide | undefined {
 /** "Quick routine", or "Timed hold" for one point's hold. */
 export function screenTitle(t: Translate, plan: RoutinePlan): string {
   if (plan.source.type === 'point') return shown(t, 'display.pointHoldTitle');
-  const name = getRoutine(plan.source.id)?.name ?? plan.source.id;
-  return capitalise(shown(t, 'display.routineTitle', { name }));
+  return capitalise(shown(t, 'display.routineTitle', { name: planName(plan) }));
 }
 
 /** Step n of m for a plan index: the two sides of one routine step share a number. */

@@ -4,7 +4,7 @@
  * except the step's own position and technique text (escaped by the translator).
  */
 import { getPoint, getRoutine } from '../core/catalogue';
-import type { PlannedStep, RoutinePlan } from '../core/routine/plan';
+import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
@@ -23,11 +23,6 @@ export function stepWhat(t: Translate, step: PlannedStep): string {
 
 function pointNames(step: PlannedStep): string {
   return step.points.map((code) => getPoint(code)?.names[0] ?? code).join(' and ');
-}
-
-/** The routine's spoken name ("evening"), or undefined for a one-point hold. */
-export function planRoutineName(plan: RoutinePlan): string | undefined {
-  return plan.source.type === 'routine' ? getRoutine(plan.source.id)?.name : undefined;
 }
 
 /** A cache key that identifies what a cue says (the step's words, not its object identity). */

@@ -148,6 +148,20 @@ export function resumable(plan: RoutinePlan, point: ResumePoint): ResumePoint {
   return { index: point.index, remainingMs: Math.round(point.remainingMs) };
 }
 
+/**
+ * Where to carry on after the hold lengths change mid-hold: the same hold in `rescaled`, with what
+ * was already held of it (in `plan`) counted as held, so the remainder is the new length minus that.
+ */
+export function carryHeldTime(
+  plan: RoutinePlan,
+  rescaled: RoutinePlan,
+  index: number,
+  remainingMs: number,
+): ResumePoint {
+  const heldMs = plan.steps[index].seconds * 1000 - remainingMs;
+  return resumable(rescaled, { index, remainingMs: rescaled.steps[index].seconds * 1000 - heldMs });
+}
+
 /** The plan index of the first hold of a different routine step after `index` ("skip this point"). */
 export function nextSourceIndex(plan: RoutinePlan, index: number): number {
   const source = plan.steps[index]?.source;

@@ -10,9 +10,9 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
-import { rescalePlan, scaleHold, stepHoldScale } from '../../core/routine/plan';
+import { planName, rescalePlan, stepHoldScale } from '../../core/routine/plan';
 import {
+  carryHeldTime,
   nextSourceIndex,
   pauseAt,
   positionAt,
@@ -237,11 +237,7 @@ export async function changeHoldLength(
   let point: ResumePoint = { index: position.index };
   if (position.at === 'holding' || (position.at === 'paused' && position.remainingMs !== undefined)) {
     const remaining = position.at === 'holding' ? position.remainingMs : (position.remainingMs ?? 0);
-    const held = state.plan.steps[position.index].seconds * 1000 - remaining;
-    point = resumable(plan, {
-      index: position.index,
-      remainingMs: scaleHold(step.baseSeconds, scale) * 1000 - held,
-    });
+    point = carryHeldTime(state.plan, plan, position.index, remaining);
   }
   if (position.at === 'paused' || position.at === 'between') {
     // Nothing is playing: keep the new plan and wait where we are.
@@ -261,14 +257,9 @@ export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise
   let speech: string;
   if (state.plan.source.type !== 'routine') speech = t('routine.stopped.point');
   else if (finished) speech = t('routine.stopped.done');
-  else speech = t('routine.stopped.saved', { routine: routineName(state) });
+  else speech = t('routine.stopped.saved', { routine: planName(state.plan) });
   const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
   return sayAndEnd(h, parts.filter(Boolean).join(' '));
-}
-
-function routineName(state: RoutineState): string {
-  const source = state.plan.source;
-  return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
 }
 
 /** The full stop rules (section 3.3 of the domain reference), as the safety feature words them. */

@@ -6,7 +6,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine } from '../../core/catalogue';
-import { planRoutine, sourceCount, type PlannedStep } from '../../core/routine/plan';
+import { planName, planRoutine, samePlannedSteps, sourceCount } from '../../core/routine/plan';
 import type { Routine } from '../../core/types';
 import { routineGate } from '../safety/gate';
 import { startRoutine } from './start';
@@ -45,12 +45,6 @@ export async function saveRoutineProgress(h: HandlerInput, state: RoutineState):
   return saveUser(h, { [PROGRESS_FIELD]: progress });
 }
 
-export function routineNameOf(progress: SavedProgress): string {
-  return progress.plan.source.type === 'routine'
-    ? (getRoutine(progress.plan.source.id)?.name ?? progress.plan.source.id)
-    : progress.plan.source.code;
-}
-
 /** "At step 3 of 6": the routine step number of a saved plan index. */
 export function stepNumberOf(progress: SavedProgress): { number: number; of: number } {
   const sources = new Set(progress.plan.steps.slice(0, progress.index + 1).map((s) => s.source));
@@ -63,7 +57,7 @@ export function resumeOfferSpeech(
   progress: SavedProgress,
 ): { speech: string; reprompt: string } {
   const t = translatorOf(h);
-  const routine = routineNameOf(progress);
+  const routine = planName(progress.plan);
   updateSession(h, { offer: { kind: 'resume' } });
   return {
     speech: t('routine.resume.offer', { routine, ...stepNumberOf(progress) }),
@@ -80,11 +74,7 @@ async function matchesProfile(h: HandlerInput, routine: Routine, progress: Saved
     holdScale: progress.plan.holdScale,
     transform: () => safe.routine,
   });
-  const key = (steps: PlannedStep[]) =>
-    JSON.stringify(
-      steps.map((s) => [s.source, s.kind, s.points, s.side, s.seconds, s.pressure, s.tools, s.cue]),
-    );
-  return key(expected.steps) === key(progress.plan.steps);
+  return samePlannedSteps(expected, progress.plan);
 }
 
 /** Picks the saved routine up where it was left, or says why it can't. */
@@ -100,7 +90,7 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
       return startRoutine(h, routine, { note: t('routine.resume.readjusted') });
     }
     const lead = [
-      t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
+      t('routine.resume.welcomeBack', { routine: planName(progress.plan) }),
       t('routine.stopRules'),
     ];
     return playTurn(h, progress.plan, { index: progress.index, remainingMs: progress.remainingMs }, { lead });

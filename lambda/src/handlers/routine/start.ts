@@ -11,6 +11,7 @@ import {
   planPointHold,
   planRoutine,
   pointHoldRoutine,
+  pressesPoint,
   type RoutinePlan,
 } from '../../core/routine/plan';
 import type { Point, Routine } from '../../core/types';
@@ -110,8 +111,7 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
   const safe = gate.plan(pointHoldRoutine(point));
-  const stillPressed = safe.routine.steps.some((s) => s.kind === 'point' && s.points?.includes(point.code));
-  if (gate.kind === 'breathing-only' || !stillPressed) {
+  if (gate.kind === 'breathing-only' || !pressesPoint(safe.routine, point.code)) {
     updateSession(h, { offer: { kind: 'routine', routineId: 'general' } });
     const speech = [safe.speech, t('routine.pointHoldRefused', { code: speakableCode(point.code) })];
     return ask(h, speech.filter(Boolean).join(' '), t('routine.pointHoldRefusedReprompt'));
