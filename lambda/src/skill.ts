@@ -9,14 +9,12 @@ import {
   FallbackIntentHandler,
   HelpIntentHandler,
   LaunchRequestHandler,
-  NavigateHomeIntentHandler,
-  NoIntentHandler,
+  HomeIntentHandler,
   RepeatIntentHandler,
   SessionEndedRequestHandler,
   StopCancelIntentHandler,
   UnhandledIntentHandler,
   UnhandledRequestHandler,
-  YesIntentHandler,
 } from './handlers/builtin';
 import { findPointHandlers } from './handlers/find-point';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
@@ -47,10 +45,8 @@ export const requestHandlers: GuideHandler[] = [
   UnroutableUserEventHandler,
   LaunchRequestHandler,
   HelpIntentHandler,
-  NavigateHomeIntentHandler,
+  HomeIntentHandler,
   StopCancelIntentHandler,
-  NoIntentHandler,
-  YesIntentHandler,
   RepeatIntentHandler,
   FallbackIntentHandler,
   SessionEndedRequestHandler,

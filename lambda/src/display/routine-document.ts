@@ -29,13 +29,7 @@ import {
   type Profile,
 } from './apl';
 import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
-import {
-  normaliseTurn,
-  singleHoldTurn,
-  type RoutineHoldPage,
-  type RoutineScreen,
-  type RoutineTurnScreen,
-} from './routine';
+import { normaliseTurn, type RoutineHoldPage, type RoutineTurnScreen } from './routine';
 import { diagramDescription, shown } from './text';
 
 export const ROUTINE_TOKEN = 'ppg.routine';
@@ -71,9 +65,9 @@ interface PageData {
   showAtMs: number;
 }
 
-/** The routine screen document for a turn (or for a single hold, the original one-page screen). */
-export function routineDocument(t: Translate, input: RoutineScreen | RoutineTurnScreen): AplDocument {
-  const screen = normaliseTurn('pages' in input ? input : singleHoldTurn(input));
+/** The routine screen document for a turn: one page per hold, in step with the audio. */
+export function routineDocument(t: Translate, input: RoutineTurnScreen): AplDocument {
+  const screen = normaliseTurn(input);
   const graphics: Record<string, Json> = {};
   const pages: PageData[] = screen.pages.map((page) => pageData(t, screen, page, graphics));
   if (screen.end && !screen.paused) pages.push(endPage(t, screen));
@@ -103,7 +97,7 @@ export function routineDocument(t: Translate, input: RoutineScreen | RoutineTurn
 }
 
 /** The RenderDocument directive for a routine turn. */
-export function routineDirective(t: Translate, screen: RoutineScreen | RoutineTurnScreen): Json {
+export function routineDirective(t: Translate, screen: RoutineTurnScreen): Json {
   const { document, datasources } = routineDocument(t, screen);
   return { type: 'Alexa.Presentation.APL.RenderDocument', token: ROUTINE_TOKEN, document, datasources };
 }

@@ -4,18 +4,18 @@
  * one page with the bar standing still. Words come from i18n and the catalogue (a step without
  * points shows its cue); times are copied from the timeline, never recomputed.
  */
-import type { HoldSide as PlanSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
+import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
 import { planName, sourceCount } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
 import type { RoutineState } from '../core/routine/session';
 import type { TurnStep } from '../core/routine/timeline';
 import type { Translate } from '../i18n';
-import type { HoldSide } from './diagram';
+import type { MarkedSide } from './diagram';
 import type { RoutineHoldPage, RoutineTurnScreen } from './routine';
 import { capitalise, shown } from './text';
 
 /** The side a screen marks for a planned side ("painful side" and "both" show every position). */
-export function screenSide(side: PlanSide): HoldSide | undefined {
+export function screenSide(side: HoldSide): MarkedSide | undefined {
   return side === 'left' || side === 'right' || side === 'both' || side === 'centre' ? side : undefined;
 }
 

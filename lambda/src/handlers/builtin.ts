@@ -42,9 +42,13 @@ export const HelpIntentHandler: GuideHandler = {
   },
 };
 
-export const NavigateHomeIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent'),
+/**
+ * "Go home", "no" to an offer, or "yes" when nothing was offered (offers are handled by the feature
+ * that made them): drop any offer and ask what next.
+ */
+export const HomeIntentHandler: GuideHandler = {
+  duringRoutine: (h) => (isIntent(h, 'AMAZON.NavigateHomeIntent') ? 'pauses' : 'continues'),
+  canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent', 'AMAZON.NoIntent', 'AMAZON.YesIntent'),
   handle(h) {
     const t = translatorOf(h);
     updateSession(h, { offer: undefined });
@@ -60,27 +64,6 @@ export const StopCancelIntentHandler: GuideHandler = {
       .speak(translatorOf(h)('common.goodbye'))
       .withShouldEndSession(true)
       .getResponse();
-  },
-};
-
-/** "No" to an offer: acknowledge and stay open for the next question. */
-export const NoIntentHandler: GuideHandler = {
-  duringRoutine: 'continues',
-  canHandle: (h) => isIntent(h, 'AMAZON.NoIntent'),
-  handle(h) {
-    const t = translatorOf(h);
-    updateSession(h, { offer: undefined });
-    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
-  },
-};
-
-/** "Yes" when nothing was offered (offers are handled by the feature that made them). */
-export const YesIntentHandler: GuideHandler = {
-  duringRoutine: 'continues',
-  canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
-  handle(h) {
-    const t = translatorOf(h);
-    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
   },
 };
 

@@ -9,7 +9,7 @@
  * rejected as a whole, never half-used.
  */
 import { getPoint, getRoutine } from '../catalogue';
-import type { StepKind, StepPressure, Tool } from '../types';
+import { TOOLS, type StepKind, type StepPressure, type Tool } from '../types';
 import {
   HOLD_SCALES,
   MAX_HOLD_SECONDS,
@@ -208,7 +208,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: 'invalid'
 const KINDS: readonly StepKind[] = ['warm-up', 'point', 'breathing', 'movement', 'palms'];
 const SIDES: readonly HoldSide[] = ['both', 'left', 'right', 'painful', 'centre', 'none'];
 const PRESSURES: readonly StepPressure[] = ['none', 'light', 'moderate', 'firm'];
-const TOOLS: readonly Tool[] = ['ball', 'towel-roll', 'fists'];
 
 function isInt(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;

@@ -13,7 +13,7 @@ import {
   type SafetyProfile,
 } from '../../core/safety';
 import { getPoint } from '../../core/catalogue';
-import type { PointCode, Tool } from '../../core/types';
+import { TOOLS, type PointCode, type Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { isRecord } from '../../core/record';
 import { lastOutput, sessionAttributes, updateSession } from '../../state/session';
@@ -48,7 +48,6 @@ function ids(value: unknown, known: (id: string) => unknown): string[] {
   return out;
 }
 
-const TOOLS: Tool[] = ['ball', 'towel-roll', 'fists'];
 const isReason = (id: string) => id === 'unknown' || Boolean(getCondition(id) ?? getRedFlag(id));
 
 /** The user has told the skill about a condition or symptom this session (or it was remembered). */
