@@ -6,6 +6,7 @@ import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { aplaSilenceMs } from '../../lambda/src/speech/apla';
 import { Conversation, type Turn } from '../support/conversation';
+import { routineOver } from '../support/routine';
 import { newConversation } from '../support/skill';
 
 /** The routine state the skill keeps in the session (as the device sends it back). */
@@ -164,9 +165,9 @@ describe('a whole routine, hands-free', () => {
     );
     expect(Math.abs(routineState(talk).turn!.windows[0].holdMs - 60_000)).toBeLessThanOrEqual(2_000);
 
-    // Play to the end: next, next … until the closing words; the saved place is then cleared.
+    // Play to the end: next, next … until the last turn; the saved place is then cleared.
     let turn = carried;
-    for (let i = 0; i < 10 && !/routine done/.test(turn.speech); i++) {
+    for (let i = 0; i < 10 && !routineOver(talk); i++) {
       talk.wait(routineState(talk).turn!.totalMs / 1000 + 2);
       turn = await talk.utter('next');
     }

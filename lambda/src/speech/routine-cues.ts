@@ -6,9 +6,37 @@
 import { getPoint, getRoutine } from '../core/catalogue';
 import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
+import type { PointCode, Routine } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
+
+/**
+ * What is said before a routine's first hold: what we're doing and how long it takes, what the
+ * safety gate changed (`changes`, already SSML, '' for nothing), an optional note, the stop rules
+ * and the controls.
+ */
+export function routineOpening(
+  t: Translate,
+  routine: Pick<Routine, 'name' | 'approxMinutes'>,
+  changes = '',
+  note = '',
+): string[] {
+  return [
+    t('routine.intro.routine', { routine: routine.name, minutes: routine.approxMinutes }),
+    changes,
+    note,
+    t('routine.stopRules'),
+    t('routine.intro.controls'),
+  ].filter(Boolean);
+}
+
+/** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */
+export function pointHoldOpening(t: Translate, code: PointCode, changes = ''): string[] {
+  return [t('routine.intro.point', { code: speakableCode(code) }), changes, t('routine.stopRules')].filter(
+    Boolean,
+  );
+}
 
 /** "B L 23" for a point step, "slow breathing" for the others; several points joined with "and". */
 export function stepWhat(t: Translate, step: PlannedStep): string {

@@ -16,6 +16,7 @@ import {
 } from '../../core/routine/plan';
 import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
+import { pointHoldOpening, routineOpening } from '../../speech/routine-cues';
 import { speakableCode } from '../../speech/ssml';
 import { updateSession, type ScreenedStart } from '../../state/session';
 import { translatorOf } from '../input';
@@ -91,13 +92,7 @@ export async function startRoutine(
     holdScale: await holdScaleOf(h),
     transform: () => safe.routine,
   });
-  const lead = [
-    t('routine.intro.routine', { routine: safe.routine.name, minutes: safe.routine.approxMinutes }),
-    safe.speech,
-    options.note ?? '',
-    t('routine.stopRules'),
-    t('routine.intro.controls'),
-  ];
+  const lead = routineOpening(t, safe.routine, safe.speech, options.note);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 
@@ -118,10 +113,5 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
-  const lead = [
-    t('routine.intro.point', { code: speakableCode(point.code) }),
-    safe.speech,
-    t('routine.stopRules'),
-  ];
-  return playTurn(h, plan, { index: 0 }, { lead });
+  return playTurn(h, plan, { index: 0 }, { lead: pointHoldOpening(t, point.code, safe.speech) });
 }
