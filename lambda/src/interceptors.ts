@@ -7,11 +7,11 @@ import { updateSession } from './state/session';
  * Responses without plain speech (APL for Audio turns) are left to their own feature's repeat.
  */
 export const RememberLastOutputInterceptor: ResponseInterceptor = {
-  process(handlerInput, response?: Response) {
+  process(h, response?: Response) {
     const speech = response?.outputSpeech;
     if (!speech || speech.type !== 'SSML' || response?.shouldEndSession) return;
     const reprompt = response.reprompt?.outputSpeech;
-    updateSession(handlerInput, {
+    updateSession(h, {
       lastSpeech: stripSpeak(speech.ssml),
       lastReprompt: reprompt && reprompt.type === 'SSML' ? stripSpeak(reprompt.ssml) : undefined,
     });

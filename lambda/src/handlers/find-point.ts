@@ -22,21 +22,21 @@ import { showPoint } from './screen';
 import { ask } from './reply';
 import type { GuideHandler } from './handler';
 
-function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
-  const t = translatorOf(handlerInput);
-  updateSession(handlerInput, {
+function answerPoint(h: HandlerInput, match: PointMatch): Response {
+  const t = translatorOf(h);
+  updateSession(h, {
     lastPoint: match.point.code,
     offer: { kind: 'point', code: match.point.code },
   });
   const { speech, reprompt } = pointAnswerSpeech(t, match);
-  showPoint(handlerInput, match.point);
-  return ask(handlerInput, speech, reprompt);
+  showPoint(h, match.point);
+  return ask(h, speech, reprompt);
 }
 
 /** A point was named that the catalogue does not have: say so, and ask again. */
-export function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
-  const t = translatorOf(handlerInput);
-  return ask(handlerInput, unknownPointSpeech(t, spoken), t('find.unknownPointReprompt'));
+export function unknownPoint(h: HandlerInput, spoken: string | undefined): Response {
+  const t = translatorOf(h);
+  return ask(h, unknownPointSpeech(t, spoken), t('find.unknownPointReprompt'));
 }
 
 export const FindPointIntentHandler: GuideHandler = {
@@ -82,26 +82,26 @@ export const PointsForNeedIntentHandler: GuideHandler = {
 };
 
 /** The point a follow-up is about: a point named in the request, else the last point of the session. */
-function followUpPoint(handlerInput: HandlerInput): {
+function followUpPoint(h: HandlerInput): {
   point?: Point;
   unknownSpoken?: string;
   given: boolean;
 } {
-  const { found: match, spoken, given } = readPoint(handlerInput);
+  const { found: match, spoken, given } = readPoint(h);
   if (given) return { point: match?.point, unknownSpoken: match ? undefined : spoken, given };
-  const code = lastPointCode(handlerInput);
+  const code = lastPointCode(h);
   return { point: code ? getPoint(code) : undefined, given: false };
 }
 
-function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
-  const t = translatorOf(handlerInput);
-  const { point, unknownSpoken, given } = followUpPoint(handlerInput);
-  if (given && !point) return unknownPoint(handlerInput, unknownSpoken);
+function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
+  const t = translatorOf(h);
+  const { point, unknownSpoken, given } = followUpPoint(h);
+  if (given && !point) return unknownPoint(h, unknownSpoken);
   if (!point) {
-    return ask(handlerInput, t('find.noPointYet'), t('find.noPointYetReprompt'));
+    return ask(h, t('find.noPointYet'), t('find.noPointYetReprompt'));
   }
-  updateSession(handlerInput, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  return ask(handlerInput, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));
+  updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
+  return ask(h, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));
 }
 
 export const PointDetailIntentHandler: GuideHandler = {

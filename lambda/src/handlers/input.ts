@@ -22,30 +22,30 @@ import { translatorFor, type Translate } from '../i18n';
 import { isRecord } from '../core/record';
 
 /** The translator for the request's locale. */
-export function translatorOf(handlerInput: HandlerInput): Translate {
+export function translatorOf(h: HandlerInput): Translate {
   let locale: string | undefined;
   try {
-    locale = getLocale(handlerInput.requestEnvelope);
+    locale = getLocale(h.requestEnvelope);
   } catch {
     locale = undefined; // an envelope without a request: fall back to the default locale
   }
   return translatorFor(typeof locale === 'string' ? locale : undefined);
 }
 
-export function requestType(handlerInput: HandlerInput): string | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function requestType(h: HandlerInput): string | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   return isRecord(request) && typeof request.type === 'string' ? request.type : undefined;
 }
 
-export function intentName(handlerInput: HandlerInput): string | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function intentName(h: HandlerInput): string | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || request.type !== 'IntentRequest' || !isRecord(request.intent)) return undefined;
   return typeof request.intent.name === 'string' ? request.intent.name : undefined;
 }
 
 /** canHandle helper: an IntentRequest for any of the given intent names. */
-export function isIntent(handlerInput: HandlerInput, ...names: string[]): boolean {
-  const name = intentName(handlerInput);
+export function isIntent(h: HandlerInput, ...names: string[]): boolean {
+  const name = intentName(h);
   return name !== undefined && names.includes(name);
 }
 
@@ -59,8 +59,8 @@ export interface SlotReading {
 }
 
 /** Reads a slot's spoken value and its resolved id, tolerating any missing level of the structure. */
-export function readSlot(handlerInput: HandlerInput, name: string): SlotReading {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function readSlot(h: HandlerInput, name: string): SlotReading {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || !isRecord(request.intent) || !isRecord(request.intent.slots))
     return { noMatch: false };
   const slot = request.intent.slots[name];
@@ -87,8 +87,8 @@ export function readSlot(handlerInput: HandlerInput, name: string): SlotReading 
 }
 
 /** The request timestamp in milliseconds, if present and valid. Time is read from the request, never the clock. */
-export function requestTime(handlerInput: HandlerInput): number | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function requestTime(h: HandlerInput): number | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || typeof request.timestamp !== 'string') return undefined;
   const ms = Date.parse(request.timestamp);
   return Number.isFinite(ms) ? ms : undefined;

@@ -97,9 +97,9 @@ const router = new EventRouter(
  * The rest of the envelope (session, context, device) is kept, and the caller's envelope is not changed.
  */
 export const UserEventToIntentInterceptor: RequestInterceptor = {
-  process(handlerInput: HandlerInput) {
-    if (requestType(handlerInput) !== USER_EVENT) return;
-    const request = handlerInput.requestEnvelope.request as unknown as Record<string, unknown>;
+  process(h: HandlerInput) {
+    if (requestType(h) !== USER_EVENT) return;
+    const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const routed = router.route(request.arguments);
     if ('refused' in routed) {
       log.warn('display.event.refused', { reason: routed.refused });
@@ -113,8 +113,8 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
       dialogState: 'COMPLETED',
       intent: routed.intent,
     };
-    const envelope: RequestEnvelope = { ...handlerInput.requestEnvelope, request: intentRequest };
-    handlerInput.requestEnvelope = envelope;
+    const envelope: RequestEnvelope = { ...h.requestEnvelope, request: intentRequest };
+    h.requestEnvelope = envelope;
     log.info('display.event.routed', { intent: routed.intent.name });
   },
 };

@@ -18,9 +18,9 @@ import { requestType, translatorOf } from './input';
 import { readRoutine } from './routine/state';
 
 /** True when the device that sent the request can render APL documents. */
-export function supportsApl(handlerInput: HandlerInput): boolean {
+export function supportsApl(h: HandlerInput): boolean {
   try {
-    const interfaces: unknown = getSupportedInterfaces(handlerInput.requestEnvelope);
+    const interfaces: unknown = getSupportedInterfaces(h.requestEnvelope);
     return isRecord(interfaces) && isRecord(interfaces['Alexa.Presentation.APL']);
   } catch {
     return false; // an envelope without context.System.device: not a screen device we can know of
@@ -28,14 +28,14 @@ export function supportsApl(handlerInput: HandlerInput): boolean {
 }
 
 /** Shows a point's diagram and card on a screen device. */
-export function showPoint(handlerInput: HandlerInput, point: Point): void {
-  addScreen(handlerInput, 'point', () => pointDirective(translatorOf(handlerInput), point));
+export function showPoint(h: HandlerInput, point: Point): void {
+  addScreen(h, 'point', () => pointDirective(translatorOf(h), point));
 }
 
 /** Shows the turn just built from `plan` (every hold of it, in step with the audio) on a screen device. */
-export function showTurn(handlerInput: HandlerInput, turn: TurnScreen, plan: RoutinePlan): void {
-  addScreen(handlerInput, 'routine', () => {
-    const t = translatorOf(handlerInput);
+export function showTurn(h: HandlerInput, turn: TurnScreen, plan: RoutinePlan): void {
+  addScreen(h, 'routine', () => {
+    const t = translatorOf(h);
     return routineDirective(t, turnScreenFor(t, turn, plan));
   });
 }
@@ -48,16 +48,16 @@ const APL_RENDER = 'Alexa.Presentation.APL.RenderDocument';
  * about mid-routine). One place for every way of pausing; speakers get nothing.
  */
 export const PausedRoutineScreenInterceptor: ResponseInterceptor = {
-  process(handlerInput, response) {
-    if (!response || !supportsApl(handlerInput)) return;
+  process(h, response) {
+    if (!response || !supportsApl(h)) return;
     // A session that has ended gets no screen (Alexa takes no directives in reply to it).
-    if (requestType(handlerInput) === 'SessionEndedRequest') return;
+    if (requestType(h) === 'SessionEndedRequest') return;
     if ((response.directives ?? []).some((d) => d.type === APL_RENDER)) return;
-    const read = readRoutine(handlerInput);
+    const read = readRoutine(h);
     if (read.status !== 'active' || !read.state.paused) return;
     const { state } = read;
     try {
-      const t = translatorOf(handlerInput);
+      const t = translatorOf(h);
       const screen = pausedScreenFor(t, state);
       if (!screen) return;
       response.directives = [...(response.directives ?? []), asDirective(routineDirective(t, screen))];
@@ -67,10 +67,10 @@ export const PausedRoutineScreenInterceptor: ResponseInterceptor = {
   },
 };
 
-function addScreen(handlerInput: HandlerInput, kind: string, build: () => Record<string, unknown>): void {
-  if (!supportsApl(handlerInput)) return;
+function addScreen(h: HandlerInput, kind: string, build: () => Record<string, unknown>): void {
+  if (!supportsApl(h)) return;
   try {
-    handlerInput.responseBuilder.addDirective(asDirective(build()));
+    h.responseBuilder.addDirective(asDirective(build()));
   } catch (error) {
     logFailure(kind, error);
   }

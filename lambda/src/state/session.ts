@@ -24,31 +24,31 @@ export type ScreenedStart =
   { type: 'routine'; routineId: string } | { type: 'point'; code: string } | { type: 'resume' };
 
 /** The session attributes, or an empty object when the request has no session. */
-export function sessionAttributes(handlerInput: HandlerInput): Attributes {
-  if (!handlerInput.requestEnvelope.session) return {};
-  const attrs: unknown = handlerInput.attributesManager.getSessionAttributes();
+export function sessionAttributes(h: HandlerInput): Attributes {
+  if (!h.requestEnvelope.session) return {};
+  const attrs: unknown = h.attributesManager.getSessionAttributes();
   return isRecord(attrs) ? attrs : {};
 }
 
 /** Merges a patch into the session attributes; undefined values delete the key. */
-export function updateSession(handlerInput: HandlerInput, patch: Attributes): void {
-  if (!handlerInput.requestEnvelope.session) return;
-  const next: Attributes = { ...sessionAttributes(handlerInput) };
+export function updateSession(h: HandlerInput, patch: Attributes): void {
+  if (!h.requestEnvelope.session) return;
+  const next: Attributes = { ...sessionAttributes(h) };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  handlerInput.attributesManager.setSessionAttributes(next);
+  h.attributesManager.setSessionAttributes(next);
 }
 
 /** The point the conversation is about, if the stored code is a real catalogue point. */
-export function lastPointCode(handlerInput: HandlerInput): string | undefined {
-  const code = sessionAttributes(handlerInput).lastPoint;
+export function lastPointCode(h: HandlerInput): string | undefined {
+  const code = sessionAttributes(h).lastPoint;
   return typeof code === 'string' ? getPoint(code)?.code : undefined;
 }
 
-export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
-  const offer = sessionAttributes(handlerInput).offer;
+export function currentOffer(h: HandlerInput): Offer | undefined {
+  const offer = sessionAttributes(h).offer;
   if (!isRecord(offer)) return undefined;
   if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
@@ -69,8 +69,8 @@ export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
 }
 
 /** The last spoken output and reprompt, kept by the response interceptor for "repeat". */
-export function lastOutput(handlerInput: HandlerInput): { speech: string; reprompt?: string } | undefined {
-  const attrs = sessionAttributes(handlerInput);
+export function lastOutput(h: HandlerInput): { speech: string; reprompt?: string } | undefined {
+  const attrs = sessionAttributes(h);
   if (typeof attrs.lastSpeech !== 'string' || attrs.lastSpeech === '') return undefined;
   return {
     speech: attrs.lastSpeech,
