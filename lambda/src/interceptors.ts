@@ -1,6 +1,6 @@
 import type { ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { updateSession } from './state/session';
+import { updateSession } from './handlers/conversation';
 
 /**
  * Keeps the last spoken output and reprompt in the session so "repeat" works after any answer.

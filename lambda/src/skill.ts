@@ -20,7 +20,7 @@ import { findPointHandlers } from './handlers/find-point';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
-import type { RoutineAudio } from './handlers/routine/state';
+import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';

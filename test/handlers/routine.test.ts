@@ -1,7 +1,7 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { getRoutine } from '../../lambda/src/core/catalogue';
 import { planRoutine } from '../../lambda/src/core/routine/plan';
-import type { RoutineState } from '../../lambda/src/core/routine/session';
+import type { RoutineState } from '../../lambda/src/core/routine/progress';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { aplaSilenceMs } from '../../lambda/src/speech/apla';

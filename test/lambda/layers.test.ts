@@ -32,8 +32,8 @@ export function layerOf(file: string): Layer {
   if (top === 'core') return 'core';
   if (top === 'i18n') return 'i18n';
   if (top === 'speech' || top === 'display') return 'renderers';
-  // Persistence, session attributes, logging and interceptors sit beside the handlers.
-  if (['handlers', 'persistence', 'state', 'interceptors', 'log'].includes(top)) return 'handlers';
+  // Persistence, logging and interceptors sit beside the handlers.
+  if (['handlers', 'persistence', 'interceptors', 'log'].includes(top)) return 'handlers';
   if (top === 'skill') return 'skill';
   if (top === 'index') return 'hosts'; // the Lambda entry
   throw new Error(`lambda/src/${inSrc} is in no layer: add its folder to layerOf`);

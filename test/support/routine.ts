@@ -2,7 +2,7 @@
  * Routines in conversation tests, read from the session state the skill keeps (never from its
  * wording): starting one the way a user does, what its plan will press, and whether it is over.
  */
-import type { RoutineState } from '../../lambda/src/core/routine/session';
+import type { RoutineState } from '../../lambda/src/core/routine/progress';
 import type { Conversation, Turn } from './conversation';
 
 /** The routine in the session, if any. */

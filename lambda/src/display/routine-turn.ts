@@ -7,7 +7,7 @@
 import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
 import { planName, sourceCount } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
-import type { RoutineState } from '../core/routine/session';
+import type { RoutineState } from '../core/routine/progress';
 import type { TurnStep } from '../core/routine/timeline';
 import type { Translate } from '../i18n';
 import type { MarkedSide } from './diagram';

@@ -6,7 +6,7 @@ import type { ErrorHandler, HandlerInput } from 'ask-sdk-core';
 import { log } from '../log';
 import { welcomeSpeech } from '../speech/builtin';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
-import { lastOutput, updateSession } from '../state/session';
+import { lastOutput, updateSession } from './conversation';
 import { intentName, isIntent, requestType, translatorOf } from './input';
 import { ask } from './reply';
 import type { GuideHandler } from './handler';

@@ -16,7 +16,7 @@ import {
   pointWhereSpeech,
   unknownPointSpeech,
 } from '../speech/find';
-import { currentOffer, lastPointCode, updateSession } from '../state/session';
+import { currentOffer, lastPointCode, updateSession } from './conversation';
 import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask } from './reply';

@@ -3,7 +3,7 @@
  * into the envelope, so a request with missing or odd fields yields `undefined`, never a TypeError:
  * the translator for its locale, the intent, the time, and the catalogue things its slots name (a
  * point, a need, a routine, a condition or red flag), each by entity-resolution id first, then by
- * the words. The routine in the session is read by `readRoutine` (routine/state.ts).
+ * the words. The routine in the session is read by `readRoutine` (routine/routine-attribute.ts).
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import {

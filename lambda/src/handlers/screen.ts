@@ -15,7 +15,7 @@ import { routineDirective } from '../display/routine-document';
 import { pausedScreenFor, turnScreenFor } from '../display/routine-turn';
 import { log } from '../log';
 import { requestType, translatorOf } from './input';
-import { readRoutine } from './routine/state';
+import { readRoutine } from './routine/routine-attribute';
 
 /** True when the device that sent the request can render APL documents. */
 export function supportsApl(h: HandlerInput): boolean {

@@ -8,7 +8,7 @@ import {
   rescalePlan,
   samePlannedSteps,
 } from '../../../lambda/src/core/routine/plan';
-import { carryHeldTime } from '../../../lambda/src/core/routine/session';
+import { carryHeldTime } from '../../../lambda/src/core/routine/progress';
 import { adjustRoutine, safetyProfile } from '../../../lambda/src/core/safety';
 import type { PointCode } from '../../../lambda/src/core/types';
 

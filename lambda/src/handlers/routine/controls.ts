@@ -22,7 +22,7 @@ import {
   STATE_VERSION,
   type ResumePoint,
   type RoutineState,
-} from '../../core/routine/session';
+} from '../../core/routine/progress';
 import type { Translate } from '../../i18n';
 import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
@@ -32,7 +32,7 @@ import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
-import { nowOf, writeRoutine } from './state';
+import { nowOf, writeRoutine } from './routine-attribute';
 import { ask, sayAndEnd } from '../reply';
 
 function seconds(ms: number): number {

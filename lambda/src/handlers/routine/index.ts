@@ -6,11 +6,11 @@
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getPoint, getRoutine, routineFor, routines } from '../../core/catalogue';
-import { pauseAt, positionAt } from '../../core/routine/session';
+import { pauseAt, positionAt } from '../../core/routine/progress';
 import type { Routine } from '../../core/types';
 import { formatList } from '../../speech/duration';
 import { speakableCode } from '../../speech/ssml';
-import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
+import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../conversation';
 import { SessionEndedRequestHandler, welcome } from '../builtin';
 import { unknownPoint } from '../find-point';
 import {
@@ -41,13 +41,13 @@ import {
 import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
-import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './state';
+import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
 import { ask } from '../reply';
 import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
-export { routineAudioInterceptor } from './state';
+export { routineAudioInterceptor } from './routine-attribute';
 
 function routineList(h: HandlerInput): string {
   const t = translatorOf(h);

@@ -5,7 +5,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Directive, Response } from 'ask-sdk-model';
 import type { RoutinePlan } from '../../core/routine/plan';
-import { startTurn, type ResumePoint } from '../../core/routine/session';
+import { startTurn, type ResumePoint } from '../../core/routine/progress';
 import { buildTurn, type AnnounceOrder, type Turn } from '../../core/routine/timeline';
 import { turnScreen } from '../../core/routine/screen';
 import { timelineToApla } from '../../speech/apla';
@@ -14,7 +14,7 @@ import { timelineToSsml } from '../../speech/timeline-ssml';
 import { translatorOf } from '../input';
 import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
-import { nowOf, routineAudio, writeRoutine } from './state';
+import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
 import { ask } from '../reply';
 
 export interface PlayOptions {

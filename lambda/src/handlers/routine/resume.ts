@@ -16,12 +16,12 @@ import {
   type Parsed,
   type RoutineState,
   type SavedProgress,
-} from '../../core/routine/session';
+} from '../../core/routine/progress';
 import { loadUser, saveUser } from '../../persistence/user-store';
-import { updateSession } from '../../state/session';
+import { updateSession } from '../conversation';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
-import { nowOf } from './state';
+import { nowOf } from './routine-attribute';
 import { ask } from '../reply';
 
 export const PROGRESS_FIELD = 'routineProgress';

@@ -5,8 +5,8 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
-import { SCREENED_ATTRIBUTE } from './state';
+import { updateSession, type Offer, type ScreenedStart } from '../conversation';
+import { SCREENED_ATTRIBUTE } from './routine-attribute';
 import { translatorOf } from '../input';
 import { ask } from '../reply';
 

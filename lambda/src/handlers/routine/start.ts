@@ -18,13 +18,13 @@ import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { pointHoldOpening, routineOpening } from '../../speech/routine-cues';
 import { speakableCode } from '../../speech/ssml';
-import { updateSession, type ScreenedStart } from '../../state/session';
+import { updateSession, type ScreenedStart } from '../conversation';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
-import { healthStated } from '../safety/state';
+import { healthStated } from '../safety/health-profile';
 import { askScreening, screeningYes } from './screening';
-import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
+import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
 import { ask } from '../reply';
 

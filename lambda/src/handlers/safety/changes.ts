@@ -2,7 +2,7 @@
 import { blockers } from '../../core/safety';
 import { isIntent, translatorOf } from '../input';
 import { blockedSpeech, changesExplained, reasons } from '../../speech/safety';
-import { loadStoredProfile, profileOf } from './state';
+import { loadStoredProfile, profileOf } from './health-profile';
 import { ask } from '../reply';
 import type { GuideHandler } from '../handler';
 

@@ -14,7 +14,7 @@ import { adjustRoutine, blockers, breathingOnlyReasons, type RoutineChange } fro
 import type { Routine } from '../../core/types';
 import { translatorOf } from '../input';
 import { blockedSpeech, changesSentence } from '../../speech/safety';
-import { loadStoredProfile, patchSafety, profileOf, readSafety } from './state';
+import { loadStoredProfile, patchSafety, profileOf, readSafety } from './health-profile';
 
 /** A routine made safe for the user, with what changed and the sentence that says so. */
 export interface SafeRoutine {

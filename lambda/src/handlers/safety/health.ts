@@ -16,7 +16,7 @@ import {
   type Condition,
   type RedFlag,
 } from '../../core/safety';
-import { currentOffer, updateSession } from '../../state/session';
+import { currentOffer, updateSession } from '../conversation';
 import { isIntent, readHealth, readPoint, translatorOf } from '../input';
 import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
 import {
@@ -26,7 +26,7 @@ import {
   profileOf,
   readSafety,
   type SafetySession,
-} from './state';
+} from './health-profile';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 

@@ -9,11 +9,11 @@ import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../i18n/escape';
-import { updateSession } from '../../state/session';
+import { updateSession } from '../conversation';
 import { isIntent, readHealth, translatorOf } from '../input';
 import { triageResponse, unknownConfirmed } from './health';
 import { triageSpeech } from '../../speech/safety';
-import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
+import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './health-profile';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 

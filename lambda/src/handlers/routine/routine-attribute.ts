@@ -1,11 +1,11 @@
 /**
- * The routine's session attributes and per-request settings, read defensively: the `routine`
- * attribute comes back from the device and is validated whole by core/routine/session.ts.
+ * The routine in the session attributes (`routine`, validated whole by core/routine/progress.ts),
+ * the answer to the safety question (`routineScreened`), and how turns are sent this request.
  */
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
-import { parseRoutineState, type RoutineState } from '../../core/routine/session';
+import { parseRoutineState, type RoutineState } from '../../core/routine/progress';
 import { isRecord } from '../../core/record';
-import { sessionAttributes, updateSession } from '../../state/session';
+import { sessionAttributes, updateSession } from '../conversation';
 import { requestTime } from '../input';
 
 export const ROUTINE_ATTRIBUTE = 'routine';

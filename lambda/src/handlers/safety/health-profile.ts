@@ -16,7 +16,7 @@ import { getPoint } from '../../core/catalogue';
 import { TOOLS, type PointCode, type Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { isRecord } from '../../core/record';
-import { lastOutput, sessionAttributes, updateSession } from '../../state/session';
+import { lastOutput, sessionAttributes, updateSession } from '../conversation';
 
 /** A yes/no question the safety feature asked and is waiting on. */
 export type PendingConfirmation =

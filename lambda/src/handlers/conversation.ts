@@ -1,7 +1,9 @@
 /**
- * Typed access to session attributes. Session attributes come back from the device on every turn, so
- * they are untrusted input: every reader checks shape and drops what does not fit, and nothing here
- * throws on an out-of-session request.
+ * What the conversation is about, in the session attributes: what the last answer offered, the last
+ * point talked about, and the last output (for "repeat"); and the merge every feature writes through.
+ * Session attributes come back from the device on every turn, so they are untrusted input: every
+ * reader checks shape and drops what does not fit, and nothing here throws on an out-of-session
+ * request.
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import { getPoint } from '../core/catalogue';
