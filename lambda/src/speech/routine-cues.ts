@@ -4,6 +4,7 @@
  * except the step's own position and technique text (escaped by the translator).
  */
 import { getPoint, getRoutine } from '../core/catalogue';
+import { boundedMemo } from '../core/memo';
 import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
 import type { PointCode, Routine } from '../core/types';
@@ -81,18 +82,7 @@ const MAX_CACHED = 2000;
 export function routinePhrasebook(t: Translate): Phrasebook {
   const known = phrasebooks.get(t);
   if (known) return known;
-  const words = uncachedPhrasebook(t);
-  const cache = new Map<string, string>();
-  const phrasebook: Phrasebook = (cue) => {
-    const key = cueKey(cue);
-    let ssml = cache.get(key);
-    if (ssml === undefined) {
-      ssml = words(cue);
-      if (cache.size >= MAX_CACHED) cache.clear();
-      cache.set(key, ssml);
-    }
-    return ssml;
-  };
+  const phrasebook: Phrasebook = boundedMemo(uncachedPhrasebook(t), { limit: MAX_CACHED, key: cueKey });
   phrasebooks.set(t, phrasebook);
   return phrasebook;
 }

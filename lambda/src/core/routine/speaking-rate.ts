@@ -14,6 +14,7 @@
  * Holds keep the cues spoken inside them to a few words ("Halfway."), so an error of 20 % in this
  * model moves a hold by well under a second.
  */
+import { boundedMemo } from '../memo';
 
 export const MS_PER_WORD = 270;
 export const MS_PER_CLAUSE_PAUSE = 350;
@@ -31,19 +32,8 @@ export function spokenNumberWords(n: number): number {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-const estimates = new Map<string, number>();
-const MAX_CACHED = 2000;
-
 /** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`). Memoised: cues repeat. */
-export function estimateSpeechMs(ssml: string): number {
-  let ms = estimates.get(ssml);
-  if (ms === undefined) {
-    ms = estimateUncached(ssml);
-    if (estimates.size >= MAX_CACHED) estimates.clear();
-    estimates.set(ssml, ms);
-  }
-  return ms;
-}
+export const estimateSpeechMs: (ssml: string) => number = boundedMemo(estimateUncached, { limit: 2000 });
 
 function estimateUncached(ssml: string): number {
   let breaks = 0;
