@@ -8,7 +8,7 @@ import { welcomeSpeech } from '../speech/builtin';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from './conversation';
 import { intentName, isIntent, requestType, translatorOf } from './input';
-import { ask } from './reply';
+import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
 
 export const LaunchRequestHandler: GuideHandler = {
@@ -37,8 +37,7 @@ export const HelpIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
   handle(h) {
-    const t = translatorOf(h);
-    return ask(h, t('common.help.speech'), t('common.help.reprompt'));
+    return askKeys(h, 'common.help.speech', 'common.help.reprompt');
   },
 };
 
@@ -50,9 +49,8 @@ export const HomeIntentHandler: GuideHandler = {
   duringRoutine: (h) => (isIntent(h, 'AMAZON.NavigateHomeIntent') ? 'pauses' : 'continues'),
   canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent', 'AMAZON.NoIntent', 'AMAZON.YesIntent'),
   handle(h) {
-    const t = translatorOf(h);
     updateSession(h, { offer: undefined });
-    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
+    return askKeys(h, 'common.home.speech', 'common.launch.reprompt');
   },
 };
 
@@ -73,7 +71,7 @@ export const RepeatIntentHandler: GuideHandler = {
   handle(h) {
     const t = translatorOf(h);
     const last = lastOutput(h);
-    if (!last) return ask(h, t('common.repeat.nothing'), t('common.launch.reprompt'));
+    if (!last) return askKeys(h, 'common.repeat.nothing', 'common.launch.reprompt');
     return ask(h, last.speech, last.reprompt ?? t('common.launch.reprompt'));
   },
 };
@@ -82,8 +80,7 @@ export const FallbackIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
   handle(h) {
-    const t = translatorOf(h);
-    return ask(h, t('common.fallback.speech'), t('common.fallback.reprompt'));
+    return askKeys(h, 'common.fallback.speech', 'common.fallback.reprompt');
   },
 };
 
@@ -132,7 +129,6 @@ export const CatchAllErrorHandler: ErrorHandler = {
       type: requestType(h),
       intent: intentName(h),
     });
-    const t = translatorOf(h);
-    return ask(h, t('common.error.speech'), t('common.error.reprompt'));
+    return askKeys(h, 'common.error.speech', 'common.error.reprompt');
   },
 };

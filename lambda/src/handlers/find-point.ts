@@ -19,7 +19,7 @@ import {
 import { currentOffer, lastPointCode, updateSession } from './conversation';
 import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
-import { ask } from './reply';
+import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
 
 function answerPoint(h: HandlerInput, match: PointMatch): Response {
@@ -43,9 +43,8 @@ export const FindPointIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
   handle(h) {
-    const t = translatorOf(h);
     const { found: match, spoken, given } = readPoint(h);
-    if (!given) return ask(h, t('find.askPoint'), t('find.askPointReprompt'));
+    if (!given) return askKeys(h, 'find.askPoint', 'find.askPointReprompt');
     if (!match) return unknownPoint(h, spoken);
     return answerPoint(h, match);
   },
@@ -57,7 +56,7 @@ export const PointsForNeedIntentHandler: GuideHandler = {
   handle(h) {
     const t = translatorOf(h);
     const { found: need, spoken, given } = readNeed(h);
-    if (!given) return ask(h, t('find.askNeed'), t('find.askNeedReprompt'));
+    if (!given) return askKeys(h, 'find.askNeed', 'find.askNeedReprompt');
     if (!need) {
       const speech = spoken ? t('find.unknownNeed', { spoken }) : t('find.unknownNeedNoWords');
       return ask(h, speech, t('find.unknownNeedReprompt'));
@@ -98,7 +97,7 @@ function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string
   const { point, unknownSpoken, given } = followUpPoint(h);
   if (given && !point) return unknownPoint(h, unknownSpoken);
   if (!point) {
-    return ask(h, t('find.noPointYet'), t('find.noPointYetReprompt'));
+    return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   }
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
   return ask(h, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));

@@ -14,8 +14,8 @@ import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import interactionModel from '../../../skill-package/interactionModels/custom/en-US.json';
 import { isRecord } from '../core/record';
 import { log } from '../log';
-import { translatorOf, requestType } from './input';
-import { ask } from './reply';
+import { requestType } from './input';
+import { askKeys } from './reply';
 import type { GuideHandler } from './handler';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
@@ -124,7 +124,6 @@ export const UnroutableUserEventHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === USER_EVENT,
   handle(h) {
-    const t = translatorOf(h);
-    return ask(h, t('display.buttonUnavailable.speech'), t('display.buttonUnavailable.reprompt'));
+    return askKeys(h, 'display.buttonUnavailable.speech', 'display.buttonUnavailable.reprompt');
   },
 };

@@ -33,7 +33,7 @@ import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './routine-attribute';
-import { ask, sayAndEnd } from '../reply';
+import { ask, askKeys, sayAndEnd } from '../reply';
 
 function seconds(ms: number): number {
   return Math.max(1, Math.round(ms / 1000));
@@ -49,9 +49,8 @@ async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[
 }
 
 function finishedAlready(h: HandlerInput): Response {
-  const t = translatorOf(h);
   writeRoutine(h, undefined);
-  return ask(h, t('routine.finishedAlready'), t('routine.nothingRunningReprompt'));
+  return askKeys(h, 'routine.finishedAlready', 'routine.nothingRunningReprompt');
 }
 
 /** Plays from `point`, or closes the routine when it is past the last hold. */
@@ -287,15 +286,13 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
 
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
-  const t = translatorOf(h);
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
-  return ask(h, t('routine.help'), t('routine.reprompt.paused'));
+  return askKeys(h, 'routine.help', 'routine.reprompt.paused');
 }
 
 /** A routine state that could not be trusted: drop it and say so plainly. */
 export function lostTrack(h: HandlerInput): Response {
-  const t = translatorOf(h);
   writeRoutine(h, undefined);
-  return ask(h, t('routine.lostTrack'), t('routine.lostTrackReprompt'));
+  return askKeys(h, 'routine.lostTrack', 'routine.lostTrackReprompt');
 }

@@ -42,7 +42,8 @@ import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from '
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
 import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
-import { ask } from '../reply';
+import type { RoutineState } from '../../core/routine/progress';
+import { ask, askKeys } from '../reply';
 import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
@@ -106,7 +107,7 @@ export const TimeHoldIntentHandler: GuideHandler = {
     const point = slot.given ? slot.found?.point : getPoint(lastPointCode(h) ?? '');
     if (slot.given && !point) return unknownPoint(h, slot.spoken);
     if (!point) {
-      return ask(h, t('routine.hold.whichPoint'), t('routine.hold.whichPointReprompt'));
+      return askKeys(h, 'routine.hold.whichPoint', 'routine.hold.whichPointReprompt');
     }
     if (!point.inRoutines) {
       return ask(
@@ -127,15 +128,33 @@ async function resumeFromStorage(h: HandlerInput): Promise<Response> {
   return resumeSaved(h);
 }
 
+/**
+ * What a routine command does: `active` with the routine in progress, `none` without one. A routine
+ * state that came back broken is dropped, and the user hears that the skill lost track.
+ */
+function byRoutine(
+  h: HandlerInput,
+  active: (state: RoutineState) => Response | Promise<Response>,
+  none: () => Response | Promise<Response>,
+): Response | Promise<Response> {
+  const read = readRoutine(h);
+  if (read.status === 'active') return active(read.state);
+  if (read.status === 'broken') return lostTrack(h);
+  return none();
+}
+
+/** A routine command with no routine in this session. */
+const nothingRunning = (h: HandlerInput, key: string) => askKeys(h, key, 'routine.nothingRunningReprompt');
+
 export const ResumeRoutineIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'ResumeRoutineIntent'),
-  handle(h) {
-    const read = readRoutine(h);
-    if (read.status === 'active') return resumeRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return resumeFromStorage(h);
-  },
+  handle: (h) =>
+    byRoutine(
+      h,
+      (state) => resumeRoutine(h, state),
+      () => resumeFromStorage(h),
+    ),
 };
 
 /** "Yes" to the safety question, to a routine offer, to "carry on?", or "okay" between turns. */
@@ -165,11 +184,10 @@ export const RoutineNoHandler: GuideHandler = {
     return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
   },
   handle(h) {
-    const t = translatorOf(h);
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     updateSession(h, { offer: undefined });
-    return ask(h, t('routine.resume.declined'), t('common.launch.reprompt'));
+    return askKeys(h, 'routine.resume.declined', 'common.launch.reprompt');
   },
 };
 
@@ -228,21 +246,19 @@ export const IdleRoutineControlHandler: GuideHandler = {
     ),
   handle(h) {
     if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
-    const t = translatorOf(h);
-    return ask(h, t('routine.nothingRunning'), t('routine.nothingRunningReprompt'));
+    return nothingRunning(h, 'routine.nothingRunning');
   },
 };
 
 export const SkipPointIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'SkipPointIntent'),
-  handle(h) {
-    const t = translatorOf(h);
-    const read = readRoutine(h);
-    if (read.status === 'active') return skipInRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return ask(h, t('routine.skip.none'), t('routine.nothingRunningReprompt'));
-  },
+  handle: (h) =>
+    byRoutine(
+      h,
+      (state) => skipInRoutine(h, state),
+      () => nothingRunning(h, 'routine.skip.none'),
+    ),
 };
 
 /** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
@@ -258,13 +274,12 @@ export const StopRulesIntentHandler: GuideHandler = {
 export const TimeLeftIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
-  handle(h) {
-    const t = translatorOf(h);
-    const read = readRoutine(h);
-    if (read.status === 'active') return timeLeftInRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return ask(h, t('routine.timeLeft.none'), t('routine.nothingRunningReprompt'));
-  },
+  handle: (h) =>
+    byRoutine(
+      h,
+      (state) => timeLeftInRoutine(h, state),
+      () => nothingRunning(h, 'routine.timeLeft.none'),
+    ),
 };
 
 export const HoldLengthIntentHandler: GuideHandler = {

@@ -15,7 +15,7 @@ import { translatorOf } from '../input';
 import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
 import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
-import { ask } from '../reply';
+import { askKeys } from '../reply';
 
 export interface PlayOptions {
   /** SSML fragments spoken before the first hold (each from a `t()` call). */
@@ -33,7 +33,7 @@ export function playTurn(
   const t = translatorOf(h);
   // A red flag said mid-routine stops the guiding for the rest of the session; the place is kept.
   if (routinesBlocked(h)) {
-    return ask(h, t('routine.blockedMidRoutine'), t('routine.blockedMidRoutineReprompt'));
+    return askKeys(h, 'routine.blockedMidRoutine', 'routine.blockedMidRoutineReprompt');
   }
   const turn = buildTurn(
     plan,

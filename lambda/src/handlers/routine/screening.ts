@@ -7,14 +7,12 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { updateSession, type Offer, type ScreenedStart } from '../conversation';
 import { SCREENED_ATTRIBUTE } from './routine-attribute';
-import { translatorOf } from '../input';
-import { ask } from '../reply';
+import { askKeys } from '../reply';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
-  const t = translatorOf(h);
   updateSession(h, { offer: { kind: 'screen', then } });
-  return ask(h, t('routine.screen.question'), t('routine.screen.reprompt'));
+  return askKeys(h, 'routine.screen.question', 'routine.screen.reprompt');
 }
 
 /**
@@ -23,9 +21,8 @@ export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
  * red flag, notes a condition for the routine gate, and offers the routine adjusted for it.
  */
 export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
-  const t = translatorOf(h);
   updateSession(h, { offer: offerFor(then), [SCREENED_ATTRIBUTE]: 'yes' });
-  return ask(h, t('routine.screen.which'), t('routine.screen.whichReprompt'));
+  return askKeys(h, 'routine.screen.which', 'routine.screen.whichReprompt');
 }
 
 /** What stays on offer while the user says which condition: the routine or point that was asked for. */

@@ -27,7 +27,7 @@ import {
   readSafety,
   type SafetySession,
 } from './health-profile';
-import { ask, sayAndEnd } from '../reply';
+import { ask, askKeys, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
@@ -111,7 +111,7 @@ function needReply(
 /** "Yes" or "no" to "is that a health condition?". */
 export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
   const t = translatorOf(h);
-  if (!yes) return ask(h, t('safety.statement.notCondition'), t('safety.reprompt'));
+  if (!yes) return askKeys(h, 'safety.statement.notCondition', 'safety.reprompt');
   const state = patchSafety(h, { unknown: true });
   const speech = [
     t('safety.answer.unknownConfirmed'),
