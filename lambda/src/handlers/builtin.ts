@@ -36,9 +36,7 @@ export async function welcome(h: HandlerInput, next: string): Promise<string> {
 export const HelpIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
-  handle(h) {
-    return askKeys(h, 'common.help.speech', 'common.help.reprompt');
-  },
+  handle: (h) => askKeys(h, 'common.help.speech', 'common.help.reprompt'),
 };
 
 /**
@@ -79,9 +77,7 @@ export const RepeatIntentHandler: GuideHandler = {
 export const FallbackIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
-  handle(h) {
-    return askKeys(h, 'common.fallback.speech', 'common.fallback.reprompt');
-  },
+  handle: (h) => askKeys(h, 'common.fallback.speech', 'common.fallback.reprompt'),
 };
 
 export const SessionEndedRequestHandler: GuideHandler = {

@@ -329,14 +329,25 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   return { ok: true, value: { startedAt: started.value, totalMs, next, windows: parsed } };
 }
 
-/** Validates routine state from session attributes; anything wrong rejects it whole. */
-export function parseRoutineState(value: unknown, now: number): Parsed<RoutineState> {
+/** What a session state and saved progress both start with: this version, a valid plan, a recent time. */
+function parseHeader(
+  value: unknown,
+  timeField: 'updatedAt' | 'savedAt',
+  now: number,
+): Parsed<{ record: Record<string, unknown>; plan: RoutinePlan; time: number }> {
   if (!isRecord(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
   const plan = parsePlan(value.plan);
   if (!plan) return { ok: false, problem: 'invalid' };
-  const updated = parseTime(value.updatedAt, now);
-  if (!updated.ok) return updated;
-  const state: RoutineState = { v: STATE_VERSION, plan, updatedAt: updated.value };
+  const time = parseTime(value[timeField], now);
+  return time.ok ? { ok: true, value: { record: value, plan, time: time.value } } : time;
+}
+
+/** Validates routine state from session attributes; anything wrong rejects it whole. */
+export function parseRoutineState(raw: unknown, now: number): Parsed<RoutineState> {
+  const header = parseHeader(raw, 'updatedAt', now);
+  if (!header.ok) return header;
+  const { record: value, plan, time } = header.value;
+  const state: RoutineState = { v: STATE_VERSION, plan, updatedAt: time };
   if (value.turn !== undefined) {
     const turn = parseTurn(value.turn, plan, now);
     if (!turn.ok) return turn;
@@ -353,13 +364,11 @@ export function parseRoutineState(value: unknown, now: number): Parsed<RoutineSt
 }
 
 /** Validates saved progress from the user's record. */
-export function parseSavedProgress(value: unknown, now: number): Parsed<SavedProgress> {
-  if (!isRecord(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
-  const plan = parsePlan(value.plan);
-  if (!plan) return { ok: false, problem: 'invalid' };
-  const saved = parseTime(value.savedAt, now);
-  if (!saved.ok) return saved;
-  const point = parseResumePoint(plan, value.index, value.remainingMs);
+export function parseSavedProgress(raw: unknown, now: number): Parsed<SavedProgress> {
+  const header = parseHeader(raw, 'savedAt', now);
+  if (!header.ok) return header;
+  const { record, plan, time } = header.value;
+  const point = parseResumePoint(plan, record.index, record.remainingMs);
   if (!point) return { ok: false, problem: 'invalid' };
-  return { ok: true, value: { v: STATE_VERSION, plan, ...point, savedAt: saved.value } };
+  return { ok: true, value: { v: STATE_VERSION, plan, ...point, savedAt: time } };
 }

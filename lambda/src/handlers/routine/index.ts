@@ -250,16 +250,25 @@ export const IdleRoutineControlHandler: GuideHandler = {
   },
 };
 
-export const SkipPointIntentHandler: GuideHandler = {
-  duringRoutine: 'continues',
-  canHandle: (h) => isIntent(h, 'SkipPointIntent'),
-  handle: (h) =>
-    byRoutine(
-      h,
-      (state) => skipInRoutine(h, state),
-      () => nothingRunning(h, 'routine.skip.none'),
-    ),
-};
+/** A routine command: with a routine in progress it runs, without one `noneKey` says so. */
+function routineCommand(
+  intent: string,
+  run: (h: HandlerInput, state: RoutineState) => Promise<Response>,
+  noneKey: string,
+): GuideHandler {
+  return {
+    duringRoutine: 'continues',
+    canHandle: (h) => isIntent(h, intent),
+    handle: (h) =>
+      byRoutine(
+        h,
+        (state) => run(h, state),
+        () => nothingRunning(h, noneKey),
+      ),
+  };
+}
+
+export const SkipPointIntentHandler = routineCommand('SkipPointIntent', skipInRoutine, 'routine.skip.none');
 
 /** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
 export const StopRulesIntentHandler: GuideHandler = {
@@ -271,16 +280,11 @@ export const StopRulesIntentHandler: GuideHandler = {
   },
 };
 
-export const TimeLeftIntentHandler: GuideHandler = {
-  duringRoutine: 'continues',
-  canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
-  handle: (h) =>
-    byRoutine(
-      h,
-      (state) => timeLeftInRoutine(h, state),
-      () => nothingRunning(h, 'routine.timeLeft.none'),
-    ),
-};
+export const TimeLeftIntentHandler = routineCommand(
+  'TimeLeftIntent',
+  timeLeftInRoutine,
+  'routine.timeLeft.none',
+);
 
 export const HoldLengthIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
