@@ -191,45 +191,31 @@ export const RoutineNoHandler: GuideHandler = {
   },
 };
 
-/** Amazon's built-in intents that control a routine in progress. */
-const ROUTINE_CONTROLS = [
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.HelpIntent',
-];
+/** Amazon's built-in intents that control a routine in progress, and what each does. */
+const ROUTINE_CONTROLS: Record<
+  string,
+  (h: HandlerInput, state: RoutineState) => Response | Promise<Response>
+> = {
+  'AMAZON.PauseIntent': pauseRoutine,
+  'AMAZON.ResumeIntent': resumeRoutine,
+  'AMAZON.NextIntent': nextInRoutine,
+  'AMAZON.PreviousIntent': previousInRoutine,
+  'AMAZON.RepeatIntent': repeatInRoutine,
+  'AMAZON.StartOverIntent': startOverRoutine,
+  'AMAZON.StopIntent': stopRoutine,
+  'AMAZON.CancelIntent': stopRoutine,
+  'AMAZON.HelpIntent': routineHelp,
+};
 
 /** Amazon's controls while a routine is in progress or paused (or its state came back broken). */
 export const RoutineControlHandler: GuideHandler = {
   duringRoutine: 'continues',
-  canHandle: (h) => isIntent(h, ...ROUTINE_CONTROLS) && readRoutine(h).status !== 'none',
+  canHandle: (h) => isIntent(h, ...Object.keys(ROUTINE_CONTROLS)) && readRoutine(h).status !== 'none',
   handle(h) {
     const read = readRoutine(h);
-    if (read.status !== 'active') return lostTrack(h);
-    const { state } = read;
-    switch (intentName(h)) {
-      case 'AMAZON.PauseIntent':
-        return pauseRoutine(h, state);
-      case 'AMAZON.ResumeIntent':
-        return resumeRoutine(h, state);
-      case 'AMAZON.NextIntent':
-        return nextInRoutine(h, state);
-      case 'AMAZON.PreviousIntent':
-        return previousInRoutine(h, state);
-      case 'AMAZON.RepeatIntent':
-        return repeatInRoutine(h, state);
-      case 'AMAZON.StartOverIntent':
-        return startOverRoutine(h, state);
-      case 'AMAZON.HelpIntent':
-        return routineHelp(h, state);
-      default:
-        return stopRoutine(h, state);
-    }
+    const control = ROUTINE_CONTROLS[intentName(h) ?? ''];
+    if (read.status !== 'active' || !control) return lostTrack(h);
+    return control(h, read.state);
   },
 };
 
