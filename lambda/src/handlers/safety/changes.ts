@@ -1,32 +1,24 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
 import { blockers } from '../../core/safety';
-import { isIntent, translatorOf } from '../input';
 import { blockedSpeech, changesExplained, reasons } from '../../speech/safety';
-import { loadStoredProfile, profileOf } from './health-profile';
+import { healthIntent, profileOf } from './health-profile';
 import { ask } from '../reply';
-import type { GuideHandler } from '../handler';
 
-export const SafetyChangesIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'SafetyChangesIntent'),
-  async handle(h) {
-    const t = translatorOf(h);
-    const state = await loadStoredProfile(h);
-    const profile = profileOf(state);
-    const blocking = blockers(profile);
-    let speech: string;
-    if (blocking.length > 0) {
-      speech = blockedSpeech(t, blocking);
-    } else if (state.adjusted) {
-      speech = changesExplained(t, state.adjusted.routineName, state.adjusted.changes);
-    } else if (profile.conditions.length > 0 || profile.unknownCondition) {
-      const ids = profile.conditions.map((c) => c.id);
-      speech = t('safety.change.notYet', {
-        reasons: reasons(t, profile.unknownCondition ? [...ids, 'unknown'] : ids),
-      });
-    } else {
-      speech = t('safety.change.none');
-    }
-    return ask(h, `${speech} ${t('safety.anythingElse')}`, t('safety.reprompt'));
-  },
-};
+export const SafetyChangesIntentHandler = healthIntent('SafetyChangesIntent', (h, t, state) => {
+  const profile = profileOf(state);
+  const blocking = blockers(profile);
+  let speech: string;
+  if (blocking.length > 0) {
+    speech = blockedSpeech(t, blocking);
+  } else if (state.adjusted) {
+    speech = changesExplained(t, state.adjusted.routineName, state.adjusted.changes);
+  } else if (profile.conditions.length > 0 || profile.unknownCondition) {
+    const ids = profile.conditions.map((c) => c.id);
+    speech = t('safety.change.notYet', {
+      reasons: reasons(t, profile.unknownCondition ? [...ids, 'unknown'] : ids),
+    });
+  } else {
+    speech = t('safety.change.none');
+  }
+  return ask(h, `${speech} ${t('safety.anythingElse')}`, t('safety.reprompt'));
+});

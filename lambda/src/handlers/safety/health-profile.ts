@@ -5,6 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Translate } from '../../i18n';
+import type { GuideHandler } from '../handler';
+import { isIntent, translatorOf } from '../input';
 import {
   getCondition,
   getRedFlag,
@@ -169,4 +173,22 @@ export function livePending(h: HandlerInput): PendingConfirmation | undefined {
   const pending = readSafety(h).pending;
   const last = lastOutput(h)?.speech;
   return pending && last !== undefined && fingerprint(last) === pending.asked ? pending : undefined;
+}
+
+/**
+ * A safety intent's handler. Every safety answer must take the user's remembered conditions into
+ * account, so the stored profile is loaded into the session before `answer` runs; a safety question
+ * is not about the routine, so it pauses one that is playing.
+ */
+export function healthIntent(
+  intent: string,
+  answer: (h: HandlerInput, t: Translate, state: SafetySession) => Response | Promise<Response>,
+): GuideHandler {
+  return {
+    duringRoutine: 'pauses',
+    canHandle: (h) => isIntent(h, intent),
+    async handle(h) {
+      return answer(h, translatorOf(h), await loadStoredProfile(h));
+    },
+  };
 }

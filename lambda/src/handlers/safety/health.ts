@@ -17,18 +17,18 @@ import {
   type RedFlag,
 } from '../../core/safety';
 import { currentOffer, updateSession } from '../conversation';
-import { isIntent, readHealth, readPoint, translatorOf } from '../input';
+import { readHealth, readPoint, translatorOf } from '../input';
+import type { Translate } from '../../i18n';
 import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
 import {
   fingerprint,
-  loadStoredProfile,
+  healthIntent,
   patchSafety,
   profileOf,
   readSafety,
   type SafetySession,
 } from './health-profile';
 import { ask, askKeys, sayAndEnd } from '../reply';
-import type { GuideHandler } from '../handler';
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
 export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
@@ -50,9 +50,13 @@ function noteCondition(h: HandlerInput, state: SafetySession, condition: Conditi
   return patchSafety(h, { conditions: [...state.conditions, condition.id] });
 }
 
-async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise<Response> {
-  const t = translatorOf(h);
-  let state = await loadStoredProfile(h);
+function respond(
+  h: HandlerInput,
+  t: Translate,
+  stored: SafetySession,
+  mode: 'question' | 'statement',
+): Response {
+  let state = stored;
   const health = readHealth(h);
   const point = readPoint(h);
   const askSafety = (speech: string, reprompt = t('safety.reprompt')) => ask(h, speech, reprompt);
@@ -133,14 +137,10 @@ function followUp(h: HandlerInput, state: SafetySession): string {
   return t('safety.statement.offerRoutine', { routine: routine.name });
 }
 
-export const SafetyCheckIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'SafetyCheckIntent'),
-  handle: (h) => respond(h, 'question'),
-};
+export const SafetyCheckIntentHandler = healthIntent('SafetyCheckIntent', (h, t, state) =>
+  respond(h, t, state, 'question'),
+);
 
-export const HealthStatementIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'HealthStatementIntent'),
-  handle: (h) => respond(h, 'statement'),
-};
+export const HealthStatementIntentHandler = healthIntent('HealthStatementIntent', (h, t, state) =>
+  respond(h, t, state, 'statement'),
+);

@@ -13,7 +13,7 @@ import { updateSession } from '../conversation';
 import { isIntent, readHealth, translatorOf } from '../input';
 import { triageResponse, unknownConfirmed } from './health';
 import { triageSpeech } from '../../speech/safety';
-import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './health-profile';
+import { fingerprint, healthIntent, livePending, patchSafety, storedConditions } from './health-profile';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
@@ -38,78 +38,66 @@ function say(h: HandlerInput, speech: string): Response {
   return ask(h, speech, translatorOf(h)('safety.reprompt'));
 }
 
-export const RememberHealthIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'RememberHealthIntent'),
-  async handle(h) {
-    const t = translatorOf(h);
-    const state = await loadStoredProfile(h);
-    const health = readHealth(h);
-    if (health.match?.kind === 'red-flag') {
-      // A red flag is about today, never stored: it gets the urgent-care answer.
-      return triageResponse(h, health.match.redFlag);
-    }
-    let wanted: Condition[];
-    let first = '';
-    if (health.match?.kind === 'condition') {
-      const { condition } = health.match;
-      if (!state.conditions.includes(condition.id))
-        patchSafety(h, { conditions: [...state.conditions, condition.id] });
-      // A stop-tier condition gets the urgent-care answer before anything about storing it.
-      if (condition.tier === 'stop') {
-        updateSession(h, { offer: undefined });
-        first = triageSpeech(t, condition);
-        if (triage(condition).care === 'emergency') return sayAndEnd(h, first);
-      }
-      if (!condition.remember) {
-        const note = t('safety.remember.notLasting', { name: condition.name });
-        return say(h, first ? `${first} ${note}` : note);
-      }
-      wanted = [condition];
-    } else if (health.given) {
-      return say(h, t('safety.remember.unknown', { spoken: health.spoken ?? '' }));
-    } else {
-      wanted = state.conditions
-        .map((id) => getCondition(id))
-        .filter((c): c is Condition => c?.remember === true);
-    }
-    if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
-    const ids = wanted.map((c) => c.id);
-    const question = t('safety.remember.confirm', { list: youList(h, ids) });
-    return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
-  },
-};
-
-export const ForgetHealthIntentHandler: GuideHandler = {
-  duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'ForgetHealthIntent'),
-  async handle(h) {
-    const t = translatorOf(h);
-    const state = await loadStoredProfile(h);
-    const health = readHealth(h);
-    if (!health.given) return confirm(h, t('safety.forget.confirm'), { action: 'forget' });
-    if (health.match?.kind !== 'condition') {
-      if (health.match === undefined && state.unknown) {
-        patchSafety(h, { unknown: false });
-        return say(h, t('safety.forget.unknownCondition'));
-      }
-      return say(h, t('safety.forget.conditionNotNoted'));
-    }
+export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', async (h, t, state) => {
+  const health = readHealth(h);
+  if (health.match?.kind === 'red-flag') {
+    // A red flag is about today, never stored: it gets the urgent-care answer.
+    return triageResponse(h, health.match.redFlag);
+  }
+  let wanted: Condition[];
+  let first = '';
+  if (health.match?.kind === 'condition') {
     const { condition } = health.match;
-    const { record, ok } = await loadUser(h);
-    const stored = ok ? storedConditions(record) : [];
-    if (!state.conditions.includes(condition.id) && !stored.includes(condition.id))
-      return say(h, t('safety.forget.conditionNotNoted'));
-    patchSafety(h, { conditions: state.conditions.filter((id) => id !== condition.id), adjusted: undefined });
-    let saved = true;
-    if (stored.includes(condition.id)) {
-      const rest = stored.filter((id) => id !== condition.id);
-      saved = await saveUser(h, { health: rest.length > 0 ? { conditions: rest } : undefined });
+    if (!state.conditions.includes(condition.id))
+      patchSafety(h, { conditions: [...state.conditions, condition.id] });
+    // A stop-tier condition gets the urgent-care answer before anything about storing it.
+    if (condition.tier === 'stop') {
+      updateSession(h, { offer: undefined });
+      first = triageSpeech(t, condition);
+      if (triage(condition).care === 'emergency') return sayAndEnd(h, first);
     }
-    const speech = t('safety.forget.condition', { name: condition.name });
-    return say(h, saved ? speech : `${speech} ${t('common.storage.unavailable')}`);
-  },
-};
+    if (!condition.remember) {
+      const note = t('safety.remember.notLasting', { name: condition.name });
+      return say(h, first ? `${first} ${note}` : note);
+    }
+    wanted = [condition];
+  } else if (health.given) {
+    return say(h, t('safety.remember.unknown', { spoken: health.spoken ?? '' }));
+  } else {
+    wanted = state.conditions
+      .map((id) => getCondition(id))
+      .filter((c): c is Condition => c?.remember === true);
+  }
+  if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
+  const ids = wanted.map((c) => c.id);
+  const question = t('safety.remember.confirm', { list: youList(h, ids) });
+  return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
+});
+
+export const ForgetHealthIntentHandler = healthIntent('ForgetHealthIntent', async (h, t, state) => {
+  const health = readHealth(h);
+  if (!health.given) return confirm(h, t('safety.forget.confirm'), { action: 'forget' });
+  if (health.match?.kind !== 'condition') {
+    if (health.match === undefined && state.unknown) {
+      patchSafety(h, { unknown: false });
+      return say(h, t('safety.forget.unknownCondition'));
+    }
+    return say(h, t('safety.forget.conditionNotNoted'));
+  }
+  const { condition } = health.match;
+  const { record, ok } = await loadUser(h);
+  const stored = ok ? storedConditions(record) : [];
+  if (!state.conditions.includes(condition.id) && !stored.includes(condition.id))
+    return say(h, t('safety.forget.conditionNotNoted'));
+  patchSafety(h, { conditions: state.conditions.filter((id) => id !== condition.id), adjusted: undefined });
+  let saved = true;
+  if (stored.includes(condition.id)) {
+    const rest = stored.filter((id) => id !== condition.id);
+    saved = await saveUser(h, { health: rest.length > 0 ? { conditions: rest } : undefined });
+  }
+  const speech = t('safety.forget.condition', { name: condition.name });
+  return say(h, saved ? speech : `${speech} ${t('common.storage.unavailable')}`);
+});
 
 async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Response> {
   const t = translatorOf(h);
