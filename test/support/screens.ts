@@ -3,21 +3,15 @@
  * single hold page, described by the fields a test varies. Screens the skill sends are built from
  * real turns by display/routine-turn.ts; these exercise the document builder on its own.
  */
-import type { RoutineTurnScreen } from '../../lambda/src/display/routine';
-import type { MarkedSide } from '../../lambda/src/display/diagram';
+import type { RoutineHoldPage, RoutineTurnScreen } from '../../lambda/src/display/routine';
 import type { PointCode } from '../../lambda/src/core/types';
 
-export interface HoldFields {
+/** A hold page's fields, with the title and pause state of its screen; the hold bar starts full. */
+export type HoldFields = Omit<RoutineHoldPage, 'showAtMs' | 'hold'> & {
   routineName: string;
-  step: number;
-  stepCount: number;
-  points: PointCode[];
-  side?: MarkedSide;
-  caption?: string;
   hold?: { offsetMs: number; lengthMs: number };
-  nextPoint?: PointCode;
   paused: boolean;
-}
+};
 
 /** "Step 3 of 6, BL 60, left side" with a 60 s hold from 6.5 s in, unless overridden. */
 export function holdFields(overrides: Partial<HoldFields> = {}): HoldFields {
