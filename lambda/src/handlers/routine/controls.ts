@@ -10,34 +10,34 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { planName, rescalePlan, stepHoldScale } from '../../core/routine/plan';
+import { rescalePlan, stepHoldScale } from '../../core/routine/plan';
 import {
   carryHeldTime,
   nextSourceIndex,
   pauseAt,
   positionAt,
-  remainingHoldMs,
   resumable,
   resumePointOf,
   STATE_VERSION,
   type ResumePoint,
   type RoutineState,
 } from '../../core/routine/progress';
-import type { Translate } from '../../i18n';
 import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
-import { stopRules } from '../../speech/safety';
+import {
+  fullStopRules,
+  pausedSpeech,
+  routineLeftSpeech,
+  spokenSeconds,
+  stoppedSpeech,
+} from '../../speech/routine';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './routine-attribute';
 import { ask, askKeys, sayAndEnd } from '../reply';
-
-function seconds(ms: number): number {
-  return Math.max(1, Math.round(ms / 1000));
-}
 
 /** The routine is over: say its closing words, forget it, and clear any saved progress. */
 async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
@@ -65,18 +65,6 @@ function playFrom(
   return playTurn(h, state.plan, point, { lead, order });
 }
 
-function pausedSpeech(t: Translate, state: RoutineState, key: 'paused' | 'timeLeft'): string {
-  const paused = state.paused;
-  if (!paused) return '';
-  const step = state.plan.steps[paused.index];
-  const what = stepWhat(t, step);
-  if (paused.remainingMs === undefined) {
-    return t(key === 'paused' ? 'routine.paused.before' : 'routine.timeLeft.pausedBefore', { what });
-  }
-  const duration = formatDuration(t, seconds(paused.remainingMs));
-  return t(key === 'paused' ? 'routine.paused.holding' : 'routine.timeLeft.paused', { what, duration });
-}
-
 /** "Pause": remembers what is left of the hold, saves progress, and waits. */
 export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
   const t = translatorOf(h);
@@ -86,7 +74,8 @@ export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promis
   if (paused.paused && paused.paused.index >= paused.plan.steps.length) return finishRoutine(h, paused);
   writeRoutine(h, paused);
   const saved = await saveRoutineProgress(h, paused);
-  const speech = [pausedSpeech(t, paused, 'paused'), saved ? '' : t('common.storage.unavailable')];
+  const where = paused.paused ? pausedSpeech(t, paused.plan, paused.paused, 'paused') : '';
+  const speech = [where, saved ? '' : t('common.storage.unavailable')];
   return ask(h, speech.filter(Boolean).join(' '), t('routine.reprompt.paused'));
 }
 
@@ -132,7 +121,7 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
   const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'paused') {
-    return ask(h, pausedSpeech(t, state, 'paused'), t('routine.reprompt.paused'));
+    return ask(h, pausedSpeech(t, state.plan, position, 'paused'), t('routine.reprompt.paused'));
   }
   const index =
     position.at === 'finished'
@@ -161,23 +150,17 @@ export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promi
 export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
   const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
-  const routineLeft = (point: ResumePoint, currentMs: number): string => {
-    const total = remainingHoldMs(state.plan, point);
-    return total - currentMs >= 30_000
-      ? t('routine.timeLeft.routine', {
-          duration: formatDuration(t, Math.round(total / 60_000) * 60 || seconds(total)),
-        })
-      : '';
-  };
+  const routineLeft = (point: ResumePoint, currentMs: number) =>
+    routineLeftSpeech(t, state.plan, point, currentMs);
   switch (position.at) {
     case 'finished':
       return finishedAlready(h);
     case 'paused':
-      return ask(h, pausedSpeech(t, state, 'timeLeft'), t('routine.reprompt.paused'));
+      return ask(h, pausedSpeech(t, state.plan, position, 'timeLeft'), t('routine.reprompt.paused'));
     case 'holding': {
       const point = { index: position.index, remainingMs: position.remainingMs };
       const lead = [
-        t('routine.timeLeft.holding', { duration: formatDuration(t, seconds(position.remainingMs)) }),
+        t('routine.timeLeft.holding', { duration: formatDuration(t, spokenSeconds(position.remainingMs)) }),
         routineLeft(point, position.remainingMs),
       ];
       return playFrom(h, state, resumable(state.plan, point), lead);
@@ -249,21 +232,10 @@ export async function changeHoldLength(
 
 /** "Stop" / "cancel" during a routine: ends the session, keeping the user's place. */
 export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = translatorOf(h);
   const finished = positionAt(state, nowOf(h)).at === 'finished';
   const saved = await saveRoutineProgress(h, state);
   writeRoutine(h, undefined);
-  let speech: string;
-  if (state.plan.source.type !== 'routine') speech = t('routine.stopped.point');
-  else if (finished) speech = t('routine.stopped.done');
-  else speech = t('routine.stopped.saved', { routine: planName(state.plan) });
-  const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
-  return sayAndEnd(h, parts.filter(Boolean).join(' '));
-}
-
-/** The full stop rules (section 3.3 of the domain reference), as the safety feature words them. */
-function fullStopRules(t: Translate): string {
-  return t('safety.stopRulesAnswer', { stopRules: stopRules(t) });
+  return sayAndEnd(h, stoppedSpeech(translatorOf(h), state.plan, finished, saved));
 }
 
 /** The stop rules on their own (no routine running). */
