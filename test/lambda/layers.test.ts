@@ -96,7 +96,7 @@ describe('layers of lambda/src point only down', () => {
   it('core, i18n and the renderers use no Alexa SDK types', () => {
     const below = modules.filter((m) => RANK[layerOf(m.file)] < RANK.handlers);
     expect(below.map((m) => layerOf(m.file))).toEqual(expect.arrayContaining(['core', 'i18n', 'renderers']));
-    expect(violations(below)).toEqual([]);
+    expect(violations(below).filter((v) => v.imports.startsWith('ask-sdk'))).toEqual([]);
   });
 
   it('catches each way of pointing up', () => {
