@@ -5,7 +5,7 @@
  * points shows its cue); times are copied from the timeline, never recomputed.
  */
 import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
-import { planName, sourceCount } from '../core/routine/plan';
+import { planName, sourceCount, stepNumber } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
 import type { RoutineState } from '../core/routine/progress';
 import type { TurnStep } from '../core/routine/timeline';
@@ -23,11 +23,6 @@ export function screenSide(side: HoldSide): MarkedSide | undefined {
 export function screenTitle(t: Translate, plan: RoutinePlan): string {
   if (plan.source.type === 'point') return shown(t, 'display.pointHoldTitle');
   return capitalise(shown(t, 'display.routineTitle', { name: planName(plan) }));
-}
-
-/** Step n of m for a plan index: the two sides of one routine step share a number. */
-function stepNumber(plan: RoutinePlan, index: number): number {
-  return new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
 }
 
 function caption(step: PlannedStep | undefined): string | undefined {

@@ -3,10 +3,11 @@
  * Every sentence comes from i18n/en/routine.json (and safety.json for the stop rules); the cues said
  * inside turns are in routine-cues.ts.
  */
-import { planName, type RoutinePlan } from '../core/routine/plan';
-import { remainingHoldMs, type ResumePoint } from '../core/routine/progress';
+import { routines } from '../core/catalogue';
+import { planName, sourceCount, stepNumber, type RoutinePlan } from '../core/routine/plan';
+import { remainingHoldMs, type ResumePoint, type SavedProgress } from '../core/routine/progress';
 import type { Translate } from '../i18n';
-import { formatDuration } from './duration';
+import { formatDuration, formatList } from './duration';
 import { stepWhat } from './routine-cues';
 import { stopRules } from './safety';
 
@@ -59,4 +60,25 @@ export function stoppedSpeech(t: Translate, plan: RoutinePlan, finished: boolean
 /** The full stop rules (section 3.3 of the domain reference), as the safety feature words them. */
 export function fullStopRules(t: Translate): string {
   return t('safety.stopRulesAnswer', { stopRules: stopRules(t) });
+}
+
+/** "Carry on with the evening routine, at step 3 of 6?": the offer of saved progress. */
+export function resumeOfferSpeech(
+  t: Translate,
+  progress: SavedProgress,
+): { speech: string; reprompt: string } {
+  const routine = planName(progress.plan);
+  const step = { number: stepNumber(progress.plan, progress.index), of: sourceCount(progress.plan) };
+  return {
+    speech: t('routine.resume.offer', { routine, ...step }),
+    reprompt: t('routine.resume.offerReprompt', { routine }),
+  };
+}
+
+/** Every routine by name, as a spoken list ("the general lower back routine, …"). */
+export function routineListSpeech(t: Translate): string {
+  return formatList(
+    t,
+    routines.map((r) => t('routine.routineItem', { name: r.name })),
+  );
 }

@@ -16,6 +16,7 @@ import {
 } from '../core/safety';
 import type { PointCode, Tool } from '../core/types';
 import type { Translate } from '../i18n';
+import { escapeSsml } from '../i18n/escape';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
 
@@ -24,6 +25,12 @@ export function pointList(t: Translate, codes: PointCode[]): string {
     t,
     codes.map((c) => speakableCode(c)),
   );
+}
+
+/** "you're pregnant and you take blood thinners", for conditions by id (unknown ids are left out). */
+export function youList(t: Translate, ids: string[]): string {
+  const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
+  return formatList(t, phrases.map(escapeSsml));
 }
 
 export function careSentence(t: Translate, care: CareLevel): string {

@@ -138,6 +138,11 @@ export function rescalePlan(plan: RoutinePlan, holdScale: number): RoutinePlan {
   };
 }
 
+/** The routine step number (1-based) of a plan index: the two sides of one routine step share it. */
+export function stepNumber(plan: RoutinePlan, index: number): number {
+  return new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
+}
+
 /** How many routine steps the plan has (left and right of one step count once). */
 export function sourceCount(plan: RoutinePlan): number {
   return new Set(plan.steps.map((s) => s.source)).size;

@@ -5,10 +5,10 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getPoint, getRoutine, routineFor, routines } from '../../core/catalogue';
+import { getPoint, getRoutine, routineFor } from '../../core/catalogue';
 import { pauseAt, positionAt } from '../../core/routine/progress';
 import type { Routine } from '../../core/types';
-import { formatList } from '../../speech/duration';
+import { routineListSpeech } from '../../speech/routine';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../conversation';
 import { SessionEndedRequestHandler, welcome } from '../builtin';
@@ -38,7 +38,7 @@ import {
   stopRulesInRoutine,
   timeLeftInRoutine,
 } from './controls';
-import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
+import { offerResume, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
 import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
@@ -50,13 +50,7 @@ export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
 export { routineAudioInterceptor } from './routine-attribute';
 
-function routineList(h: HandlerInput): string {
-  const t = translatorOf(h);
-  return formatList(
-    t,
-    routines.map((r) => t('routine.routineItem', { name: r.name })),
-  );
-}
+const routineList = (h: HandlerInput) => routineListSpeech(translatorOf(h));
 
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
@@ -294,7 +288,7 @@ export const RoutineLaunchHandler: GuideHandler = {
   async handle(h) {
     const saved = await readSaved(h);
     if (!('ok' in saved && saved.ok)) return resumeSaved(h);
-    const offer = resumeOfferSpeech(h, saved.value);
+    const offer = offerResume(h, saved.value);
     return ask(h, await welcome(h, offer.speech), offer.reprompt);
   },
 };

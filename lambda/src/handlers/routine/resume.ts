@@ -6,7 +6,8 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine } from '../../core/catalogue';
-import { planName, planRoutine, samePlannedSteps, sourceCount } from '../../core/routine/plan';
+import { planName, planRoutine, samePlannedSteps } from '../../core/routine/plan';
+import { resumeOfferSpeech } from '../../speech/routine';
 import type { Routine } from '../../core/types';
 import { routineGate } from '../safety/gate';
 import { startRoutine } from './start';
@@ -45,24 +46,10 @@ export async function saveRoutineProgress(h: HandlerInput, state: RoutineState):
   return saveUser(h, { [PROGRESS_FIELD]: progress });
 }
 
-/** "At step 3 of 6": the routine step number of a saved plan index. */
-export function stepNumberOf(progress: SavedProgress): { number: number; of: number } {
-  const sources = new Set(progress.plan.steps.slice(0, progress.index + 1).map((s) => s.source));
-  return { number: sources.size, of: sourceCount(progress.plan) };
-}
-
-/** The offer said at launch when there is something to carry on with. */
-export function resumeOfferSpeech(
-  h: HandlerInput,
-  progress: SavedProgress,
-): { speech: string; reprompt: string } {
-  const t = translatorOf(h);
-  const routine = planName(progress.plan);
+/** The offer said at launch when there is something to carry on with; "yes" then resumes it. */
+export function offerResume(h: HandlerInput, progress: SavedProgress): { speech: string; reprompt: string } {
   updateSession(h, { offer: { kind: 'resume' } });
-  return {
-    speech: t('routine.resume.offer', { routine, ...stepNumberOf(progress) }),
-    reprompt: t('routine.resume.offerReprompt', { routine }),
-  };
+  return resumeOfferSpeech(translatorOf(h), progress);
 }
 
 /** True when the saved plan is what the user's safety profile would make of the routine now. */

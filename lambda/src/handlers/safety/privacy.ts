@@ -7,21 +7,13 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
-import { formatList } from '../../speech/duration';
-import { escapeSsml } from '../../i18n/escape';
 import { updateSession } from '../conversation';
 import { isIntent, readHealth, translatorOf } from '../input';
 import { triageResponse, unknownConfirmed } from './health';
-import { triageSpeech } from '../../speech/safety';
+import { triageSpeech, youList } from '../../speech/safety';
 import { fingerprint, healthIntent, livePending, patchSafety, storedConditions } from './health-profile';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
-
-/** "you're pregnant and you take blood thinners", SSML-safe. */
-function youList(h: HandlerInput, ids: string[]): string {
-  const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
-  return formatList(translatorOf(h), phrases.map(escapeSsml));
-}
 
 /** Asks a yes/no question and remembers that it is waiting for the answer to exactly this question. */
 function confirm(
@@ -70,7 +62,7 @@ export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', 
   }
   if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
   const ids = wanted.map((c) => c.id);
-  const question = t('safety.remember.confirm', { list: youList(h, ids) });
+  const question = t('safety.remember.confirm', { list: youList(t, ids) });
   return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
 });
 
@@ -105,7 +97,7 @@ async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Respon
   const merged = [...new Set([...(ok ? storedConditions(record) : []), ...ids])];
   const saved = ok && (await saveUser(h, { health: { conditions: merged } }));
   if (!saved) return say(h, t('safety.remember.failed'));
-  return say(h, t('safety.remember.done', { list: youList(h, ids) }));
+  return say(h, t('safety.remember.done', { list: youList(t, ids) }));
 }
 
 async function forgetConfirmed(h: HandlerInput): Promise<Response> {
