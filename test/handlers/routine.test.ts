@@ -6,6 +6,7 @@ import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { aplaSilenceMs } from '../../lambda/src/speech/apla';
 import { Conversation, type Turn } from '../support/conversation';
+import { model } from '../support/model';
 import { routineOver } from '../support/routine';
 import { newConversation } from '../support/skill';
 
@@ -229,6 +230,45 @@ describe('a whole routine, hands-free', () => {
     expect(unknown.ended).toBe(false);
     expect(routineState(talk).paused).toMatchObject({ index: routineState(talk).turn!.windows[0].index });
     expect(routineState(talk).paused!.remainingMs).toBeGreaterThan(0);
+  });
+
+  /** What the routine answers itself: the controls, its own intents, and yes or no between turns. */
+  const ROUTINE_ANSWERS = new Set([
+    'AMAZON.CancelIntent',
+    'AMAZON.HelpIntent',
+    'AMAZON.StopIntent',
+    'AMAZON.YesIntent',
+    'AMAZON.NoIntent',
+    'AMAZON.RepeatIntent',
+    'AMAZON.PauseIntent',
+    'AMAZON.ResumeIntent',
+    'AMAZON.NextIntent',
+    'AMAZON.PreviousIntent',
+    'AMAZON.StartOverIntent',
+    'StartRoutineIntent',
+    'TimeHoldIntent',
+    'ResumeRoutineIntent',
+    'StopRulesIntent',
+    'SkipPointIntent',
+    'TimeLeftIntent',
+    'ShorterHoldsIntent',
+    'LongerHoldsIntent',
+  ]);
+  const otherIntents = model.interactionModel.languageModel.intents
+    .map((i) => i.name)
+    .filter((name) => !ROUTINE_ANSWERS.has(name));
+
+  it.each(otherIntents)('%s mid-hold pauses the routine where the user is', async (intent) => {
+    const { talk } = newConversation();
+    await startScreened(talk, 'start the evening routine');
+    talk.wait(routineState(talk).turn!.totalMs / 1000);
+    await talk.utter('next');
+    const window = routineState(talk).turn!.windows[0];
+    talk.wait(window.holdStartMs / 1000 + 20);
+    await talk.say(intent);
+    const paused = routineState(talk).paused;
+    expect(paused?.index).toBe(window.index);
+    expect(Math.abs(paused!.remainingMs! - (window.holdMs - 20_000))).toBeLessThanOrEqual(1_000);
   });
 
   it('help during a routine lists the controls and keeps the place', async () => {
