@@ -66,14 +66,14 @@ export const LAZY_CHUNKS = [
     entry: path.join(ROOT, 'lambda/src/persistence/dynamodb.ts'),
   },
   {
-    importer: path.join('display', 'index.ts'),
-    specifier: './documents',
+    importer: path.join('handlers', 'screen.ts'),
+    specifier: '../display/documents',
     file: 'screens.js',
     entry: path.join(ROOT, 'lambda/src/display/documents.ts'),
   },
   {
-    importer: path.join('display', 'events.ts'),
-    specifier: './documents',
+    importer: path.join('handlers', 'screen-events.ts'),
+    specifier: '../display/documents',
     file: 'screens.js',
     entry: path.join(ROOT, 'lambda/src/display/documents.ts'),
   },
@@ -89,7 +89,7 @@ export const LAZY_CHUNKS = [
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(\.\/dynamodb|\.\/documents|i18next)$/ }, (args) => {
+    pluginBuild.onResolve({ filter: /^(\.\/dynamodb|\.\.\/display\/documents|i18next)$/ }, (args) => {
       const chunk = LAZY_CHUNKS.find((c) => c.specifier === args.path && args.importer.endsWith(c.importer));
       return chunk ? { path: `./${chunk.file}`, external: true } : undefined;
     });

@@ -78,12 +78,33 @@ export function serialiseModel(model: InteractionModel): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
 
+/**
+ * The Lambda's logs keep an intent name only when the skill's model has it (lambda/src/log.ts). The
+ * names are written to a small file of their own, so the Lambda does not load the whole model.
+ */
+export const INTENT_NAMES_PATH = path.join(ROOT, 'lambda', 'src', 'generated', 'intent-names.json');
+
+export function serialiseIntentNames(): string {
+  const names = new Set(
+    LOCALES.flatMap((locale) =>
+      generateModel(locale).interactionModel.languageModel.intents.map((i) => i.name),
+    ),
+  );
+  return `${JSON.stringify([...names].sort(), null, 2)}\n`;
+}
+
 if (require.main === module) {
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const locale of LOCALES) {
-    const text = serialiseModel(generateModel(locale));
-    const file = modelPath(locale);
+  const outputs: Array<[string, () => string]> = [
+    ...LOCALES.map((locale): [string, () => string] => [
+      modelPath(locale),
+      () => serialiseModel(generateModel(locale)),
+    ]),
+    [INTENT_NAMES_PATH, serialiseIntentNames],
+  ];
+  for (const [file, make] of outputs) {
+    const text = make();
     if (check) {
       const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
       if (current !== text) {

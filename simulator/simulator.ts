@@ -23,6 +23,7 @@ import {
 } from './envelope';
 import { ModelMatcher } from './nlu';
 import { visualFromDirectives, type Visual, type VisualRenderer } from './visual';
+import { isRecord } from '../lambda/src/core/record';
 
 export type DeviceKind = 'speaker' | 'screen';
 export const DEVICE_KINDS: readonly DeviceKind[] = ['speaker', 'screen'];
@@ -120,10 +121,6 @@ interface DeviceSession {
 }
 
 const USER_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export class Simulator {
   private readonly sessions = new Map<string, DeviceSession>();

@@ -7,6 +7,7 @@
  * `showAtMs`, when it comes up in the turn's audio) becomes a list of pages instead, each with its
  * own text and drawing, so the page can switch them in step with the audio as the device does.
  */
+import { isRecord } from '../lambda/src/core/record';
 
 /** An Alexa.Presentation.APL.RenderDocument directive, as far as the simulator reads it. */
 export interface AplRenderDocument {
@@ -64,16 +65,12 @@ const ID_KEYS = /[a-z](Ids?|Codes?)$/;
 /** In a document without datasources, the properties that hold text a person reads. */
 const INLINE_TEXT_KEYS = /^(text|\w*Title|\w*Text|label)$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The last APL RenderDocument directive of a response (the one a device would show). */
 export function aplDirective(directives: unknown): AplRenderDocument | undefined {
   if (!Array.isArray(directives)) return undefined;
   const found = directives.filter(
     (d): d is AplRenderDocument =>
-      isObject(d) && d.type === 'Alexa.Presentation.APL.RenderDocument' && isObject(d.document),
+      isRecord(d) && d.type === 'Alexa.Presentation.APL.RenderDocument' && isRecord(d.document),
   );
   return found[found.length - 1];
 }
@@ -98,7 +95,7 @@ function collectText(value: unknown, key: string, lines: string[], depth: number
     for (const item of value) collectText(item, key, lines, depth + 1, keys);
     return;
   }
-  if (isObject(value)) for (const [k, v] of Object.entries(value)) collectText(v, k, lines, depth + 1, keys);
+  if (isRecord(value)) for (const [k, v] of Object.entries(value)) collectText(v, k, lines, depth + 1, keys);
 }
 
 function isSvg(svg: unknown): svg is string {
@@ -133,7 +130,7 @@ function mentions(value: unknown, needle: string, depth = 0): boolean {
   if (depth > 40) return false;
   if (typeof value === 'string') return value.includes(needle);
   if (Array.isArray(value)) return value.some((v) => mentions(v, needle, depth + 1));
-  if (isObject(value)) return Object.values(value).some((v) => mentions(v, needle, depth + 1));
+  if (isRecord(value)) return Object.values(value).some((v) => mentions(v, needle, depth + 1));
   return false;
 }
 
@@ -152,7 +149,7 @@ export function visualPages(directive: AplRenderDocument, render?: VisualRendere
   const pages: Array<VisualPage & { index: number }> = [];
   let svgBudget = MAX_SVG_CHARACTERS;
   payload.pages.slice(0, MAX_PAGES).forEach((page: unknown, index) => {
-    if (!isObject(page)) return;
+    if (!isRecord(page)) return;
     const { showAtMs } = page;
     if (typeof showAtMs !== 'number' || !(showAtMs >= 0 && showAtMs <= MAX_SHOW_AT_MS)) return;
     const lines: string[] = [];
@@ -174,8 +171,8 @@ export function visualPages(directive: AplRenderDocument, render?: VisualRendere
 function pagedPayload(
   directive: AplRenderDocument,
 ): { pages: unknown[]; [key: string]: unknown } | undefined {
-  const payload = isObject(directive.datasources) ? directive.datasources.payload : undefined;
-  return isObject(payload) && Array.isArray(payload.pages) ? { ...payload, pages: payload.pages } : undefined;
+  const payload = isRecord(directive.datasources) ? directive.datasources.payload : undefined;
+  return isRecord(payload) && Array.isArray(payload.pages) ? { ...payload, pages: payload.pages } : undefined;
 }
 
 /** The screen content of a response's directives, or undefined when there is no APL document. */

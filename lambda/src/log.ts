@@ -8,7 +8,7 @@
  * only when Alexa documents them, and anything else as `other`. No string field is longer than
  * 100 characters (longer ones are cut, ending in `…`).
  */
-import interactionModel from '../../skill-package/interactionModels/custom/en-US.json';
+import intentNames from './generated/intent-names.json';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | undefined>;
@@ -55,9 +55,7 @@ export const KNOWN_REQUEST_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** The intents of the skill's own interaction model (built-in AMAZON.* intents included). */
-export const KNOWN_INTENTS: ReadonlySet<string> = new Set(
-  interactionModel.interactionModel.languageModel.intents.map((intent) => intent.name),
-);
+export const KNOWN_INTENTS: ReadonlySet<string> = new Set(intentNames);
 
 /** SessionEndedRequest `reason` and `error.type` values Alexa documents. */
 export const SESSION_ENDED_REASONS: ReadonlySet<string> = new Set([

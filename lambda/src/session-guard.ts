@@ -6,19 +6,19 @@
  * which keep only known keys with valid shapes.
  */
 import type { ErrorHandler, HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
-import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/routine/state';
-import { readSafety } from './handlers/safety/state';
+import { isRecord } from './core/record';
+import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/routine/routine-attribute';
+import { readSafety } from './handlers/safety/health-profile';
 import { translatorFor } from './i18n';
 import { log } from './log';
 import { isMade, renderSaid } from './speech/said';
 import {
   currentOffer,
-  isRecord,
   lastPointCode,
   SAID_ATTRIBUTE,
   sessionAttributes,
   type Attributes,
-} from './state/session';
+} from './handlers/conversation';
 
 /**
  * The session keys the skill writes; nothing else is returned. A feature that adds a session key

@@ -15,29 +15,25 @@ import {
   FallbackIntentHandler,
   HelpIntentHandler,
   LaunchRequestHandler,
-  NavigateHomeIntentHandler,
-  NoIntentHandler,
+  HomeIntentHandler,
   RepeatIntentHandler,
   SessionEndedRequestHandler,
   StopCancelIntentHandler,
   UnhandledIntentHandler,
   UnhandledRequestHandler,
-  YesIntentHandler,
 } from './handlers/builtin';
-import {
-  RoutineScreenInterceptor,
-  UnroutableUserEventHandler,
-  UserEventToIntentInterceptor,
-} from './display';
 import { findPointHandlers } from './handlers/find-point';
-import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
-import type { RoutineAudio } from './handlers/routine/state';
+import { PausedRoutineScreenInterceptor } from './handlers/screen';
+import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
+import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
+import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
 import { OwnSessionAttributesInterceptor, withOwnSessionAttributes } from './session-guard';
 import { userStoreInterceptor } from './persistence/user-store';
+import type { GuideHandler } from './handlers/handler';
 
 export interface SkillOptions {
   /** Where user records are kept between sessions; without one, nothing is remembered. */
@@ -49,17 +45,15 @@ export interface SkillOptions {
 }
 
 /** Every request handler, in the order the dispatcher tries them. */
-export const requestHandlers: RequestHandler[] = [
+export const requestHandlers: GuideHandler[] = [
   ...safetyHandlers,
   ...routineHandlers,
   ...findPointHandlers,
   UnroutableUserEventHandler,
   LaunchRequestHandler,
   HelpIntentHandler,
-  NavigateHomeIntentHandler,
+  HomeIntentHandler,
   StopCancelIntentHandler,
-  NoIntentHandler,
-  YesIntentHandler,
   RepeatIntentHandler,
   FallbackIntentHandler,
   SessionEndedRequestHandler,
@@ -102,16 +96,15 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   if (options.persistenceAdapter)
     builder.addRequestInterceptors(userStoreInterceptor(options.persistenceAdapter));
   builder
-    .addRequestHandlers(firstMatch(requestHandlers))
-    // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
-    .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
+    .addRequestHandlers(firstMatch(requestHandlers.map(pausingRoutine)))
+    // Button presses become the spoken intent first, so handlers (and the routine pause) see them as voice.
+    .addRequestInterceptors(UserEventToIntentInterceptor, routineAudioInterceptor(options.routineAudio))
     // After the handler: what was said (for repeat); only the skill's own session attributes,
-    // validated; then the routine screen, so every routine response gets it in one place and it
-    // knows how much of the response's 24 KB is left for it.
+    // validated; then the paused routine screen, so every way of pausing gets it in one place.
     .addResponseInterceptors(
       RememberLastOutputInterceptor,
       OwnSessionAttributesInterceptor,
-      RoutineScreenInterceptor,
+      PausedRoutineScreenInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
     .withCustomUserAgent('pressure-point-guide/0.1');

@@ -3,7 +3,8 @@ import type { Point } from '../../lambda/src/core/types';
 import { translatorFor } from '../../lambda/src/i18n';
 import { pointDirective, pointDocument } from '../../lambda/src/display/apl';
 import { routineDocument } from '../../lambda/src/display/routine-document';
-import type { RoutineScreen, RoutineTurnScreen } from '../../lambda/src/display/routine';
+import type { RoutineTurnScreen } from '../../lambda/src/display/routine';
+import { holdScreen } from '../support/screens';
 import { aplProblems, MAX_RESPONSE_BYTES, responseSizeProblems, viewportProblems } from '../support/apl';
 
 const t = translatorFor('en-US');
@@ -27,17 +28,7 @@ function find(value: unknown, match: (node: Json) => boolean): Json[] {
 const byId = (doc: unknown, id: string) => find(doc, (n) => n.id === id);
 const layouts = (doc: Json) => (doc.mainTemplate as { items: Json[] }).items;
 
-const screen = (overrides: Partial<RoutineScreen> = {}): RoutineScreen => ({
-  routineName: 'Evening wind-down',
-  step: 3,
-  stepCount: 6,
-  points: ['BL 60'],
-  side: 'left',
-  hold: { offsetMs: 6500, lengthMs: 60000 },
-  nextPoint: 'BL 40',
-  paused: false,
-  ...overrides,
-});
+const screen = holdScreen;
 
 describe('point document', () => {
   it.each(points.map((p) => [p.code, p] as [string, Point]))(

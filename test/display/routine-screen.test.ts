@@ -4,7 +4,7 @@
  */
 import type { Directive } from 'ask-sdk-model';
 import { getPoint, routines } from '../../lambda/src/core/catalogue';
-import type { RoutineState } from '../../lambda/src/core/routine/session';
+import type { RoutineState } from '../../lambda/src/core/routine/progress';
 import { sourceCount } from '../../lambda/src/core/routine/plan';
 import { APLA_DIRECTIVE } from '../../lambda/src/speech/apla';
 import { aplProblems } from '../support/apl';

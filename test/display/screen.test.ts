@@ -1,5 +1,5 @@
 import type { Directive } from 'ask-sdk-model';
-import { EventRouter } from '../../lambda/src/display/events';
+import { EventRouter } from '../../lambda/src/handlers/screen-events';
 import { aplProblems, viewportProblems } from '../support/apl';
 import { envelope } from '../../simulator/envelope';
 import { newConversation } from '../support/skill';

@@ -6,17 +6,17 @@
 import { getPoint, getRoutine } from '../../lambda/src/core/catalogue';
 import { speakableCode } from '../../lambda/src/speech/ssml';
 import type { Conversation, Turn } from '../support/conversation';
+import { routineOver } from '../support/routine';
 import { newConversation } from '../support/skill';
 
 /** Plays a routine to its end with "next", returning every turn heard (the first included). */
 async function playToEnd(talk: Conversation, first: Turn): Promise<Turn[]> {
   const turns = [first];
-  let turn = first;
-  for (let i = 0; i < 40 && turn.apla && !/routine done|wind-down|That's the/.test(turn.speech); i++) {
+  for (let i = 0; i < 40 && !routineOver(talk); i++) {
     talk.wait(240);
-    turn = await talk.utter('next');
-    turns.push(turn);
+    turns.push(await talk.utter('next'));
   }
+  expect(routineOver(talk)).toBe(true);
   return turns;
 }
 

@@ -1,4 +1,10 @@
-import { generateModel, serialiseModel, modelPath } from '../../scripts/generate-model';
+import {
+  generateModel,
+  INTENT_NAMES_PATH,
+  modelPath,
+  serialiseIntentNames,
+  serialiseModel,
+} from '../../scripts/generate-model';
 import { readFileSync } from 'node:fs';
 import { resolveSlotValue } from '../../simulator/envelope';
 import { normaliseSpoken } from '../../lambda/src/core/spoken-forms';
@@ -10,6 +16,11 @@ const slotType = (name: string) => types.find((t) => t.name === name)!;
 describe('interaction model', () => {
   it('is exactly what scripts/generate-model.ts makes from data/ (run npm run generate:model)', () => {
     expect(readFileSync(modelPath('en-US'), 'utf8')).toBe(serialiseModel(generateModel('en-US')));
+  });
+
+  it('gives the logs its intent names in a file of their own (run npm run generate:model)', () => {
+    expect(readFileSync(INTENT_NAMES_PATH, 'utf8')).toBe(serialiseIntentNames());
+    expect(JSON.parse(readFileSync(INTENT_NAMES_PATH, 'utf8'))).toContain('FindPointIntent');
   });
 
   it('has the invocation name', () => {

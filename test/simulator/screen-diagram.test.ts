@@ -4,9 +4,10 @@
  * wires it.
  */
 import { getPoint, points } from '../../lambda/src/core/catalogue';
+import type { PointCode } from '../../lambda/src/core/types';
 import { pointDirective } from '../../lambda/src/display/apl';
 import { routineDirective } from '../../lambda/src/display/routine-document';
-import type { RoutineScreen } from '../../lambda/src/display/routine';
+import { holdFields, holdScreen, type HoldFields } from '../support/screens';
 import { directiveSvg, pointSvg, routineSvg } from '../../lambda/src/display/svg';
 import { translatorFor } from '../../lambda/src/i18n';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
@@ -19,17 +20,9 @@ const t = translatorFor('en-US');
 const render = (directive: { token?: unknown; datasources?: unknown }, page?: number) =>
   directiveSvg(directive, { page });
 
-const step = (overrides: Partial<RoutineScreen> = {}): RoutineScreen => ({
-  routineName: 'Evening wind-down',
-  step: 3,
-  stepCount: 6,
-  points: ['BL 23'],
-  side: 'left',
-  hold: { offsetMs: 6500, lengthMs: 60000 },
-  nextPoint: 'BL 40',
-  paused: false,
-  ...overrides,
-});
+const step = (overrides: Partial<HoldFields> = {}) =>
+  holdFields({ points: ['BL 23' as PointCode], ...overrides });
+const stepScreen = (overrides: Partial<HoldFields> = {}) => holdScreen(step(overrides));
 
 describe('the simulator screen draws what the APL document shows', () => {
   it.each(points.map((p) => p.code))('a point screen for %s shows that point’s diagram', (code) => {
@@ -40,8 +33,8 @@ describe('the simulator screen draws what the APL document shows', () => {
   });
 
   it('a routine step shows its point with only the side being held marked; ids stay off the text', () => {
-    const left = visualFromDirectives([routineDirective(t, step({ side: 'left' }))], render);
-    const right = visualFromDirectives([routineDirective(t, step({ side: 'right' }))], render);
+    const left = visualFromDirectives([routineDirective(t, stepScreen({ side: 'left' }))], render);
+    const right = visualFromDirectives([routineDirective(t, stepScreen({ side: 'right' }))], render);
     expect(left?.pages).toHaveLength(1);
     expect(left?.pages?.[0].svg).toBe(routineSvg(step({ side: 'left' })));
     expect(right?.pages?.[0].svg).toBe(routineSvg(step({ side: 'right' })));
@@ -57,7 +50,7 @@ describe('the simulator screen draws what the APL document shows', () => {
 
   it('a routine step without a point (a warm-up) shows its caption and no diagram', () => {
     const visual = visualFromDirectives(
-      [routineDirective(t, step({ points: [], side: undefined, caption: 'Rub your lower back' }))],
+      [routineDirective(t, stepScreen({ points: [], side: undefined, caption: 'Rub your lower back' }))],
       render,
     );
     expect(visual?.pages).toEqual([

@@ -1,10 +1,14 @@
 /**
- * A hand-built guided-routine turn of the documented shapes (an APL for Audio Sequencer of Speech
- * and Silence, and an APL display document), and a real ask-sdk skill that answers with it. For
- * testing the simulator's playback and screen before the routines and display features exist.
+ * A fixed turn for the simulator's own tests (its clock, session handling, playback and screen),
+ * where the skill's answers would change under them: one hold as APL for Audio, built by the
+ * skill's own `timelineToApla`, and a minimal APL document that is not the skill's (the simulator
+ * reads any document's text). The skill's real turns and screens are tested through `buildSkill`.
  */
 import { SkillBuilders, type Skill } from 'ask-sdk-core';
 import type { interfaces, RequestEnvelope } from 'ask-sdk-model';
+import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
+import type { TimelineItem } from '../../lambda/src/core/routine/timeline';
+import { timelineToApla } from '../../lambda/src/speech/apla';
 
 export const holdDisplay: interfaces.alexa.presentation.apl.RenderDocumentDirective = {
   type: 'Alexa.Presentation.APL.RenderDocument',
@@ -20,27 +24,14 @@ export const holdDisplay: interfaces.alexa.presentation.apl.RenderDocumentDirect
   },
 };
 
-/** "Press now.", a silence of `holdMs`, "Release." */
+/** "Press now.", a silence of `holdMs`, "Release.": a timeline sent the way the skill sends turns. */
 export function holdAudio(holdMs: number): interfaces.alexa.presentation.apla.RenderDocumentDirective {
-  return {
-    type: 'Alexa.Presentation.APLA.RenderDocument',
-    token: 'hold-audio',
-    document: {
-      type: 'APLA',
-      version: '0.91',
-      mainTemplate: {
-        parameters: ['payload'],
-        item: {
-          type: 'Sequencer',
-          items: [
-            { type: 'Speech', content: 'Press now.' },
-            { type: 'Silence', duration: holdMs },
-            { type: 'Speech', content: 'Release.' },
-          ],
-        },
-      },
-    },
-  };
+  const speech = (ssml: string): TimelineItem => ({ type: 'speech', ssml, ms: estimateSpeechMs(ssml) });
+  const items = [speech('Press now.'), { type: 'silence', ms: holdMs } as const, speech('Release.')];
+  return timelineToApla(
+    items,
+    'hold-audio',
+  ) as unknown as interfaces.alexa.presentation.apla.RenderDocumentDirective;
 }
 
 /**

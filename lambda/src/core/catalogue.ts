@@ -14,6 +14,7 @@ import {
   routineSpokenForms,
 } from './spoken-forms';
 import type { Need, Point, Routine } from './types';
+import { boundedMemo } from './memo';
 
 export const points: readonly Point[] = (pointsFile as { points: Point[] }).points;
 export const needs: readonly Need[] = (needsFile as { needs: Need[] }).needs;
@@ -56,17 +57,8 @@ const pointByExactCode = new Map<string, Point>(
   ]),
 );
 
-/** Remembers recent resolutions of spoken words; bounded, since the words come from users. */
-function memo<T>(resolve: (spoken: string) => T, limit = 512): (spoken: string) => T {
-  const cache = new Map<string, T>();
-  return (spoken) => {
-    if (cache.has(spoken)) return cache.get(spoken) as T;
-    const value = resolve(spoken);
-    if (cache.size >= limit) cache.clear();
-    cache.set(spoken, value);
-    return value;
-  };
-}
+/** Spoken words repeat across requests; resolving them builds and walks the index. */
+const memo = <T>(resolve: (spoken: string) => T) => boundedMemo(resolve, { limit: 512 });
 
 /** The slot value id used in the interaction model for a point: its code without the space. */
 export function pointSlotId(point: Point): string {

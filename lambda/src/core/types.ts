@@ -53,7 +53,9 @@ export interface Need {
 export type StepKind = 'warm-up' | 'point' | 'breathing' | 'movement' | 'palms';
 export type StepSides = Sides | 'none';
 export type StepPressure = Pressure | 'none';
-export type Tool = 'ball' | 'towel-roll' | 'fists';
+/** The props a step may use; state read back from the device is checked against this list. */
+export const TOOLS = ['ball', 'towel-roll', 'fists'] as const;
+export type Tool = (typeof TOOLS)[number];
 
 export interface RoutineStep {
   kind: StepKind;

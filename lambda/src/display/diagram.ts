@@ -5,6 +5,7 @@
  */
 import diagramsFile from '../../../data/diagrams.json';
 import { getPoint } from '../core/catalogue';
+import type { HoldSide } from '../core/routine/plan';
 import type { BodyView, PointCode } from '../core/types';
 import type { Pt } from './geometry';
 
@@ -51,7 +52,8 @@ export function outlineOf(view: DiagramView): string {
 }
 
 /** Which side of a bilateral point is being held; undefined shows every position. */
-export type HoldSide = 'left' | 'right' | 'both' | 'centre';
+/** The sides a diagram can mark: a hold's side, where it names one. */
+export type MarkedSide = Extract<HoldSide, 'left' | 'right' | 'both' | 'centre'>;
 
 /** Marker radius and label size, in view units (every view is drawn on a 240 × 400 grid). */
 export const MARK_RADIUS = 7;
@@ -106,7 +108,7 @@ export interface Drawing {
  * code. With a hold side, a bilateral point shows only that side's mark. Unknown codes are skipped;
  * undefined when nothing can be drawn.
  */
-export function drawPoints(codes: readonly PointCode[], side?: HoldSide): Drawing | undefined {
+export function drawPoints(codes: readonly PointCode[], side?: MarkedSide): Drawing | undefined {
   const placed = codes.map((code) => diagramPoint(code)).filter((p): p is DiagramPoint => p !== undefined);
   if (placed.length === 0) return undefined;
   const viewName = placed[0].view;
@@ -171,7 +173,7 @@ export function drawPoints(codes: readonly PointCode[], side?: HoldSide): Drawin
   };
 }
 
-function showsOnSide(position: PositionSide, side: HoldSide | undefined): boolean {
+function showsOnSide(position: PositionSide, side: MarkedSide | undefined): boolean {
   if (side === undefined || side === 'both' || side === 'centre') return true;
   return position === side || position === 'midline' || position === 'either';
 }

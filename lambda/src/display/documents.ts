@@ -1,7 +1,7 @@
 /**
  * Everything a screen needs that a speaker never does: the APL documents (point card, routine
  * pages) with their diagrams, and the interaction model that screen buttons are checked against.
- * `display/index.ts` and `display/events.ts` require this module on first use, and the Lambda build
+ * `handlers/screen.ts` and `handlers/screen-events.ts` require this module on first use, and the Lambda build
  * puts it in a file of its own (dist/lambda/screens.js, scripts/build.ts), so a request from a
  * speaker never loads or compiles it.
  */

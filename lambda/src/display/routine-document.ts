@@ -29,13 +29,7 @@ import {
   type Profile,
 } from './apl';
 import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
-import {
-  normaliseTurn,
-  singleHoldTurn,
-  type RoutineHoldPage,
-  type RoutineScreen,
-  type RoutineTurnScreen,
-} from './routine';
+import { normaliseTurn, type RoutineHoldPage, type RoutineTurnScreen } from './routine';
 import { diagramDescription, shown } from './text';
 
 export const ROUTINE_TOKEN = 'ppg.routine';
@@ -76,13 +70,13 @@ export interface RoutineDocumentOptions {
   diagramPages?: number;
 }
 
-/** The routine screen document for a turn (or for a single hold, the original one-page screen). */
+/** The routine screen document for a turn: one page per hold, in step with the audio. */
 export function routineDocument(
   t: Translate,
-  input: RoutineScreen | RoutineTurnScreen,
+  input: RoutineTurnScreen,
   options: RoutineDocumentOptions = {},
 ): AplDocument {
-  const screen = normaliseTurn('pages' in input ? input : singleHoldTurn(input));
+  const screen = normaliseTurn(input);
   const graphics: Record<string, Json> = {};
   const diagramPages = options.diagramPages ?? Infinity;
   const pages: PageData[] = screen.pages.map((page, i) =>
@@ -121,7 +115,7 @@ export function routineDocument(
  */
 export function routineDirective(
   t: Translate,
-  screen: RoutineScreen | RoutineTurnScreen,
+  screen: RoutineTurnScreen,
   options: { maxBytes?: number } = {},
 ): Json {
   const build = (diagramPages?: number): Json => {
@@ -131,8 +125,7 @@ export function routineDirective(
   let directive = build();
   if (options.maxBytes === undefined) return directive;
   const bytes = (d: Json) => Buffer.byteLength(JSON.stringify(d), 'utf8');
-  const pages = 'pages' in screen ? screen.pages.length : 1;
-  for (let keep = pages - 1; keep >= 0 && bytes(directive) > options.maxBytes; keep--)
+  for (let keep = screen.pages.length - 1; keep >= 0 && bytes(directive) > options.maxBytes; keep--)
     directive = build(keep);
   return directive;
 }

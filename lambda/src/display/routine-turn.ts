@@ -4,32 +4,25 @@
  * one page with the bar standing still. Words come from i18n and the catalogue (a step without
  * points shows its cue); times are copied from the timeline, never recomputed.
  */
-import { getRoutine } from '../core/catalogue';
-import type { HoldSide as PlanSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
-import { sourceCount } from '../core/routine/plan';
+import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
+import { planName, sourceCount, stepNumber } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
-import type { RoutineState } from '../core/routine/session';
+import type { RoutineState } from '../core/routine/progress';
 import type { TurnStep } from '../core/routine/timeline';
 import type { Translate } from '../i18n';
-import type { HoldSide } from './diagram';
+import type { MarkedSide } from './diagram';
 import type { RoutineHoldPage, RoutineTurnScreen } from './routine';
 import { capitalise, shown } from './text';
 
 /** The side a screen marks for a planned side ("painful side" and "both" show every position). */
-export function screenSide(side: PlanSide): HoldSide | undefined {
+export function screenSide(side: HoldSide): MarkedSide | undefined {
   return side === 'left' || side === 'right' || side === 'both' || side === 'centre' ? side : undefined;
 }
 
 /** "Quick routine", or "Timed hold" for one point's hold. */
 export function screenTitle(t: Translate, plan: RoutinePlan): string {
   if (plan.source.type === 'point') return shown(t, 'display.pointHoldTitle');
-  const name = getRoutine(plan.source.id)?.name ?? plan.source.id;
-  return capitalise(shown(t, 'display.routineTitle', { name }));
-}
-
-/** Step n of m for a plan index: the two sides of one routine step share a number. */
-function stepNumber(plan: RoutinePlan, index: number): number {
-  return new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
+  return capitalise(shown(t, 'display.routineTitle', { name: planName(plan) }));
 }
 
 function caption(step: PlannedStep | undefined): string | undefined {

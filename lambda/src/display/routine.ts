@@ -1,15 +1,15 @@
 /**
- * What the routine screen shows at one turn of a guided routine. The routine engine fills this in
- * for each turn; `routineDocument` and `routineSvg` draw it. Plain data, no Alexa types.
+ * What the routine screen shows at one turn of a guided routine (`RoutineTurnScreen`, made from the
+ * engine's turn by routine-turn.ts); `routineDocument` and `routineSvg` draw it. Plain data, no
+ * Alexa types.
  */
 import { getPoint } from '../core/catalogue';
+import { MAX_TURN_MS } from '../core/routine/timeline';
 import type { PointCode } from '../core/types';
-import type { HoldSide } from './diagram';
+import type { MarkedSide } from './diagram';
 
-/** Alexa's longest single response audio; a hold never runs past one turn. */
-export const MAX_TURN_MS = 240_000;
-
-export interface RoutineScreen {
+/** One hold's fields, as checked before they are drawn. */
+interface HoldFields {
   routineName: string;
   /** 1-based step number and the number of steps. */
   step: number;
@@ -17,7 +17,7 @@ export interface RoutineScreen {
   /** Point(s) pressed in this step (WHO codes); empty for a warm-up, breathing or movement step. */
   points: PointCode[];
   /** Which side is being held now, for a point done one side at a time. */
-  side?: HoldSide;
+  side?: MarkedSide;
   /** Shown instead of a diagram for a step without points (the step's short cue). */
   caption?: string;
   /**
@@ -32,11 +32,11 @@ export interface RoutineScreen {
 }
 
 /**
- * A screen with every value in range: unknown codes dropped, step clamped, a hold that would not fit
- * in one turn removed. The screen is built from session state, which the device sends back, so it
- * is checked like any other input.
+ * A hold's fields with every value in range: unknown codes dropped, step clamped, a hold that would
+ * not fit in one turn removed. The paused screen is built from session state, which the device sends
+ * back, so it is checked like any other input.
  */
-export function normaliseScreen(screen: RoutineScreen): RoutineScreen {
+function normaliseHold(screen: HoldFields): HoldFields {
   const stepCount = Math.max(1, Math.floor(finite(screen.stepCount, 1)));
   const step = Math.min(stepCount, Math.max(1, Math.floor(finite(screen.step, 1))));
   const points = (Array.isArray(screen.points) ? screen.points : [])
@@ -75,7 +75,7 @@ export interface RoutineHoldPage {
   step: number;
   stepCount: number;
   points: PointCode[];
-  side?: HoldSide;
+  side?: MarkedSide;
   /** Shown for a step without points (its cue from the catalogue). */
   caption?: string;
   /** When this page comes up (the announcement of the hold starts). */
@@ -114,28 +114,6 @@ export interface RoutineTurnScreen {
 /** Most pages one turn can have: a turn is at most 240 s and every hold is at least a few seconds. */
 export const MAX_PAGES = 24;
 
-/** A single-hold screen as a turn screen with one page (the page shows from the start). */
-export function singleHoldTurn(screen: RoutineScreen): RoutineTurnScreen {
-  const s = normaliseScreen(screen);
-  return {
-    routineName: s.routineName,
-    kind: 'routine',
-    paused: s.paused,
-    pages: [
-      {
-        step: s.step,
-        stepCount: s.stepCount,
-        points: s.points,
-        side: s.side,
-        caption: s.caption,
-        showAtMs: 0,
-        hold: s.hold ? { ...s.hold, from: 1 } : undefined,
-        nextPoint: s.nextPoint,
-      },
-    ],
-  };
-}
-
 /**
  * A turn screen with every value in range: unknown codes dropped, steps clamped, times inside one
  * turn and in order, at most MAX_PAGES pages. Invalid pages are dropped, never half-used.
@@ -144,7 +122,7 @@ export function normaliseTurn(screen: RoutineTurnScreen): RoutineTurnScreen {
   const pages: RoutineHoldPage[] = [];
   let last = -1;
   for (const page of (Array.isArray(screen.pages) ? screen.pages : []).slice(0, MAX_PAGES)) {
-    const base = normaliseScreen({
+    const base = normaliseHold({
       routineName: '',
       step: page.step,
       stepCount: page.stepCount,
@@ -179,7 +157,7 @@ export function normaliseTurn(screen: RoutineTurnScreen): RoutineTurnScreen {
           finished: screen.end.finished === true,
           next: screen.end.next
             ? (({ step, stepCount, points, caption }) => ({ step, stepCount, points, caption }))(
-                normaliseScreen({ routineName: '', paused: false, ...screen.end.next }),
+                normaliseHold({ routineName: '', paused: false, ...screen.end.next }),
               )
             : undefined,
         }

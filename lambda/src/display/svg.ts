@@ -5,11 +5,11 @@
 import { getPoint } from '../core/catalogue';
 import type { PointCode } from '../core/types';
 import { translatorFor } from '../i18n';
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 import { POINT_TOKEN_PREFIX } from './apl';
 import { ROUTINE_TOKEN } from './routine-document';
-import { COLOURS, drawPoints, type Drawing, type HoldSide, type Shape } from './diagram';
-import type { RoutineScreen } from './routine';
+import { COLOURS, drawPoints, type Drawing, type MarkedSide, type Shape } from './diagram';
+import type { RoutineHoldPage } from './routine';
 import { diagramDescription } from './text';
 
 export interface SvgOptions {
@@ -28,12 +28,15 @@ export function pointSvg(code: string, options: SvgOptions = {}): string | undef
 }
 
 /** An SVG image of a routine step's point(s), only the side being held marked. */
-export function routineSvg(screen: RoutineScreen, options: SvgOptions = {}): string | undefined {
+export function routineSvg(
+  screen: Pick<RoutineHoldPage, 'points' | 'side'>,
+  options: SvgOptions = {},
+): string | undefined {
   const codes = screen.points.map((c) => getPoint(c)?.code).filter((c): c is string => c !== undefined);
   return codesSvg(codes, screen.side, options);
 }
 
-const HOLD_SIDES: readonly HoldSide[] = ['left', 'right', 'both', 'centre'];
+const HOLD_SIDES: readonly MarkedSide[] = ['left', 'right', 'both', 'centre'];
 
 /**
  * The SVG of what one of this skill's APL RenderDocument directives shows, for the web simulator's
@@ -76,7 +79,7 @@ export function routinePageSvg(page: unknown, options: SvgOptions = {}): string 
   return codesSvg(codes, side, options);
 }
 
-function codesSvg(codes: PointCode[], side: HoldSide | undefined, options: SvgOptions): string | undefined {
+function codesSvg(codes: PointCode[], side: MarkedSide | undefined, options: SvgOptions): string | undefined {
   const drawing = drawPoints(codes, side);
   if (!drawing) return undefined;
   const title = options.title ?? diagramDescription(translatorFor(options.locale), drawing);

@@ -2,114 +2,86 @@
  * The parts of a certifiable skill: launch, help, stop and cancel, fallback, navigate home, repeat,
  * no, session end, and catch-alls for intents and requests no other handler took.
  */
-import type { ErrorHandler, RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput } from 'ask-sdk-core';
 import { log } from '../log';
+import { welcomeSpeech } from '../speech/builtin';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
-import { lastOutput, updateSession } from '../state/session';
-import { intentName, isIntent, requestType, tr } from './input';
+import { lastOutput, updateSession } from './conversation';
+import { intentName, isIntent, requestType, translatorOf } from './input';
+import { ask, askKeys } from './reply';
+import type { GuideHandler } from './handler';
 
-export const LaunchRequestHandler: RequestHandler = {
+export const LaunchRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
-    const t = tr(h);
-    const { record, configured } = await loadUser(h);
-    const firstUse = !record.welcomed;
-    // The note is said whenever we cannot tell that it was heard before (new user or storage down);
-    // when the store is down the user also hears that progress can't be saved right now.
-    const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
-    const speech = [
-      t('common.launch.welcome'),
-      firstUse ? t('common.launch.firstUseNote') : '',
-      notice,
-      t('common.launch.ask'),
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return h.responseBuilder.speak(speech).reprompt(t('common.launch.reprompt')).getResponse();
+    const t = translatorOf(h);
+    return ask(h, await welcome(h, t('common.launch.ask')), t('common.launch.reprompt'));
   },
 };
 
-export const HelpIntentHandler: RequestHandler = {
+/**
+ * The welcome, followed by `next`. The first-use note is said whenever we cannot tell that it was
+ * heard before (new user or storage down); when the store fails to keep that it was heard, the user
+ * also hears that progress can't be saved right now.
+ */
+export async function welcome(h: HandlerInput, next: string): Promise<string> {
+  const t = translatorOf(h);
+  const { record, configured } = await loadUser(h);
+  const firstUse = !record.welcomed;
+  const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
+  return welcomeSpeech(t, firstUse, notice, next);
+}
+
+export const HelpIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
-  handle(h) {
-    const t = tr(h);
-    return h.responseBuilder.speak(t('common.help.speech')).reprompt(t('common.help.reprompt')).getResponse();
-  },
+  handle: (h) => askKeys(h, 'common.help.speech', 'common.help.reprompt'),
 };
 
-export const NavigateHomeIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent'),
+/**
+ * "Go home", "no" to an offer, or "yes" when nothing was offered (offers are handled by the feature
+ * that made them): drop any offer and ask what next.
+ */
+export const HomeIntentHandler: GuideHandler = {
+  duringRoutine: (h) => (isIntent(h, 'AMAZON.NavigateHomeIntent') ? 'pauses' : 'continues'),
+  canHandle: (h) => isIntent(h, 'AMAZON.NavigateHomeIntent', 'AMAZON.NoIntent', 'AMAZON.YesIntent'),
   handle(h) {
-    const t = tr(h);
     updateSession(h, { offer: undefined });
-    return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return askKeys(h, 'common.home.speech', 'common.launch.reprompt');
   },
 };
 
-export const StopCancelIntentHandler: RequestHandler = {
+export const StopCancelIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.PauseIntent'),
   handle(h) {
-    return h.responseBuilder.speak(tr(h)('common.goodbye')).withShouldEndSession(true).getResponse();
-  },
-};
-
-/** "No" to an offer: acknowledge and stay open for the next question. */
-export const NoIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'AMAZON.NoIntent'),
-  handle(h) {
-    const t = tr(h);
-    updateSession(h, { offer: undefined });
     return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
+      .speak(translatorOf(h)('common.goodbye'))
+      .withShouldEndSession(true)
       .getResponse();
   },
 };
 
-/** "Yes" when nothing was offered (offers are handled by the feature that made them). */
-export const YesIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'AMAZON.YesIntent'),
-  handle(h) {
-    const t = tr(h);
-    return h.responseBuilder
-      .speak(t('common.home.speech'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
-  },
-};
-
-export const RepeatIntentHandler: RequestHandler = {
+export const RepeatIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.RepeatIntent'),
   handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const last = lastOutput(h);
-    if (!last)
-      return h.responseBuilder
-        .speak(t('common.repeat.nothing'))
-        .reprompt(t('common.launch.reprompt'))
-        .getResponse();
-    return h.responseBuilder
-      .speak(last.speech)
-      .reprompt(last.reprompt ?? t('common.launch.reprompt'))
-      .getResponse();
+    if (!last) return askKeys(h, 'common.repeat.nothing', 'common.launch.reprompt');
+    return ask(h, last.speech, last.reprompt ?? t('common.launch.reprompt'));
   },
 };
 
-export const FallbackIntentHandler: RequestHandler = {
+export const FallbackIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
-  handle(h) {
-    const t = tr(h);
-    return h.responseBuilder
-      .speak(t('common.fallback.speech'))
-      .reprompt(t('common.fallback.reprompt'))
-      .getResponse();
-  },
+  handle: (h) => askKeys(h, 'common.fallback.speech', 'common.fallback.reprompt'),
 };
 
-export const SessionEndedRequestHandler: RequestHandler = {
+export const SessionEndedRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'SessionEndedRequest',
   handle(h) {
     const request = h.requestEnvelope.request as { reason?: unknown; error?: { type?: unknown } };
@@ -122,7 +94,8 @@ export const SessionEndedRequestHandler: RequestHandler = {
 };
 
 /** An intent this skill does not handle (for example one added to the model before its handler). */
-export const UnhandledIntentHandler: RequestHandler = {
+export const UnhandledIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => requestType(h) === 'IntentRequest',
   handle(h) {
     log.warn('intent.unhandled', { intent: intentName(h) });
@@ -134,7 +107,8 @@ export const UnhandledIntentHandler: RequestHandler = {
  * Any other request type (System.ExceptionEncountered, an unknown request type): no speech,
  * since these requests must not or cannot be answered with output.
  */
-export const UnhandledRequestHandler: RequestHandler = {
+export const UnhandledRequestHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: () => true,
   handle(h) {
     log.info('request.unhandled', { type: requestType(h) });
@@ -151,10 +125,6 @@ export const CatchAllErrorHandler: ErrorHandler = {
       type: requestType(h),
       intent: intentName(h),
     });
-    const t = tr(h);
-    return h.responseBuilder
-      .speak(t('common.error.speech'))
-      .reprompt(t('common.error.reprompt'))
-      .getResponse();
+    return askKeys(h, 'common.error.speech', 'common.error.reprompt');
   },
 };

@@ -2,217 +2,112 @@
  * "Find a point": where a point is, how to press it, for how long; points for a need; and the
  * follow-ups that refer to the last point ("tell me more", "how long do I hold it", "where exactly").
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import {
-  getNeed,
-  getPoint,
-  pointsFor,
-  resolveNeed,
-  matchedVia,
-  resolvePoint,
-  routineFor,
-  type PointMatch,
-} from '../core/catalogue';
+import { getPoint, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
 import type { Point } from '../core/types';
-import { showPoint } from '../display';
 import type { Translate } from '../i18n';
-import { formatDuration, formatList } from '../speech/duration';
+import {
+  followUpSpeech,
+  pointAnswerSpeech,
+  pointDetailSpeech,
+  pointHoldSpeech,
+  pointsForNeedSpeech,
+  pointWhereSpeech,
+  unknownPointSpeech,
+} from '../speech/find';
 import { spokenPhrase } from '../speech/bounded-text';
-import { speakableCode } from '../speech/ssml';
-import { currentOffer, lastPointCode, updateSession } from '../state/session';
-import { isIntent, readSlot, tr } from './input';
+import { currentOffer, lastPointCode, updateSession } from './conversation';
+import { isIntent, readNeed, readPoint, translatorOf } from './input';
+import { showPoint } from './screen';
+import { ask, askKeys } from './reply';
+import type { GuideHandler } from './handler';
 
-/** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
-export function holdPhrase(t: Translate, point: Point): string {
-  const duration = formatDuration(t, point.holdSeconds);
-  return point.sides === 'left-then-right' ? t('common.duration.eachSide', { duration }) : duration;
-}
-
-/** The short, speakable answer for a point: name and code, one landmark, how to press, how long. */
-export function pointShortSpeech(t: Translate, match: PointMatch): string {
-  const { point } = match;
-  const code = speakableCode(point.code);
-  const renumbered = match.via === 'article-label' ? `${t('find.renumbered')} ` : '';
-  if (!point.inRoutines) {
-    return (
-      renumbered +
-      t('find.safetyOnlyShort', {
-        name: point.names[0],
-        code,
-        find: point.find.short,
-        caution: point.cautions[0],
-      })
-    );
-  }
-  const gach = point.gach.find((g) => g.replace(/\D/g, '') !== point.code.replace(/\D/g, ''));
-  return (
-    renumbered +
-    t('find.short', {
-      name: point.names[0],
-      code,
-      alias: gach ? t('find.alias', { gach: speakableCode(gach) }) : '',
-      find: point.find.short,
-      technique: point.technique.short,
-      hold: holdPhrase(t, point),
-    })
-  );
-}
-
-function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
-  const t = tr(handlerInput);
-  updateSession(handlerInput, {
+function answerPoint(h: HandlerInput, match: PointMatch): Response {
+  const t = translatorOf(h);
+  updateSession(h, {
     lastPoint: match.point.code,
     offer: { kind: 'point', code: match.point.code },
   });
-  const routinePoint = match.point.inRoutines;
-  const speech = `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`;
-  showPoint(handlerInput, match.point);
-  return handlerInput.responseBuilder
-    .speak(speech)
-    .reprompt(t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'))
-    .getResponse();
+  const { speech, reprompt } = pointAnswerSpeech(t, match);
+  showPoint(h, match.point);
+  return ask(h, speech, reprompt);
 }
 
-/** Resolves the point slot: entity resolution id first, then the spoken words. */
-function pointFromSlot(handlerInput: HandlerInput): { match?: PointMatch; spoken?: string; given: boolean } {
-  const slot = readSlot(handlerInput, 'point');
-  const byId = slot.id ? getPoint(slot.id) : undefined;
-  const match: PointMatch | undefined = byId
-    ? { point: byId, via: slot.spoken ? matchedVia(byId, slot.spoken) : 'code' }
-    : slot.spoken
-      ? resolvePoint(slot.spoken)
-      : undefined;
-  return {
-    match,
-    spoken: slot.spoken,
-    given: Boolean(slot.spoken || slot.id),
-  };
+/** A point was named that the catalogue does not have: say so, and ask again. */
+export function unknownPoint(h: HandlerInput, spoken: string | undefined): Response {
+  const t = translatorOf(h);
+  return ask(h, unknownPointSpeech(t, spoken), t('find.unknownPointReprompt'));
 }
 
-function unknownPoint(handlerInput: HandlerInput, spoken: string | undefined): Response {
-  const t = tr(handlerInput);
-  const speech = spoken
-    ? t('find.unknownPoint', { spoken: spokenPhrase(spoken) })
-    : t('find.unknownPointNoWords');
-  return handlerInput.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
-}
-
-export const FindPointIntentHandler: RequestHandler = {
+export const FindPointIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
   handle(h) {
-    const t = tr(h);
-    const { match, spoken, given } = pointFromSlot(h);
-    if (!given)
-      return h.responseBuilder.speak(t('find.askPoint')).reprompt(t('find.askPointReprompt')).getResponse();
+    const { found: match, spoken, given } = readPoint(h);
+    if (!given) return askKeys(h, 'find.askPoint', 'find.askPointReprompt');
     if (!match) return unknownPoint(h, spoken);
     return answerPoint(h, match);
   },
 };
 
-export const PointsForNeedIntentHandler: RequestHandler = {
+export const PointsForNeedIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointsForNeedIntent'),
   handle(h) {
-    const t = tr(h);
-    const slot = readSlot(h, 'need');
-    if (!slot.spoken && !slot.id) {
-      return h.responseBuilder.speak(t('find.askNeed')).reprompt(t('find.askNeedReprompt')).getResponse();
-    }
-    const need =
-      (slot.id ? getNeed(slot.id) : undefined) ?? (slot.spoken ? resolveNeed(slot.spoken) : undefined);
+    const t = translatorOf(h);
+    const { found: need, spoken, given } = readNeed(h);
+    if (!given) return askKeys(h, 'find.askNeed', 'find.askNeedReprompt');
     if (!need) {
-      const speech = slot.spoken
-        ? t('find.unknownNeed', { spoken: spokenPhrase(slot.spoken) })
+      const speech = spoken
+        ? t('find.unknownNeed', { spoken: spokenPhrase(spoken) })
         : t('find.unknownNeedNoWords');
-      return h.responseBuilder.speak(speech).reprompt(t('find.unknownNeedReprompt')).getResponse();
+      return ask(h, speech, t('find.unknownNeedReprompt'));
     }
     if (!need.inScope) {
-      return h.responseBuilder
-        .speak(t('find.outOfScope', { need: need.name }))
-        .reprompt(t('find.unknownNeedReprompt'))
-        .getResponse();
+      return ask(h, t('find.outOfScope', { need: need.name }), t('find.unknownNeedReprompt'));
     }
     const found = pointsFor(need.id);
     if (found.length === 0) {
-      return h.responseBuilder
-        .speak(t('find.noPointsForNeed', { need: need.name }))
-        .reprompt(t('find.unknownNeedReprompt'))
-        .getResponse();
+      return ask(h, t('find.noPointsForNeed', { need: need.name }), t('find.unknownNeedReprompt'));
     }
-    const item = (p: Point) => t('find.needItem', { code: speakableCode(p.code), name: p.names[0] });
-    if (found.length === 1) {
-      updateSession(h, { lastPoint: found[0].code, offer: { kind: 'need-point', code: found[0].code } });
-      return h.responseBuilder
-        .speak(t('find.needOnePoint', { need: need.name, item: item(found[0]) }))
-        .reprompt(t('find.needOfferReprompt'))
-        .getResponse();
-    }
-    const note = t(`find.needNote.${need.id}`, { defaultValue: '' });
-    const routine = routineFor(need.id);
+    const routine = found.length > 1 ? routineFor(need.id) : undefined;
     updateSession(h, {
       lastPoint: found[0].code,
       offer: routine
         ? { kind: 'routine', routineId: routine.id }
         : { kind: 'need-point', code: found[0].code },
     });
-    const offer = routine ? t('find.needOfferRoutine', { routine: routine.name }) : t('find.needOfferPoint');
-    const speech = [
-      t('find.needList', { need: need.name, list: formatList(t, found.map(item)) }),
-      note,
-      offer,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return h.responseBuilder.speak(speech).reprompt(t('find.needOfferReprompt')).getResponse();
+    const speech = pointsForNeedSpeech(t, need, found, routine);
+    return ask(h, speech, t('find.needOfferReprompt'));
   },
 };
 
 /** The point a follow-up is about: a point named in the request, else the last point of the session. */
-function followUpPoint(handlerInput: HandlerInput): {
+function followUpPoint(h: HandlerInput): {
   point?: Point;
   unknownSpoken?: string;
   given: boolean;
 } {
-  const { match, spoken, given } = pointFromSlot(handlerInput);
+  const { found: match, spoken, given } = readPoint(h);
   if (given) return { point: match?.point, unknownSpoken: match ? undefined : spoken, given };
-  const code = lastPointCode(handlerInput);
+  const code = lastPointCode(h);
   return { point: code ? getPoint(code) : undefined, given: false };
 }
 
-function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
-  const t = tr(handlerInput);
-  const { point, unknownSpoken, given } = followUpPoint(handlerInput);
-  if (given && !point) return unknownPoint(handlerInput, unknownSpoken);
+function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
+  const t = translatorOf(h);
+  const { point, unknownSpoken, given } = followUpPoint(h);
+  if (given && !point) return unknownPoint(h, unknownSpoken);
   if (!point) {
-    return handlerInput.responseBuilder
-      .speak(t('find.noPointYet'))
-      .reprompt(t('find.noPointYetReprompt'))
-      .getResponse();
+    return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   }
-  updateSession(handlerInput, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  return handlerInput.responseBuilder
-    .speak(`${speak(t, point)} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`)
-    .reprompt(t('find.afterFollowUpReprompt'))
-    .getResponse();
+  updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
+  return ask(h, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));
 }
 
-/** Full detail: anatomical location, how to find it, position, technique and cautions. */
-export function pointDetailSpeech(t: Translate, point: Point): string {
-  return [
-    t('find.detail', {
-      code: speakableCode(point.code),
-      location: point.location,
-      findDetail: point.find.detail,
-      position: point.position,
-      techniqueDetail: point.technique.detail,
-    }),
-    point.cautions.length > 0 ? t('find.cautions', { cautions: point.cautions.join(' ') }) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-export const PointDetailIntentHandler: RequestHandler = {
+export const PointDetailIntentHandler: GuideHandler = {
+  duringRoutine: (h) => (isIntent(h, 'AMAZON.YesIntent') ? 'continues' : 'pauses'),
   canHandle: (h) => isIntent(h, 'PointDetailIntent') || (isIntent(h, 'AMAZON.YesIntent') && isPointOffer(h)),
   handle: (h) => {
     const offer = currentOffer(h);
@@ -229,27 +124,19 @@ function isPointOffer(h: HandlerInput): boolean {
   return offer?.kind === 'point' || offer?.kind === 'need-point';
 }
 
-export const PointHoldTimeIntentHandler: RequestHandler = {
+export const PointHoldTimeIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointHoldTimeIntent'),
-  handle: (h) =>
-    followUp(h, (t, point) =>
-      t('find.hold', { code: speakableCode(point.code), hold: holdPhrase(t, point) }),
-    ),
+  handle: (h) => followUp(h, pointHoldSpeech),
 };
 
-export const PointLocationIntentHandler: RequestHandler = {
+export const PointLocationIntentHandler: GuideHandler = {
+  duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointLocationIntent'),
-  handle: (h) =>
-    followUp(h, (t, point) =>
-      t('find.where', {
-        code: speakableCode(point.code),
-        region: point.region,
-        findDetail: point.find.detail,
-      }),
-    ),
+  handle: (h) => followUp(h, pointWhereSpeech),
 };
 
-export const findPointHandlers: RequestHandler[] = [
+export const findPointHandlers: GuideHandler[] = [
   FindPointIntentHandler,
   PointsForNeedIntentHandler,
   PointDetailIntentHandler,

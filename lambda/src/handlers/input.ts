@@ -1,43 +1,58 @@
 /**
- * Defensive readers for the request envelope. Handlers use these instead of reaching into the
- * envelope, so a request with missing or odd fields yields `undefined`, never a TypeError.
+ * The input layer: what a request says, read defensively. Handlers use these instead of reaching
+ * into the envelope, so a request with missing or odd fields yields `undefined`, never a TypeError:
+ * the translator for its locale, the intent, the time, and the catalogue things its slots name (a
+ * point, a need, a routine, a condition or red flag), each by entity-resolution id first, then by
+ * the words. The routine in the session is read by `readRoutine` (routine/routine-attribute.ts).
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
+import {
+  getNeed,
+  getPoint,
+  getRoutine,
+  matchedVia,
+  resolveNeed,
+  resolvePoint,
+  resolveRoutine,
+  type PointMatch,
+} from '../core/catalogue';
+import { getCondition, getRedFlag, resolveHealth, type HealthMatch } from '../core/safety';
+import type { Need, Routine } from '../core/types';
 import { translatorFor, type Translate } from '../i18n';
+import { isRecord } from '../core/record';
 import { heardText } from '../speech/bounded-text';
 import { recording } from '../speech/said';
-import { isRecord } from '../state/session';
 
 /**
  * The translator for the request's locale. Its calls are recorded for the request, so "repeat" can
  * re-render what was said from the skill's own sentences (speech/said.ts).
  */
-export function tr(handlerInput: HandlerInput): Translate {
+export function translatorOf(h: HandlerInput): Translate {
   let locale: string | undefined;
   try {
-    locale = getLocale(handlerInput.requestEnvelope);
+    locale = getLocale(h.requestEnvelope);
   } catch {
     locale = undefined; // an envelope without a request: fall back to the default locale
   }
   const t = translatorFor(typeof locale === 'string' ? locale : undefined);
-  const envelope: unknown = handlerInput.requestEnvelope;
+  const envelope: unknown = h.requestEnvelope;
   return typeof envelope === 'object' && envelope !== null ? recording(envelope, t) : t;
 }
 
-export function requestType(handlerInput: HandlerInput): string | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function requestType(h: HandlerInput): string | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   return isRecord(request) && typeof request.type === 'string' ? request.type : undefined;
 }
 
-export function intentName(handlerInput: HandlerInput): string | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function intentName(h: HandlerInput): string | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || request.type !== 'IntentRequest' || !isRecord(request.intent)) return undefined;
   return typeof request.intent.name === 'string' ? request.intent.name : undefined;
 }
 
 /** canHandle helper: an IntentRequest for any of the given intent names. */
-export function isIntent(handlerInput: HandlerInput, ...names: string[]): boolean {
-  const name = intentName(handlerInput);
+export function isIntent(h: HandlerInput, ...names: string[]): boolean {
+  const name = intentName(h);
   return name !== undefined && names.includes(name);
 }
 
@@ -54,8 +69,8 @@ export interface SlotReading {
 }
 
 /** Reads a slot's spoken value and its resolved id, tolerating any missing level of the structure. */
-export function readSlot(handlerInput: HandlerInput, name: string): SlotReading {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function readSlot(h: HandlerInput, name: string): SlotReading {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || !isRecord(request.intent) || !isRecord(request.intent.slots))
     return { noMatch: false };
   const slot = request.intent.slots[name];
@@ -83,9 +98,75 @@ export function readSlot(handlerInput: HandlerInput, name: string): SlotReading 
 }
 
 /** The request timestamp in milliseconds, if present and valid. Time is read from the request, never the clock. */
-export function requestTime(handlerInput: HandlerInput): number | undefined {
-  const request: unknown = handlerInput.requestEnvelope?.request;
+export function requestTime(h: HandlerInput): number | undefined {
+  const request: unknown = h.requestEnvelope?.request;
   if (!isRecord(request) || typeof request.timestamp !== 'string') return undefined;
   const ms = Date.parse(request.timestamp);
   return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A catalogue thing named in a slot: what it resolved to, the words, and whether anything was said. */
+export interface Named<T> {
+  found?: T;
+  /** What the user said, as recognised. */
+  spoken?: string;
+  /** Something was said (or a resolved id came) in the slot. */
+  given: boolean;
+}
+
+function named<T>(
+  slot: SlotReading,
+  byId: (id: string) => T | undefined,
+  byWords: (s: string) => T | undefined,
+): Named<T> {
+  const found = (slot.id ? byId(slot.id) : undefined) ?? (slot.spoken ? byWords(slot.spoken) : undefined);
+  return { found, spoken: slot.spoken, given: Boolean(slot.id || slot.spoken) };
+}
+
+/** The point slot, with how the words named it (a code, a name, an article's label). */
+export function readPoint(h: HandlerInput): Named<PointMatch> {
+  const slot = readSlot(h, 'point');
+  return named<PointMatch>(
+    slot,
+    (id) => {
+      const point = getPoint(id);
+      return point && { point, via: slot.spoken ? matchedVia(point, slot.spoken) : 'code' };
+    },
+    resolvePoint,
+  );
+}
+
+/** The need slot ("sciatica", "stiffness"). */
+export function readNeed(h: HandlerInput): Named<Need> {
+  return named(readSlot(h, 'need'), getNeed, resolveNeed);
+}
+
+/** The routine slot ("the evening routine"). */
+export function readRoutineName(h: HandlerInput): Named<Routine> {
+  return named(readSlot(h, 'routine'), getRoutine, resolveRoutine);
+}
+
+export interface HealthReading {
+  match?: HealthMatch;
+  /** The words the user used, when they matched nothing. */
+  spoken?: string;
+  /** Something was said in a condition or red-flag slot. */
+  given: boolean;
+}
+
+/** A condition or red flag from the symptom and condition slots; a red flag always wins. */
+export function readHealth(h: HandlerInput): HealthReading {
+  const flagSlot = readSlot(h, 'symptom');
+  const conditionSlot = readSlot(h, 'condition');
+  const flag = flagSlot.id ? getRedFlag(flagSlot.id) : undefined;
+  if (flag) return { match: { kind: 'red-flag', redFlag: flag }, given: true };
+  // Words first for the condition slot: Alexa may put a red-flag phrase into it, and triage must win.
+  for (const spoken of [flagSlot.spoken, conditionSlot.spoken]) {
+    const match = spoken ? resolveHealth(spoken) : undefined;
+    if (match) return { match, given: true };
+  }
+  const condition = conditionSlot.id ? getCondition(conditionSlot.id) : undefined;
+  if (condition) return { match: { kind: 'condition', condition }, given: true };
+  const spoken = conditionSlot.spoken ?? flagSlot.spoken;
+  return { spoken, given: Boolean(spoken) };
 }

@@ -12,7 +12,7 @@
  */
 import type { i18n, TFunction } from 'i18next';
 import type * as I18nextModule from 'i18next';
-import { escapeSsml } from '../speech/ssml';
+import { escapeSsml } from './escape';
 import common from './en/common.json';
 import display from './en/display.json';
 import find from './en/find.json';

@@ -17,7 +17,7 @@
 import type { HandlerInput, PersistenceAdapter, RequestInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Translate } from '../i18n';
-import { isRecord } from '../state/session';
+import { isRecord } from '../core/record';
 import {
   isVersionedStore,
   raceSignal,

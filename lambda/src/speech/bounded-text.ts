@@ -3,17 +3,11 @@
  * spoken: characters XML 1.0 forbids are removed, whitespace is collapsed, and the length is
  * bounded. What the user said is spoken back only as a short phrase (`spokenPhrase`), so a slot of
  * any size adds at most a few words to the answer. Escaping is left to the translator (every
- * interpolated value) or `escapeSsml`, which both strip the same characters.
+ * interpolated value) or `escapeSsml`, which both strip the same characters (i18n/escape.ts).
  */
+import { xmlSafe } from '../i18n/escape';
 
-/**
- * Characters that may not appear in XML 1.0 (C0 controls other than tab, line feed and carriage
- * return; lone surrogates; U+FFFE and U+FFFF) and other control characters (DEL, C1) that mean
- * nothing in speech.
- */
-const UNSPEAKABLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export { xmlSafe };
 
 /** At most this many characters of what the user said are matched against the catalogue. */
 export const MAX_HEARD_CHARACTERS = 200;
@@ -21,12 +15,6 @@ export const MAX_HEARD_CHARACTERS = 200;
 export const PHRASE_MAX_WORDS = 8;
 /** …and at most this many characters. */
 export const PHRASE_MAX_CHARACTERS = 60;
-
-/** The text without the characters XML forbids (and other control characters). */
-export function xmlSafe(text: string): string {
-  UNSPEAKABLE.lastIndex = 0;
-  return UNSPEAKABLE.test(text) ? text.replace(UNSPEAKABLE, '') : text;
-}
 
 /** Cuts `text` to at most `max` characters, at a space when there is one, never inside a surrogate pair. */
 function cutAt(text: string, max: number): string {

@@ -4,11 +4,40 @@
  * except the step's own position and technique text (escaped by the translator).
  */
 import { getPoint, getRoutine } from '../core/catalogue';
-import type { PlannedStep, RoutinePlan } from '../core/routine/plan';
+import { boundedMemo } from '../core/memo';
+import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
+import type { PointCode, Routine } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
+
+/**
+ * What is said before a routine's first hold: what we're doing and how long it takes, what the
+ * safety gate changed (`changes`, already SSML, '' for nothing), an optional note, the stop rules
+ * and the controls.
+ */
+export function routineOpening(
+  t: Translate,
+  routine: Pick<Routine, 'name' | 'approxMinutes'>,
+  changes = '',
+  note = '',
+): string[] {
+  return [
+    t('routine.intro.routine', { routine: routine.name, minutes: routine.approxMinutes }),
+    changes,
+    note,
+    t('routine.stopRules'),
+    t('routine.intro.controls'),
+  ].filter(Boolean);
+}
+
+/** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */
+export function pointHoldOpening(t: Translate, code: PointCode, changes = ''): string[] {
+  return [t('routine.intro.point', { code: speakableCode(code) }), changes, t('routine.stopRules')].filter(
+    Boolean,
+  );
+}
 
 /** "B L 23" for a point step, "slow breathing" for the others; several points joined with "and". */
 export function stepWhat(t: Translate, step: PlannedStep): string {
@@ -23,11 +52,6 @@ export function stepWhat(t: Translate, step: PlannedStep): string {
 
 function pointNames(step: PlannedStep): string {
   return step.points.map((code) => getPoint(code)?.names[0] ?? code).join(' and ');
-}
-
-/** The routine's spoken name ("evening"), or undefined for a one-point hold. */
-export function planRoutineName(plan: RoutinePlan): string | undefined {
-  return plan.source.type === 'routine' ? getRoutine(plan.source.id)?.name : undefined;
 }
 
 /** A cache key that identifies what a cue says (the step's words, not its object identity). */
@@ -58,18 +82,7 @@ const MAX_CACHED = 2000;
 export function routinePhrasebook(t: Translate): Phrasebook {
   const known = phrasebooks.get(t);
   if (known) return known;
-  const words = uncachedPhrasebook(t);
-  const cache = new Map<string, string>();
-  const phrasebook: Phrasebook = (cue) => {
-    const key = cueKey(cue);
-    let ssml = cache.get(key);
-    if (ssml === undefined) {
-      ssml = words(cue);
-      if (cache.size >= MAX_CACHED) cache.clear();
-      cache.set(key, ssml);
-    }
-    return ssml;
-  };
+  const phrasebook: Phrasebook = boundedMemo(uncachedPhrasebook(t), { limit: MAX_CACHED, key: cueKey });
   phrasebooks.set(t, phrasebook);
   return phrasebook;
 }

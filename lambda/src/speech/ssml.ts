@@ -1,18 +1,9 @@
 /**
  * SSML helpers shared by every response. Alexa rejects a response whose SSML is not well-formed XML,
- * so every value that comes from data or from the user is escaped here before it is spoken.
+ * so every value that comes from data or from the user is escaped before it is spoken: by the
+ * translator (i18n/escape.ts) for every interpolated value.
  */
-import { xmlSafe } from './bounded-text';
-
-/** Escapes text for use inside SSML, dropping the characters XML forbids (control characters, lone surrogates). */
-export function escapeSsml(text: string): string {
-  return xmlSafe(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeSsml } from '../i18n/escape';
 
 /** Alexa's longest single break. Longer silences are split into several breaks. */
 export const MAX_BREAK_SECONDS = 10;

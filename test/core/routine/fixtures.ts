@@ -1,18 +1,14 @@
 import { routines } from '../../../lambda/src/core/catalogue';
 import { HOLD_SCALES, planRoutine, type RoutinePlan } from '../../../lambda/src/core/routine/plan';
 import { translatorFor } from '../../../lambda/src/i18n';
-import { routinePhrasebook } from '../../../lambda/src/speech/routine-cues';
+import { routineOpening, routinePhrasebook } from '../../../lambda/src/speech/routine-cues';
 
 export const t = translatorFor('en-US');
 export const say = routinePhrasebook(t);
 
-/** The opening a real first turn has (introduction, stop rules, controls). */
+/** The opening a real first turn has (introduction, stop rules, controls), as the skill says it. */
 export function openingLead(name: string, minutes: number): string[] {
-  return [
-    t('routine.intro.routine', { routine: name, minutes }),
-    t('routine.stopRules'),
-    t('routine.intro.controls'),
-  ];
+  return routineOpening(t, { name, approxMinutes: minutes });
 }
 
 /** Every routine at every hold-length preference. */

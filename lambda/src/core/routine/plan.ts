@@ -6,6 +6,7 @@
  * A pure `Routine → Routine` transform runs first; the safety feature supplies one (a condition
  * profile drops or softens steps), so the plan is always built from the adjusted routine.
  */
+import { getRoutine } from '../catalogue';
 import type { Point, PointCode, Routine, StepKind, StepPressure, Tool } from '../types';
 
 export type HoldSide = 'both' | 'left' | 'right' | 'painful' | 'centre' | 'none';
@@ -137,6 +138,11 @@ export function rescalePlan(plan: RoutinePlan, holdScale: number): RoutinePlan {
   };
 }
 
+/** The routine step number (1-based) of a plan index: the two sides of one routine step share it. */
+export function stepNumber(plan: RoutinePlan, index: number): number {
+  return new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
+}
+
 /** How many routine steps the plan has (left and right of one step count once). */
 export function sourceCount(plan: RoutinePlan): number {
   return new Set(plan.steps.map((s) => s.source)).size;
@@ -155,4 +161,28 @@ function sideOf(sides: Routine['steps'][number]['sides']): HoldSide {
     case 'left-then-right':
       return 'left';
   }
+}
+
+/** What a plan guides, by name: the routine's name ("evening"), or the point's code for one hold. */
+export function planName(plan: RoutinePlan): string {
+  const { source } = plan;
+  return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
+}
+
+/**
+ * True when two plans guide the same holds: the same steps, sides, lengths, pressure, tools and cues
+ * in the same order. A saved plan that differs from what the routine makes now was planned under
+ * another safety profile or another version of the catalogue.
+ */
+export function samePlannedSteps(a: RoutinePlan, b: RoutinePlan): boolean {
+  const key = (steps: PlannedStep[]) =>
+    JSON.stringify(
+      steps.map((s) => [s.source, s.kind, s.points, s.side, s.seconds, s.pressure, s.tools, s.cue]),
+    );
+  return key(a.steps) === key(b.steps);
+}
+
+/** True when a routine (after the safety adjustment) still presses `code` in one of its point steps. */
+export function pressesPoint(routine: Routine, code: PointCode): boolean {
+  return routine.steps.some((s) => s.kind === 'point' && s.points?.includes(code));
 }

@@ -22,6 +22,7 @@
  * Holds keep the cues spoken inside them to a few words ("Halfway."), so an error of 20 % in this
  * model moves a hold by well under a second.
  */
+import { boundedMemo } from '../memo';
 
 export const MS_PER_WORD = 270;
 export const MS_PER_CLAUSE_PAUSE = 350;
@@ -123,19 +124,11 @@ export function speechParts(ssml: string): SpeechPart[] {
   return parts;
 }
 
-const estimates = new Map<string, number>();
-const MAX_CACHED = 2000;
-
 /** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`). Memoised: cues repeat. */
-export function estimateSpeechMs(ssml: string): number {
-  let ms = estimates.get(ssml);
-  if (ms === undefined) {
-    ms = speechParts(ssml).reduce((sum, part) => sum + part.ms, 0);
-    if (estimates.size >= MAX_CACHED) estimates.clear();
-    estimates.set(ssml, ms);
-  }
-  return ms;
-}
+export const estimateSpeechMs: (ssml: string) => number = boundedMemo(
+  (ssml: string) => speechParts(ssml).reduce((sum, part) => sum + part.ms, 0),
+  { limit: 2000 },
+);
 
 /** Estimated milliseconds to speak plain text. Empty text takes no time. */
 export function estimateTextMs(text: string): number {

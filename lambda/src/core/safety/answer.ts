@@ -3,7 +3,7 @@
  * a red flag (section 4). Pure functions of the rules; the wording is chosen by the handlers.
  */
 import type { PointCode } from '../types';
-import type { CareLevel, Condition, RedFlag, SafetyAnswer } from './types';
+import type { CareLevel, Condition, Grade, RedFlag, SafetyAnswer, SafetyProfile } from './types';
 
 /**
  * The graded answer. A stop-tier condition always means get help; a point the condition rules out
@@ -39,4 +39,34 @@ export interface Triage {
 export function triage(trigger: RedFlag | Condition): Triage {
   if ('why' in trigger) return { care: trigger.care, why: trigger.why };
   return { care: trigger.care ?? 'urgent', why: trigger.advice };
+}
+
+/** Grades from the mildest to the strictest. */
+const SEVERITY: Record<Grade, number> = {
+  'yes-with-care': 0,
+  lighter: 1,
+  'skip-points': 2,
+  'check-first': 3,
+  'get-help': 4,
+};
+
+/**
+ * The answer for a point (or none) asked about without naming a condition: the strictest answer
+ * over every condition in the profile; a condition the skill has no rules for counts as check-first.
+ * The first of equally strict answers wins, in data order.
+ */
+export function strictestAnswer(profile: SafetyProfile, point?: PointCode): SafetyAnswer {
+  let worst = answer(undefined, point);
+  for (const condition of profile.conditions) {
+    const candidate = answer(condition, point);
+    if (SEVERITY[candidate.grade] > SEVERITY[worst.grade]) worst = candidate;
+  }
+  if (profile.unknownCondition && SEVERITY['check-first'] > SEVERITY[worst.grade])
+    worst = answer('unknown', point);
+  return worst;
+}
+
+/** The care that what blocks routines needs: an emergency if any of them is one, else urgent care. */
+export function strictestCare(triggers: ReadonlyArray<RedFlag | Condition>): CareLevel {
+  return triggers.some((t) => triage(t).care === 'emergency') ? 'emergency' : 'urgent';
 }

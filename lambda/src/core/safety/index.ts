@@ -10,7 +10,7 @@ export {
   healthSpokenForms,
 } from './rules';
 export type { HealthMatch } from './rules';
-export { answer, triage, type Triage } from './answer';
+export { answer, strictestAnswer, strictestCare, triage, type Triage } from './answer';
 export { safetyProfile, blockers, breathingOnlyReasons } from './profile';
 export { adjustRoutine, breathingOnlyRoutine } from './adjust';
 export { bannedClaims, type BannedUse } from './wording';

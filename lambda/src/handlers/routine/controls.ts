@@ -10,54 +10,53 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
-import { rescalePlan, scaleHold, stepHoldScale } from '../../core/routine/plan';
+import { rescalePlan, stepHoldScale } from '../../core/routine/plan';
 import {
+  carryHeldTime,
   nextSourceIndex,
   pauseAt,
   positionAt,
-  remainingHoldMs,
   resumable,
   resumePointOf,
   STATE_VERSION,
   type ResumePoint,
   type RoutineState,
-} from '../../core/routine/session';
-import type { Translate } from '../../i18n';
+} from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
-import { stopRules } from '../safety/speech';
-import { tr } from '../input';
+import {
+  fullStopRules,
+  pausedSpeech,
+  routineLeftSpeech,
+  spokenSeconds,
+  stoppedSpeech,
+} from '../../speech/routine';
+import { translatorOf } from '../input';
 import { offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
-import { nowOf, writeRoutine } from './state';
-
-function seconds(ms: number): number {
-  return Math.max(1, Math.round(ms / 1000));
-}
+import { nowOf, writeRoutine } from './routine-attribute';
+import { ask, askKeys, sayAndEnd } from '../reply';
 
 /** The routine is over: say its closing words, forget it, and clear any saved progress. */
 async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
   const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
-  h.responseBuilder.speak([...lead, closing].join(' '));
   // A timed hold's closing words ask "Want to do it again?", so the session stays open for the answer.
-  if (state.plan.source.type === 'point') offerHoldAgain(h, state.plan.source.code);
-  else h.responseBuilder.withShouldEndSession(true);
-  return h.responseBuilder.getResponse();
+  if (state.plan.source.type === 'point') {
+    h.responseBuilder.speak([...lead, closing].join(' '));
+    offerHoldAgain(h, state.plan.source.code);
+    return h.responseBuilder.getResponse();
+  }
+  return sayAndEnd(h, [...lead, closing].join(' '));
 }
 
 function finishedAlready(h: HandlerInput): Response {
-  const t = tr(h);
   writeRoutine(h, undefined);
-  return h.responseBuilder
-    .speak(t('routine.finishedAlready'))
-    .reprompt(t('routine.nothingRunningReprompt'))
-    .getResponse();
+  return askKeys(h, 'routine.finishedAlready', 'routine.nothingRunningReprompt');
 }
 
 /** Plays from `point`, or closes the routine when it is past the last hold. */
@@ -72,32 +71,18 @@ function playFrom(
   return playTurn(h, state.plan, point, { lead, order });
 }
 
-function pausedSpeech(t: Translate, state: RoutineState, key: 'paused' | 'timeLeft'): string {
-  const paused = state.paused;
-  if (!paused) return '';
-  const step = state.plan.steps[paused.index];
-  const what = stepWhat(t, step);
-  if (paused.remainingMs === undefined) {
-    return t(key === 'paused' ? 'routine.paused.before' : 'routine.timeLeft.pausedBefore', { what });
-  }
-  const duration = formatDuration(t, seconds(paused.remainingMs));
-  return t(key === 'paused' ? 'routine.paused.holding' : 'routine.timeLeft.paused', { what, duration });
-}
-
 /** "Pause": remembers what is left of the hold, saves progress, and waits. */
 export async function pauseRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const now = nowOf(h);
   if (positionAt(state, now).at === 'finished') return finishedAlready(h);
   const paused = pauseAt(state, now);
   if (paused.paused && paused.paused.index >= paused.plan.steps.length) return finishRoutine(h, paused);
   writeRoutine(h, paused);
   const saved = await saveRoutineProgress(h, paused);
-  const speech = [pausedSpeech(t, paused, 'paused'), saved ? '' : t('common.storage.unavailable')];
-  return h.responseBuilder
-    .speak(speech.filter(Boolean).join(' '))
-    .reprompt(t('routine.reprompt.paused'))
-    .getResponse();
+  const where = paused.paused ? pausedSpeech(t, paused.plan, paused.paused, 'paused') : '';
+  const speech = [where, saved ? '' : t('common.storage.unavailable')];
+  return ask(h, speech.filter(Boolean).join(' '), t('routine.reprompt.paused'));
 }
 
 /** "Resume" / "continue": the rest of a paused or interrupted hold, then on through the routine. */
@@ -131,7 +116,7 @@ function currentIndex(state: RoutineState, now: number): number | undefined {
 
 /** "Go back": the hold before the current one (between holds: the one just done). */
 export async function previousInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const index = currentIndex(state, nowOf(h)) ?? state.plan.steps.length;
   if (index <= 0) return playFrom(h, state, { index: 0 }, [t('routine.previous.first')], 'again');
   return playFrom(h, state, { index: index - 1 }, [t('routine.previous.lead')], 'again');
@@ -139,13 +124,10 @@ export async function previousInRoutine(h: HandlerInput, state: RoutineState): P
 
 /** "Repeat": the current hold again from its instructions (between holds: the one just done). */
 export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'paused') {
-    return h.responseBuilder
-      .speak(pausedSpeech(t, state, 'paused'))
-      .reprompt(t('routine.reprompt.paused'))
-      .getResponse();
+    return ask(h, pausedSpeech(t, state.plan, position, 'paused'), t('routine.reprompt.paused'));
   }
   const index =
     position.at === 'finished'
@@ -158,12 +140,12 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
 
 /** "Start over": the routine from its first hold. */
 export async function startOverRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  return playFrom(h, state, { index: 0 }, [tr(h)('routine.startOver')], 'first');
+  return playFrom(h, state, { index: 0 }, [translatorOf(h)('routine.startOver')], 'first');
 }
 
 /** "Skip this point": on to the next routine step (both sides of a left-then-right step go). */
 export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const index = currentIndex(state, nowOf(h));
   if (index === undefined) return finishedAlready(h);
   const lead = [t('routine.skip.lead', { what: stepWhat(t, state.plan.steps[index]) })];
@@ -172,28 +154,19 @@ export async function skipInRoutine(h: HandlerInput, state: RoutineState): Promi
 
 /** "How long is left": the rest of this hold (and of the routine's holds), then carries on. */
 export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
-  const routineLeft = (point: ResumePoint, currentMs: number): string => {
-    const total = remainingHoldMs(state.plan, point);
-    return total - currentMs >= 30_000
-      ? t('routine.timeLeft.routine', {
-          duration: formatDuration(t, Math.round(total / 60_000) * 60 || seconds(total)),
-        })
-      : '';
-  };
+  const routineLeft = (point: ResumePoint, currentMs: number) =>
+    routineLeftSpeech(t, state.plan, point, currentMs);
   switch (position.at) {
     case 'finished':
       return finishedAlready(h);
     case 'paused':
-      return h.responseBuilder
-        .speak(pausedSpeech(t, state, 'timeLeft'))
-        .reprompt(t('routine.reprompt.paused'))
-        .getResponse();
+      return ask(h, pausedSpeech(t, state.plan, position, 'timeLeft'), t('routine.reprompt.paused'));
     case 'holding': {
       const point = { index: position.index, remainingMs: position.remainingMs };
       const lead = [
-        t('routine.timeLeft.holding', { duration: formatDuration(t, seconds(position.remainingMs)) }),
+        t('routine.timeLeft.holding', { duration: formatDuration(t, spokenSeconds(position.remainingMs)) }),
         routineLeft(point, position.remainingMs),
       ];
       return playFrom(h, state, resumable(state.plan, point), lead);
@@ -205,10 +178,7 @@ export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): P
     }
     case 'between': {
       const speech = [t('routine.timeLeft.between'), routineLeft({ index: position.index }, 0)];
-      return h.responseBuilder
-        .speak(speech.filter(Boolean).join(' '))
-        .reprompt(t('routine.reprompt.next'))
-        .getResponse();
+      return ask(h, speech.filter(Boolean).join(' '), t('routine.reprompt.next'));
     }
   }
 }
@@ -222,7 +192,7 @@ export async function changeHoldLength(
   direction: 'shorter' | 'longer',
   state: RoutineState | undefined,
 ): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const current = state?.plan.holdScale ?? (await holdScaleOf(h));
   const scale = stepHoldScale(current, direction);
   const position = state ? positionAt(state, nowOf(h)) : undefined;
@@ -233,7 +203,7 @@ export async function changeHoldLength(
       const point = resumePointOf(position) ?? { index: position.index };
       return playFrom(h, state, resumable(state.plan, point), [speech]);
     }
-    return h.responseBuilder.speak(speech).reprompt(t('routine.holds.reprompt')).getResponse();
+    return ask(h, speech, t('routine.holds.reprompt'));
   }
   const saved = await saveUser(h, { holdScale: scale });
   const lead = [
@@ -241,19 +211,13 @@ export async function changeHoldLength(
     saved ? '' : t('common.storage.unavailable'),
   ];
   if (!state || !position) {
-    return h.responseBuilder
-      .speak(lead.filter(Boolean).join(' '))
-      .reprompt(t('routine.holds.reprompt'))
-      .getResponse();
+    return ask(h, lead.filter(Boolean).join(' '), t('routine.holds.reprompt'));
   }
   const now = nowOf(h);
   const plan = rescalePlan(state.plan, scale);
   if (position.at === 'finished') {
     writeRoutine(h, undefined);
-    return h.responseBuilder
-      .speak(lead.filter(Boolean).join(' '))
-      .reprompt(t('routine.holds.reprompt'))
-      .getResponse();
+    return ask(h, lead.filter(Boolean).join(' '), t('routine.holds.reprompt'));
   }
   const step = plan.steps[position.index];
   const thisOne = t('routine.holds.thisOne', { duration: formatDuration(t, step.seconds) });
@@ -261,87 +225,52 @@ export async function changeHoldLength(
   let point: ResumePoint = { index: position.index };
   if (position.at === 'holding' || (position.at === 'paused' && position.remainingMs !== undefined)) {
     const remaining = position.at === 'holding' ? position.remainingMs : (position.remainingMs ?? 0);
-    const held = state.plan.steps[position.index].seconds * 1000 - remaining;
-    point = resumable(plan, {
-      index: position.index,
-      remainingMs: scaleHold(step.baseSeconds, scale) * 1000 - held,
-    });
+    point = carryHeldTime(state.plan, plan, position.index, remaining);
   }
   if (position.at === 'paused' || position.at === 'between') {
     // Nothing is playing: keep the new plan and wait where we are.
     writeRoutine(h, { v: STATE_VERSION, plan, updatedAt: now, paused: point });
     const speech = [...lead, point.index === position.index ? thisOne : ''].filter(Boolean).join(' ');
-    return h.responseBuilder
-      .speak(speech)
-      .reprompt(t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next'))
-      .getResponse();
+    return ask(h, speech, t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next'));
   }
   return playFrom(h, { ...state, plan }, point, [...lead, point.index === position.index ? thisOne : '']);
 }
 
 /** "Stop" / "cancel" during a routine: ends the session, keeping the user's place. */
 export async function stopRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
   const finished = positionAt(state, nowOf(h)).at === 'finished';
   const saved = await saveRoutineProgress(h, state);
   writeRoutine(h, undefined);
-  let speech: string;
-  if (state.plan.source.type !== 'routine') speech = t('routine.stopped.point');
-  else if (finished) speech = t('routine.stopped.done');
-  // Only a save that worked is announced; otherwise the honest notice below says what happened.
-  else
-    speech = saved
-      ? t('routine.stopped.saved', { routine: routineName(state) })
-      : t('routine.stopped.unsaved');
-  const parts = [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')];
-  return h.responseBuilder.speak(parts.filter(Boolean).join(' ')).withShouldEndSession(true).getResponse();
-}
-
-function routineName(state: RoutineState): string {
-  const source = state.plan.source;
-  return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
-}
-
-/** The full stop rules (section 3.3 of the domain reference), as the safety feature words them. */
-function fullStopRules(t: Translate): string {
-  return t('safety.stopRulesAnswer', { stopRules: stopRules(t) });
+  return sayAndEnd(h, stoppedSpeech(translatorOf(h), state.plan, finished, saved));
 }
 
 /** The stop rules on their own (no routine running). */
 export function stopRulesAnswer(h: HandlerInput): Response {
-  const t = tr(h);
-  return h.responseBuilder
-    .speak(`${fullStopRules(t)} ${t('safety.anythingElse')}`)
-    .reprompt(t('safety.reprompt'))
-    .getResponse();
+  const t = translatorOf(h);
+  return ask(h, `${fullStopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
 }
 
 /** The stop rules during a routine: said, then the routine carries on from where the user is. */
 export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
   if (position.at === 'holding' || position.at === 'announcing') {
     const point = resumePointOf(position) ?? { index: position.index };
     return playFrom(h, state, resumable(state.plan, point), [fullStopRules(t)]);
   }
   const reprompt = t(position.at === 'paused' ? 'routine.reprompt.paused' : 'routine.reprompt.next');
-  return h.responseBuilder.speak(fullStopRules(t)).reprompt(reprompt).getResponse();
+  return ask(h, fullStopRules(t), reprompt);
 }
 
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
-  const t = tr(h);
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
-  return h.responseBuilder.speak(t('routine.help')).reprompt(t('routine.reprompt.paused')).getResponse();
+  return askKeys(h, 'routine.help', 'routine.reprompt.paused');
 }
 
 /** A routine state that could not be trusted: drop it and say so plainly. */
 export function lostTrack(h: HandlerInput): Response {
-  const t = tr(h);
   writeRoutine(h, undefined);
-  return h.responseBuilder
-    .speak(t('routine.lostTrack'))
-    .reprompt(t('routine.lostTrackReprompt'))
-    .getResponse();
+  return askKeys(h, 'routine.lostTrack', 'routine.lostTrackReprompt');
 }

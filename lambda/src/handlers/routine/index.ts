@@ -3,26 +3,26 @@
  * built-in controls (pause, next, repeat, stop …) are claimed only while a routine is in progress,
  * paused, or its state came back broken, and otherwise left to the built-in handlers.
  */
-import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import {
-  getNeed,
-  getPoint,
-  getRoutine,
-  resolveNeed,
-  resolvePoint,
-  resolveRoutine,
-  routineFor,
-  routines,
-} from '../../core/catalogue';
-import { pauseAt, positionAt } from '../../core/routine/session';
+import { getPoint, getRoutine, routineFor } from '../../core/catalogue';
+import { pauseAt, positionAt } from '../../core/routine/progress';
 import type { Routine } from '../../core/types';
-import { formatList } from '../../speech/duration';
 import { spokenPhrase } from '../../speech/bounded-text';
+import { routineListSpeech } from '../../speech/routine';
 import { speakableCode } from '../../speech/ssml';
-import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../../state/session';
-import { SessionEndedRequestHandler } from '../builtin';
-import { intentName, isIntent, readSlot, requestType, tr } from '../input';
+import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../conversation';
+import { SessionEndedRequestHandler, welcome } from '../builtin';
+import { unknownPoint } from '../find-point';
+import {
+  intentName,
+  isIntent,
+  readNeed,
+  readPoint,
+  readRoutineName,
+  requestType,
+  translatorOf,
+} from '../input';
 import {
   changeHoldLength,
   lostTrack,
@@ -39,91 +39,43 @@ import {
   stopRulesInRoutine,
   timeLeftInRoutine,
 } from './controls';
-import { readSaved, resumeOfferSpeech, resumeSaved, saveRoutineProgress } from './resume';
+import { offerResume, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
-import {
-  nowOf,
-  readRoutine,
-  ROUTINE_ATTRIBUTE,
-  routineAudioInterceptor,
-  writeRoutine,
-  type RoutineAudio,
-} from './state';
-import { loadUser, saveUser } from '../../persistence/user-store';
+import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
+import type { RoutineState } from '../../core/routine/progress';
+import { ask, askKeys } from '../reply';
+import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
+export { routineAudioInterceptor } from './routine-attribute';
 
-/** Built-in intents that control a routine in progress. */
-const CONTROL_INTENTS = [
-  'AMAZON.PauseIntent',
-  'AMAZON.ResumeIntent',
-  'AMAZON.NextIntent',
-  'AMAZON.PreviousIntent',
-  'AMAZON.RepeatIntent',
-  'AMAZON.StartOverIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.HelpIntent',
-];
-/** The routine feature's own intents. */
-const ROUTINE_INTENTS = [
-  'StartRoutineIntent',
-  'TimeHoldIntent',
-  'ResumeRoutineIntent',
-  'SkipPointIntent',
-  'StopRulesIntent',
-  'TimeLeftIntent',
-  'ShorterHoldsIntent',
-  'LongerHoldsIntent',
-];
-
-function routineList(h: HandlerInput): string {
-  const t = tr(h);
-  return formatList(
-    t,
-    routines.map((r) => t('routine.routineItem', { name: r.name })),
-  );
-}
+const routineList = (h: HandlerInput) => routineListSpeech(translatorOf(h));
 
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
-  const t = tr(h);
-  const named = readSlot(h, 'routine');
-  if (named.id || named.spoken) {
-    const routine =
-      (named.id ? getRoutine(named.id) : undefined) ??
-      (named.spoken ? resolveRoutine(named.spoken) : undefined);
-    if (routine) return { routine };
-    const speech = named.spoken
-      ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
-      : t('routine.unknownRoutineNoWords', { list: routineList(h) });
-    return {
-      problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
-    };
+  const t = translatorOf(h);
+  const unknown = (speech: string) => ({ problem: ask(h, speech, t('routine.unknownRoutineReprompt')) });
+  const named = readRoutineName(h);
+  if (named.given) {
+    if (named.found) return { routine: named.found };
+    return unknown(
+      named.spoken
+        ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
+        : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
+    );
   }
-  const needSlot = readSlot(h, 'need');
-  if (needSlot.id || needSlot.spoken) {
-    const need =
-      (needSlot.id ? getNeed(needSlot.id) : undefined) ??
-      (needSlot.spoken ? resolveNeed(needSlot.spoken) : undefined);
+  const { found: need, spoken, given } = readNeed(h);
+  if (given) {
     if (!need) {
-      const speech = needSlot.spoken
-        ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(needSlot.spoken), list: routineList(h) })
-        : t('routine.unknownRoutineNoWords', { list: routineList(h) });
-      return {
-        problem: h.responseBuilder.speak(speech).reprompt(t('routine.unknownRoutineReprompt')).getResponse(),
-      };
+      return unknown(
+        spoken
+          ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(spoken), list: routineList(h) })
+          : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
+      );
     }
-    if (!need.inScope) {
-      return {
-        problem: h.responseBuilder
-          .speak(t('routine.outOfScope', { need: need.name, list: routineList(h) }))
-          .reprompt(t('routine.unknownRoutineReprompt'))
-          .getResponse(),
-      };
-    }
+    if (!need.inScope) return unknown(t('routine.outOfScope', { need: need.name, list: routineList(h) }));
     return { routine: routineFor(need.id) ?? getRoutine('general') };
   }
   const offer = currentOffer(h);
@@ -131,7 +83,8 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
   return { routine: offered ?? getRoutine('general') };
 }
 
-export const StartRoutineIntentHandler: RequestHandler = {
+export const StartRoutineIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'StartRoutineIntent'),
   async handle(h) {
     const { routine, problem } = routineFromRequest(h);
@@ -140,33 +93,23 @@ export const StartRoutineIntentHandler: RequestHandler = {
   },
 };
 
-export const TimeHoldIntentHandler: RequestHandler = {
+export const TimeHoldIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'TimeHoldIntent'),
   async handle(h) {
-    const t = tr(h);
-    const slot = readSlot(h, 'point');
-    const given = Boolean(slot.id || slot.spoken);
-    const point = given
-      ? ((slot.id ? getPoint(slot.id) : undefined) ??
-        (slot.spoken ? resolvePoint(slot.spoken)?.point : undefined))
-      : getPoint(lastPointCode(h) ?? '');
-    if (given && !point) {
-      const speech = slot.spoken
-        ? t('find.unknownPoint', { spoken: spokenPhrase(slot.spoken) })
-        : t('find.unknownPointNoWords');
-      return h.responseBuilder.speak(speech).reprompt(t('find.unknownPointReprompt')).getResponse();
-    }
+    const t = translatorOf(h);
+    const slot = readPoint(h);
+    const point = slot.given ? slot.found?.point : getPoint(lastPointCode(h) ?? '');
+    if (slot.given && !point) return unknownPoint(h, slot.spoken);
     if (!point) {
-      return h.responseBuilder
-        .speak(t('routine.hold.whichPoint'))
-        .reprompt(t('routine.hold.whichPointReprompt'))
-        .getResponse();
+      return askKeys(h, 'routine.hold.whichPoint', 'routine.hold.whichPointReprompt');
     }
     if (!point.inRoutines) {
-      return h.responseBuilder
-        .speak(t('routine.hold.notRoutinePoint', { code: speakableCode(point.code) }))
-        .reprompt(t('find.unknownPointReprompt'))
-        .getResponse();
+      return ask(
+        h,
+        t('routine.hold.notRoutinePoint', { code: speakableCode(point.code) }),
+        t('find.unknownPointReprompt'),
+      );
     }
     updateSession(h, { lastPoint: point.code });
     return beginScreened(h, { type: 'point', code: point.code });
@@ -180,18 +123,38 @@ async function resumeFromStorage(h: HandlerInput): Promise<Response> {
   return resumeSaved(h);
 }
 
-export const ResumeRoutineIntentHandler: RequestHandler = {
+/**
+ * What a routine command does: `active` with the routine in progress, `none` without one. A routine
+ * state that came back broken is dropped, and the user hears that the skill lost track.
+ */
+function byRoutine(
+  h: HandlerInput,
+  active: (state: RoutineState) => Response | Promise<Response>,
+  none: () => Response | Promise<Response>,
+): Response | Promise<Response> {
+  const read = readRoutine(h);
+  if (read.status === 'active') return active(read.state);
+  if (read.status === 'broken') return lostTrack(h);
+  return none();
+}
+
+/** A routine command with no routine in this session. */
+const nothingRunning = (h: HandlerInput, key: string) => askKeys(h, key, 'routine.nothingRunningReprompt');
+
+export const ResumeRoutineIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'ResumeRoutineIntent'),
-  handle(h) {
-    const read = readRoutine(h);
-    if (read.status === 'active') return resumeRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return resumeFromStorage(h);
-  },
+  handle: (h) =>
+    byRoutine(
+      h,
+      (state) => resumeRoutine(h, state),
+      () => resumeFromStorage(h),
+    ),
 };
 
 /** "Yes" to the safety question, to a routine offer, to "carry on?", or "okay" between turns. */
-export const RoutineYesHandler: RequestHandler = {
+export const RoutineYesHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle(h) {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
@@ -218,53 +181,51 @@ function holdIsOver(h: HandlerInput): boolean {
 }
 
 /** "No" to the safety question starts the routine; "no" to "carry on?" keeps the place for later. */
-export const RoutineNoHandler: RequestHandler = {
+export const RoutineNoHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle(h) {
     const offer = currentOffer(h);
     return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
   },
   handle(h) {
-    const t = tr(h);
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     updateSession(h, { offer: undefined });
-    return h.responseBuilder
-      .speak(t('routine.resume.declined'))
-      .reprompt(t('common.launch.reprompt'))
-      .getResponse();
+    return askKeys(h, 'routine.resume.declined', 'common.launch.reprompt');
   },
 };
 
+/** Amazon's built-in intents that control a routine in progress, and what each does. */
+const ROUTINE_CONTROLS: Record<
+  string,
+  (h: HandlerInput, state: RoutineState) => Response | Promise<Response>
+> = {
+  'AMAZON.PauseIntent': pauseRoutine,
+  'AMAZON.ResumeIntent': resumeRoutine,
+  'AMAZON.NextIntent': nextInRoutine,
+  'AMAZON.PreviousIntent': previousInRoutine,
+  'AMAZON.RepeatIntent': repeatInRoutine,
+  'AMAZON.StartOverIntent': startOverRoutine,
+  'AMAZON.StopIntent': stopRoutine,
+  'AMAZON.CancelIntent': stopRoutine,
+  'AMAZON.HelpIntent': routineHelp,
+};
+
 /** Amazon's controls while a routine is in progress or paused (or its state came back broken). */
-export const RoutineControlHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, ...CONTROL_INTENTS) && readRoutine(h).status !== 'none',
+export const RoutineControlHandler: GuideHandler = {
+  duringRoutine: 'continues',
+  canHandle: (h) => isIntent(h, ...Object.keys(ROUTINE_CONTROLS)) && readRoutine(h).status !== 'none',
   handle(h) {
     const read = readRoutine(h);
-    if (read.status !== 'active') return lostTrack(h);
-    const { state } = read;
-    switch (intentName(h)) {
-      case 'AMAZON.PauseIntent':
-        return pauseRoutine(h, state);
-      case 'AMAZON.ResumeIntent':
-        return resumeRoutine(h, state);
-      case 'AMAZON.NextIntent':
-        return nextInRoutine(h, state);
-      case 'AMAZON.PreviousIntent':
-        return previousInRoutine(h, state);
-      case 'AMAZON.RepeatIntent':
-        return repeatInRoutine(h, state);
-      case 'AMAZON.StartOverIntent':
-        return startOverRoutine(h, state);
-      case 'AMAZON.HelpIntent':
-        return routineHelp(h, state);
-      default:
-        return stopRoutine(h, state);
-    }
+    const control = ROUTINE_CONTROLS[intentName(h) ?? ''];
+    if (read.status !== 'active' || !control) return lostTrack(h);
+    return control(h, read.state);
   },
 };
 
 /** Next, previous, start over and resume with no routine in this session. */
-export const IdleRoutineControlHandler: RequestHandler = {
+export const IdleRoutineControlHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) =>
     isIntent(
       h,
@@ -275,30 +236,33 @@ export const IdleRoutineControlHandler: RequestHandler = {
     ),
   handle(h) {
     if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
-    const t = tr(h);
-    return h.responseBuilder
-      .speak(t('routine.nothingRunning'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
+    return nothingRunning(h, 'routine.nothingRunning');
   },
 };
 
-export const SkipPointIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'SkipPointIntent'),
-  handle(h) {
-    const t = tr(h);
-    const read = readRoutine(h);
-    if (read.status === 'active') return skipInRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return h.responseBuilder
-      .speak(t('routine.skip.none'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
-  },
-};
+/** A routine command: with a routine in progress it runs, without one `noneKey` says so. */
+function routineCommand(
+  intent: string,
+  run: (h: HandlerInput, state: RoutineState) => Promise<Response>,
+  noneKey: string,
+): GuideHandler {
+  return {
+    duringRoutine: 'continues',
+    canHandle: (h) => isIntent(h, intent),
+    handle: (h) =>
+      byRoutine(
+        h,
+        (state) => run(h, state),
+        () => nothingRunning(h, noneKey),
+      ),
+  };
+}
+
+export const SkipPointIntentHandler = routineCommand('SkipPointIntent', skipInRoutine, 'routine.skip.none');
 
 /** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
-export const StopRulesIntentHandler: RequestHandler = {
+export const StopRulesIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'StopRulesIntent'),
   handle(h) {
     const read = readRoutine(h);
@@ -306,21 +270,14 @@ export const StopRulesIntentHandler: RequestHandler = {
   },
 };
 
-export const TimeLeftIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'TimeLeftIntent'),
-  handle(h) {
-    const t = tr(h);
-    const read = readRoutine(h);
-    if (read.status === 'active') return timeLeftInRoutine(h, read.state);
-    if (read.status === 'broken') return lostTrack(h);
-    return h.responseBuilder
-      .speak(t('routine.timeLeft.none'))
-      .reprompt(t('routine.nothingRunningReprompt'))
-      .getResponse();
-  },
-};
+export const TimeLeftIntentHandler = routineCommand(
+  'TimeLeftIntent',
+  timeLeftInRoutine,
+  'routine.timeLeft.none',
+);
 
-export const HoldLengthIntentHandler: RequestHandler = {
+export const HoldLengthIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'ShorterHoldsIntent', 'LongerHoldsIntent'),
   handle(h) {
     const read = readRoutine(h);
@@ -331,31 +288,24 @@ export const HoldLengthIntentHandler: RequestHandler = {
 };
 
 /** Launch with an unfinished routine saved: the usual welcome, then the offer to carry on. */
-export const RoutineLaunchHandler: RequestHandler = {
+export const RoutineLaunchHandler: GuideHandler = {
+  duringRoutine: 'continues',
   async canHandle(h) {
     if (requestType(h) !== 'LaunchRequest') return false;
     const saved = await readSaved(h);
     return 'ok' in saved && saved.ok;
   },
   async handle(h) {
-    const t = tr(h);
     const saved = await readSaved(h);
     if (!('ok' in saved && saved.ok)) return resumeSaved(h);
-    const { record, ok } = await loadUser(h);
-    const firstUse = !record.welcomed;
-    if (firstUse && ok) await saveUser(h, { welcomed: true });
-    const offer = await resumeOfferSpeech(h, saved.value);
-    const speech = [
-      t('common.launch.welcome'),
-      firstUse ? t('common.launch.firstUseNote') : '',
-      offer.speech,
-    ];
-    return h.responseBuilder.speak(speech.filter(Boolean).join(' ')).reprompt(offer.reprompt).getResponse();
+    const offer = await offerResume(h, saved.value);
+    return ask(h, await welcome(h, offer.speech), offer.reprompt);
   },
 };
 
 /** The session ends (timeout, "Alexa, stop" outside the skill, an error): the place is saved. */
-export const RoutineSessionEndedHandler: RequestHandler = {
+export const RoutineSessionEndedHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === 'SessionEndedRequest' && ROUTINE_ATTRIBUTE in sessionAttributes(h),
   async handle(h) {
     const read = readRoutine(h);
@@ -364,7 +314,7 @@ export const RoutineSessionEndedHandler: RequestHandler = {
   },
 };
 
-export const routineHandlers: RequestHandler[] = [
+export const routineHandlers: GuideHandler[] = [
   RoutineLaunchHandler,
   RoutineSessionEndedHandler,
   StartRoutineIntentHandler,
@@ -381,22 +331,26 @@ export const routineHandlers: RequestHandler[] = [
 ];
 
 /**
- * Before any handler: sets how turns are sent, and when a request that is not about the routine
- * arrives while a turn is playing (the user asked something else mid-hold, which stops the audio),
- * pauses the routine at that moment so "resume" picks up exactly there.
+ * Registers a handler so that, when it `pauses` a routine (see `GuideHandler`), a routine whose turn
+ * was playing when the request arrived (the user asked something else mid-hold, which stops the
+ * audio) is paused at that moment before the handler answers, so "resume" picks up exactly there.
  */
-export function routineRequestInterceptor(audio: RoutineAudio = 'apla'): RequestInterceptor {
-  const setAudio = routineAudioInterceptor(audio);
+export function pausingRoutine(handler: GuideHandler): RequestHandler {
   return {
-    async process(h) {
-      await setAudio.process(h);
-      const name = intentName(h);
-      if (name === undefined || CONTROL_INTENTS.includes(name) || ROUTINE_INTENTS.includes(name)) return;
-      if (name === 'AMAZON.YesIntent' || name === 'AMAZON.NoIntent') return;
-      const read = readRoutine(h);
-      if (read.status !== 'active' || read.state.paused) return;
-      const at = positionAt(read.state, nowOf(h)).at;
-      if (at === 'announcing' || at === 'holding') writeRoutine(h, pauseAt(read.state, nowOf(h)));
+    canHandle: (h) => handler.canHandle(h),
+    handle(h) {
+      const during =
+        typeof handler.duringRoutine === 'function' ? handler.duringRoutine(h) : handler.duringRoutine;
+      if (during === 'pauses' && intentName(h) !== undefined) pausePlaying(h);
+      return handler.handle(h);
     },
   };
+}
+
+function pausePlaying(h: HandlerInput): void {
+  const read = readRoutine(h);
+  if (read.status !== 'active' || read.state.paused) return;
+  const now = nowOf(h);
+  const at = positionAt(read.state, now).at;
+  if (at === 'announcing' || at === 'holding') writeRoutine(h, pauseAt(read.state, now));
 }

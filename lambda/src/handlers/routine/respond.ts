@@ -5,16 +5,18 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Directive, Response } from 'ask-sdk-model';
 import type { RoutinePlan } from '../../core/routine/plan';
-import { startTurn, type ResumePoint } from '../../core/routine/session';
+import { startTurn, type ResumePoint } from '../../core/routine/progress';
 import { buildTurn, type AnnounceOrder, type Turn } from '../../core/routine/timeline';
-import { turnScreen, type TurnScreen } from '../../core/routine/screen';
+import { turnScreen } from '../../core/routine/screen';
 import { timelineToApla } from '../../speech/apla';
 import { routinePhrasebook } from '../../speech/routine-cues';
 import { timelineToSsml } from '../../speech/timeline-ssml';
-import { updateSession } from '../../state/session';
-import { tr } from '../input';
+import { updateSession } from '../conversation';
+import { translatorOf } from '../input';
+import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
-import { nowOf, routineAudio, writeRoutine } from './state';
+import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
+import { askKeys } from '../reply';
 
 export interface PlayOptions {
   /** SSML fragments spoken before the first hold (each from a `t()` call). */
@@ -29,13 +31,10 @@ export function playTurn(
   from: ResumePoint,
   options: PlayOptions = {},
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   // A red flag said mid-routine stops the guiding for the rest of the session; the place is kept.
   if (routinesBlocked(h)) {
-    return h.responseBuilder
-      .speak(t('routine.blockedMidRoutine'))
-      .reprompt(t('routine.blockedMidRoutineReprompt'))
-      .getResponse();
+    return askKeys(h, 'routine.blockedMidRoutine', 'routine.blockedMidRoutineReprompt');
   }
   const turn = buildTurn(
     plan,
@@ -50,11 +49,11 @@ export function playTurn(
 /** After a timed hold: "yes" times the same point again (the question is the hold's closing cue). */
 export function offerHoldAgain(h: HandlerInput, code: string): void {
   updateSession(h, { offer: { kind: 'hold-again', code } });
-  h.responseBuilder.reprompt(tr(h)('routine.hold.againReprompt'));
+  h.responseBuilder.reprompt(translatorOf(h)('routine.hold.againReprompt'));
 }
 
 function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const rb = h.responseBuilder;
   const source = plan.source.type === 'routine' ? plan.source.id : plan.source.code.replace(/ /g, '');
   if (routineAudio(h) === 'ssml') {
@@ -63,13 +62,7 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
     const token = `routine.${source}.${turn.steps[0]?.index ?? turn.next}`;
     rb.addDirective(timelineToApla(turn.items, token) as unknown as Directive);
   }
-  // The routine screen (every hold of this turn, in step with the audio) is built from this plain
-  // data by the display feature's response interceptor (display/index.ts RoutineScreenInterceptor).
-  const screen: TurnScreen = turnScreen(plan, turn);
-  h.attributesManager.setRequestAttributes({
-    ...h.attributesManager.getRequestAttributes(),
-    routineScreen: screen,
-  });
+  showTurn(h, turnScreen(plan, turn), plan);
   // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill.
   // A timed hold ends on "Want to do it again?" (yes times it again); a routine's closing words
   // need no answer, so there is no reprompt, just a quiet end.

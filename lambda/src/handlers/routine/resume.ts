@@ -12,7 +12,8 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine } from '../../core/catalogue';
-import { planRoutine, sourceCount, type RoutinePlan } from '../../core/routine/plan';
+import { planRoutine, sourceCount, stepNumber, type RoutinePlan } from '../../core/routine/plan';
+import { resumeOfferSpeech } from '../../speech/routine';
 import {
   parseSavedProgress,
   resumePointIn,
@@ -21,15 +22,16 @@ import {
   type ResumePoint,
   type RoutineState,
   type SavedProgress,
-} from '../../core/routine/session';
+} from '../../core/routine/progress';
 import type { Routine } from '../../core/types';
 import { loadUser, saveUser } from '../../persistence/user-store';
-import { updateSession } from '../../state/session';
-import { tr } from '../input';
+import { updateSession } from '../conversation';
+import { translatorOf } from '../input';
+import { ask } from '../reply';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { playTurn } from './respond';
 import { startRoutine } from './start';
-import { nowOf } from './state';
+import { nowOf } from './routine-attribute';
 
 export const PROGRESS_FIELD = 'routineProgress';
 
@@ -65,6 +67,11 @@ interface Replanned {
   point?: ResumePoint;
 }
 
+/**
+ * Saved progress holds no health-derived plan (only the routine, the position and the hold length),
+ * so the plan is made again under the profile in force now: the remembered one, or what the user
+ * has said in this session.
+ */
 async function replan(h: HandlerInput, progress: SavedProgress): Promise<Replanned | undefined> {
   const routine = getRoutine(progress.routine);
   if (!routine) return undefined;
@@ -77,31 +84,22 @@ async function replan(h: HandlerInput, progress: SavedProgress): Promise<Replann
   return { routine, plan, point: adjusted ? undefined : resumePointIn(plan, progress) };
 }
 
-/** "At step 3 of 6": the routine step number of a position in a plan. */
-export function stepNumberOf(plan: RoutinePlan, index: number): { number: number; of: number } {
-  const sources = new Set(plan.steps.slice(0, index + 1).map((s) => s.source));
-  return { number: sources.size, of: sourceCount(plan) };
-}
-
-/** The offer said at launch when there is something to carry on with. */
-export async function resumeOfferSpeech(
+/** The offer said at launch when there is something to carry on with; "yes" then resumes it. */
+export async function offerResume(
   h: HandlerInput,
   progress: SavedProgress,
 ): Promise<{ speech: string; reprompt: string }> {
-  const t = tr(h);
-  const routine = routineNameOf(progress);
   updateSession(h, { offer: { kind: 'resume' } });
   const again = await replan(h, progress);
-  const at = again?.point ? stepNumberOf(again.plan, again.point.index) : undefined;
-  return {
-    speech: at ? t('routine.resume.offer', { routine, ...at }) : t('routine.resume.offerAgain', { routine }),
-    reprompt: t('routine.resume.offerReprompt', { routine }),
-  };
+  const at = again?.point
+    ? { number: stepNumber(again.plan, again.point.index), of: sourceCount(again.plan) }
+    : undefined;
+  return resumeOfferSpeech(translatorOf(h), routineNameOf(progress), at);
 }
 
 /** Picks the saved routine up where it was left, or says why it can't. */
 export async function resumeSaved(h: HandlerInput): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   updateSession(h, { offer: undefined });
   const saved = await readSaved(h);
   if ('ok' in saved && saved.ok) {
@@ -129,5 +127,5 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
     await saveUser(h, { [PROGRESS_FIELD]: undefined });
     speech = !saved.ok && saved.problem === 'stale' ? t('routine.resume.stale') : t('routine.lostTrack');
   }
-  return h.responseBuilder.speak(speech).reprompt(t('routine.lostTrackReprompt')).getResponse();
+  return ask(h, speech, t('routine.lostTrackReprompt'));
 }

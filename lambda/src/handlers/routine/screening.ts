@@ -5,18 +5,14 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
-import { SCREENED_ATTRIBUTE } from './state';
-import { tr } from '../input';
+import { updateSession, type Offer, type ScreenedStart } from '../conversation';
+import { SCREENED_ATTRIBUTE } from './routine-attribute';
+import { askKeys } from '../reply';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
-  const t = tr(h);
   updateSession(h, { offer: { kind: 'screen', then } });
-  return h.responseBuilder
-    .speak(t('routine.screen.question'))
-    .reprompt(t('routine.screen.reprompt'))
-    .getResponse();
+  return askKeys(h, 'routine.screen.question', 'routine.screen.reprompt');
 }
 
 /**
@@ -25,12 +21,8 @@ export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
  * red flag, notes a condition for the routine gate, and offers the routine adjusted for it.
  */
 export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
-  const t = tr(h);
   updateSession(h, { offer: offerFor(then), [SCREENED_ATTRIBUTE]: 'yes' });
-  return h.responseBuilder
-    .speak(t('routine.screen.which'))
-    .reprompt(t('routine.screen.whichReprompt'))
-    .getResponse();
+  return askKeys(h, 'routine.screen.which', 'routine.screen.whichReprompt');
 }
 
 /** What stays on offer while the user says which condition: the routine or point that was asked for. */

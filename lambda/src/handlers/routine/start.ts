@@ -11,19 +11,22 @@ import {
   planPointHold,
   planRoutine,
   pointHoldRoutine,
+  pressesPoint,
   type RoutinePlan,
 } from '../../core/routine/plan';
 import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
+import { pointHoldOpening, routineOpening } from '../../speech/routine-cues';
 import { speakableCode } from '../../speech/ssml';
-import { updateSession, type ScreenedStart } from '../../state/session';
-import { tr } from '../input';
+import { updateSession, type ScreenedStart } from '../conversation';
+import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
-import { healthStated } from '../safety/state';
+import { healthStated } from '../safety/health-profile';
 import { askScreening, screeningYes } from './screening';
-import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
+import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
+import { ask } from '../reply';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
 export async function holdScaleOf(h: HandlerInput): Promise<number> {
@@ -61,7 +64,7 @@ export async function startScreened(h: HandlerInput, then: ScreenedStart): Promi
 /** The gate's refusal: why no routine will start this session, and what care to get. */
 function blocked(h: HandlerInput, gate: { speech: string; reprompt: string }): Response {
   updateSession(h, { offer: undefined });
-  return h.responseBuilder.speak(gate.speech).reprompt(gate.reprompt).getResponse();
+  return ask(h, gate.speech, gate.reprompt);
 }
 
 export interface StartOptions {
@@ -80,7 +83,7 @@ export async function startRoutine(
   routine: Routine,
   options: StartOptions = {},
 ): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
   const safe = gate.plan(routine);
@@ -89,13 +92,7 @@ export async function startRoutine(
     holdScale: await holdScaleOf(h),
     transform: () => safe.routine,
   });
-  const lead = [
-    t('routine.intro.routine', { routine: safe.routine.name, minutes: safe.routine.approxMinutes }),
-    safe.speech,
-    options.note ?? '',
-    t('routine.stopRules'),
-    t('routine.intro.controls'),
-  ];
+  const lead = routineOpening(t, safe.routine, safe.speech, options.note);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 
@@ -105,25 +102,16 @@ export async function startRoutine(
  * or a shorter hold is applied and said.
  */
 export async function startPointHold(h: HandlerInput, point: Point): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
   const safe = gate.plan(pointHoldRoutine(point));
-  const stillPressed = safe.routine.steps.some((s) => s.kind === 'point' && s.points?.includes(point.code));
-  if (gate.kind === 'breathing-only' || !stillPressed) {
+  if (gate.kind === 'breathing-only' || !pressesPoint(safe.routine, point.code)) {
     updateSession(h, { offer: { kind: 'routine', routineId: 'general' } });
     const speech = [safe.speech, t('routine.pointHoldRefused', { code: speakableCode(point.code) })];
-    return h.responseBuilder
-      .speak(speech.filter(Boolean).join(' '))
-      .reprompt(t('routine.pointHoldRefusedReprompt'))
-      .getResponse();
+    return ask(h, speech.filter(Boolean).join(' '), t('routine.pointHoldRefusedReprompt'));
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
-  const lead = [
-    t('routine.intro.point', { code: speakableCode(point.code) }),
-    safe.speech,
-    t('routine.stopRules'),
-  ];
-  return playTurn(h, plan, { index: 0 }, { lead });
+  return playTurn(h, plan, { index: 0 }, { lead: pointHoldOpening(t, point.code, safe.speech) });
 }

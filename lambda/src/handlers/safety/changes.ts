@@ -1,40 +1,24 @@
 /** "What did you change?": why the last routine was different, or why routines are refused. */
-import type { RequestHandler } from 'ask-sdk-core';
-import { blockers, triage } from '../../core/safety';
-import { isIntent, tr } from '../input';
-import { careSentence, changesExplained, reasons } from './speech';
-import { loadStoredProfile, profileOf } from './state';
+import { blockers } from '../../core/safety';
+import { blockedSpeech, changesExplained, reasons } from '../../speech/safety';
+import { healthIntent, profileOf } from './health-profile';
+import { ask } from '../reply';
 
-export const SafetyChangesIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'SafetyChangesIntent'),
-  async handle(h) {
-    const t = tr(h);
-    const state = await loadStoredProfile(h);
-    const profile = profileOf(state);
-    const blocking = blockers(profile);
-    let speech: string;
-    if (blocking.length > 0) {
-      const care = blocking.some((b) => triage(b).care === 'emergency') ? 'emergency' : 'urgent';
-      speech = t('safety.change.blocked', {
-        reasons: reasons(
-          t,
-          blocking.map((b) => b.id),
-        ),
-        care: careSentence(t, care),
-      });
-    } else if (state.adjusted) {
-      speech = changesExplained(t, state.adjusted.routineName, state.adjusted.changes);
-    } else if (profile.conditions.length > 0 || profile.unknownCondition) {
-      const ids = profile.conditions.map((c) => c.id);
-      speech = t('safety.change.notYet', {
-        reasons: reasons(t, profile.unknownCondition ? [...ids, 'unknown'] : ids),
-      });
-    } else {
-      speech = t('safety.change.none');
-    }
-    return h.responseBuilder
-      .speak(`${speech} ${t('safety.anythingElse')}`)
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
-  },
-};
+export const SafetyChangesIntentHandler = healthIntent('SafetyChangesIntent', (h, t, state) => {
+  const profile = profileOf(state);
+  const blocking = blockers(profile);
+  let speech: string;
+  if (blocking.length > 0) {
+    speech = blockedSpeech(t, blocking);
+  } else if (state.adjusted) {
+    speech = changesExplained(t, state.adjusted.routineName, state.adjusted.changes);
+  } else if (profile.conditions.length > 0 || profile.unknownCondition) {
+    const ids = profile.conditions.map((c) => c.id);
+    speech = t('safety.change.notYet', {
+      reasons: reasons(t, profile.unknownCondition ? [...ids, 'unknown'] : ids),
+    });
+  } else {
+    speech = t('safety.change.none');
+  }
+  return ask(h, `${speech} ${t('safety.anythingElse')}`, t('safety.reprompt'));
+});

@@ -10,11 +10,11 @@
  * "resume") after a red flag was said mid-routine.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import { adjustRoutine, blockers, breathingOnlyReasons, triage, type RoutineChange } from '../../core/safety';
+import { adjustRoutine, blockers, breathingOnlyReasons, type RoutineChange } from '../../core/safety';
 import type { Routine } from '../../core/types';
-import { tr } from '../input';
-import { careSentence, changesSentence, reasons } from './speech';
-import { loadStoredProfile, patchSafety, profileOf, readSafety } from './state';
+import { translatorOf } from '../input';
+import { blockedSpeech, changesSentence } from '../../speech/safety';
+import { loadStoredProfile, patchSafety, profileOf, readSafety } from './health-profile';
 
 /** A routine made safe for the user, with what changed and the sentence that says so. */
 export interface SafeRoutine {
@@ -29,20 +29,13 @@ export type RoutineGate =
   | { kind: 'breathing-only' | 'adjust'; plan: (requested: Routine) => SafeRoutine };
 
 export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const profile = profileOf(await loadStoredProfile(h));
   const blocking = blockers(profile);
   if (blocking.length > 0) {
-    const care = blocking.some((b) => triage(b).care === 'emergency') ? 'emergency' : 'urgent';
     return {
       kind: 'blocked',
-      speech: t('safety.change.blocked', {
-        reasons: reasons(
-          t,
-          blocking.map((b) => b.id),
-        ),
-        care: careSentence(t, care),
-      }),
+      speech: blockedSpeech(t, blocking),
       reprompt: t('safety.gate.blockedReprompt'),
     };
   }

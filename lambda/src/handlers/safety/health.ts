@@ -4,44 +4,36 @@
  * first and blocks routines for the rest of the session; other conditions join the session's safety
  * profile, which adjusts every routine started afterwards.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
   breathingOnlyReasons,
+  strictestAnswer,
   triage,
   type Condition,
-  type Grade,
   type RedFlag,
-  type SafetyAnswer,
 } from '../../core/safety';
 import { spokenPhrase } from '../../speech/bounded-text';
-import { currentOffer, updateSession } from '../../state/session';
-import { isIntent, tr } from '../input';
-import { readHealth, readPoint } from './read';
-import { answerSpeech, stopRules, triageSpeech } from './speech';
+import { currentOffer, updateSession } from '../conversation';
+import { readHealth, readPoint, translatorOf } from '../input';
+import type { Translate } from '../../i18n';
+import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
 import {
   fingerprint,
-  loadStoredProfile,
+  healthIntent,
   patchSafety,
   profileOf,
   readSafety,
   type SafetySession,
-} from './state';
-
-const SEVERITY: Record<Grade, number> = {
-  'yes-with-care': 0,
-  lighter: 1,
-  'skip-points': 2,
-  'check-first': 3,
-  'get-help': 4,
-};
+} from './health-profile';
+import { ask, askKeys, sayAndEnd } from '../reply';
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
-function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
-  const t = tr(h);
+export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
+  const t = translatorOf(h);
   const state = readSafety(h);
   if ('why' in trigger) {
     if (!state.redFlags.includes(trigger.id)) patchSafety(h, { redFlags: [...state.redFlags, trigger.id] });
@@ -50,9 +42,8 @@ function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response
   }
   updateSession(h, { offer: undefined });
   const speech = triageSpeech(t, trigger);
-  if (triage(trigger).care === 'emergency')
-    return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
-  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+  if (triage(trigger).care === 'emergency') return sayAndEnd(h, speech);
+  return ask(h, speech, t('safety.reprompt'));
 }
 
 function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
@@ -60,34 +51,25 @@ function noteCondition(h: HandlerInput, state: SafetySession, condition: Conditi
   return patchSafety(h, { conditions: [...state.conditions, condition.id] });
 }
 
-/** For a point asked about without a condition: the strictest answer over the session's conditions. */
-function profileAnswer(state: SafetySession, pointCode?: string): SafetyAnswer {
-  const profile = profileOf(state);
-  let worst = answer(undefined, pointCode);
-  for (const condition of profile.conditions) {
-    const candidate = answer(condition, pointCode);
-    if (SEVERITY[candidate.grade] > SEVERITY[worst.grade]) worst = candidate;
-  }
-  if (state.unknown && SEVERITY['check-first'] > SEVERITY[worst.grade]) worst = answer('unknown', pointCode);
-  return worst;
-}
-
-async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise<Response> {
-  const t = tr(h);
-  let state = await loadStoredProfile(h);
+function respond(
+  h: HandlerInput,
+  t: Translate,
+  stored: SafetySession,
+  mode: 'question' | 'statement',
+): Response {
+  let state = stored;
   const health = readHealth(h);
   const point = readPoint(h);
-  const ask = (speech: string, reprompt = t('safety.reprompt')) =>
-    h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
+  const askSafety = (speech: string, reprompt = t('safety.reprompt')) => ask(h, speech, reprompt);
 
   if (health.match?.kind === 'red-flag') return triageResponse(h, health.match.redFlag);
   if (health.match?.kind === 'condition') {
     const { condition } = health.match;
     if (condition.tier === 'stop') return triageResponse(h, condition);
     state = noteCondition(h, state, condition);
-    const reply = answerSpeech(t, answer(condition, point.point?.code));
-    if (mode === 'question') return ask(`${reply} ${t('safety.anythingElse')}`);
-    return ask(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
+    const reply = answerSpeech(t, answer(condition, point.found?.point.code));
+    if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
+    return askSafety(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
   }
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
@@ -96,24 +78,25 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: spokenPhrase(health.spoken ?? '') });
       patchSafety(h, { pending: { action: 'unknown', asked: fingerprint(speech) } });
-      return ask(speech, t('safety.confirmReprompt'));
+      return askSafety(speech, t('safety.confirmReprompt'));
     }
     // A condition the skill has no rules for: the conservative answer, and only breathing until checked.
     patchSafety(h, { unknown: true });
-    return ask(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
+    return askSafety(`${answerSpeech(t, answer('unknown'), health.spoken)} ${t('safety.anythingElse')}`);
   }
-  if (mode === 'statement') return ask(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
+  if (mode === 'statement')
+    return askSafety(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
 
   const blocking = blockers(profileOf(state));
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
-  if (point.given && !point.point) {
+  if (point.given && !point.found) {
     const spoken = point.spoken ?? '';
-    return ask(
+    return askSafety(
       `${t('safety.point.unknown', { spoken: spokenPhrase(spoken) })} ${stopRules(t)} ${t('safety.anythingElse')}`,
     );
   }
-  const reply = answerSpeech(t, profileAnswer(state, point.point?.code));
-  return ask(`${reply} ${t('safety.anythingElse')}`);
+  const reply = answerSpeech(t, strictestAnswer(profileOf(state), point.found?.point.code));
+  return askSafety(`${reply} ${t('safety.anythingElse')}`);
 }
 
 /** Back pain, sciatica, stiffness…: what this guide is for, with the matching routine on offer. */
@@ -123,30 +106,19 @@ function needReply(
   needName: string,
   mode: 'question' | 'statement',
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   const routine = routineFor(needId);
   const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
-  if (!routine)
-    return h.responseBuilder
-      .speak(`${lead} ${stopRules(t)} ${t('safety.anythingElse')}`)
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
+  if (!routine) return ask(h, `${lead} ${stopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
   const offer = t('safety.need.offer', { routine: routine.name });
-  return h.responseBuilder
-    .speak(`${lead} ${stopRules(t)} ${offer}`)
-    .reprompt(offer)
-    .getResponse();
+  return ask(h, `${lead} ${stopRules(t)} ${offer}`, offer);
 }
 
 /** "Yes" or "no" to "is that a health condition?". */
 export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
-  const t = tr(h);
-  if (!yes)
-    return h.responseBuilder
-      .speak(t('safety.statement.notCondition'))
-      .reprompt(t('safety.reprompt'))
-      .getResponse();
+  const t = translatorOf(h);
+  if (!yes) return askKeys(h, 'safety.statement.notCondition', 'safety.reprompt');
   const state = patchSafety(h, { unknown: true });
   const speech = [
     t('safety.answer.unknownConfirmed'),
@@ -155,12 +127,12 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
     t('safety.reminder'),
     followUp(h, state),
   ].join(' ');
-  return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+  return ask(h, speech, t('safety.reprompt'));
 }
 
 /** After a stated condition: offer the routine that was on the table, adjusted; else ask what next. */
 function followUp(h: HandlerInput, state: SafetySession): string {
-  const t = tr(h);
+  const t = translatorOf(h);
   const offer = currentOffer(h);
   const routine = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
   if (!routine) return t('safety.statement.next');
@@ -168,12 +140,10 @@ function followUp(h: HandlerInput, state: SafetySession): string {
   return t('safety.statement.offerRoutine', { routine: routine.name });
 }
 
-export const SafetyCheckIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'SafetyCheckIntent'),
-  handle: (h) => respond(h, 'question'),
-};
+export const SafetyCheckIntentHandler = healthIntent('SafetyCheckIntent', (h, t, state) =>
+  respond(h, t, state, 'question'),
+);
 
-export const HealthStatementIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'HealthStatementIntent'),
-  handle: (h) => respond(h, 'statement'),
-};
+export const HealthStatementIntentHandler = healthIntent('HealthStatementIntent', (h, t, state) =>
+  respond(h, t, state, 'statement'),
+);

@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'ask-sdk-core';
 import { SafetyChangesIntentHandler } from './changes';
 import { HealthStatementIntentHandler, SafetyCheckIntentHandler } from './health';
 import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
+import type { GuideHandler } from '../handler';
 
 export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type SafeRoutine } from './gate';
 
@@ -9,7 +9,7 @@ export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type 
  * Safety and triage handlers, in order. They run before every other feature's handlers, so each
  * claims only its own intents, and yes/no only while its own question is pending.
  */
-export const safetyHandlers: RequestHandler[] = [
+export const safetyHandlers: GuideHandler[] = [
   SafetyConfirmationHandler,
   SafetyCheckIntentHandler,
   HealthStatementIntentHandler,

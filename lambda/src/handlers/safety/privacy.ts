@@ -3,25 +3,18 @@
  * asks ("remember that I'm pregnant") and then says yes; "forget my information" deletes everything
  * stored for the user after a yes, and checks that it is gone. Nothing here logs a condition.
  */
-import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { getCondition, triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { spokenPhrase } from '../../speech/bounded-text';
-import { formatList } from '../../speech/duration';
-import { escapeSsml } from '../../speech/ssml';
-import { updateSession } from '../../state/session';
-import { isIntent, tr } from '../input';
-import { unknownConfirmed } from './health';
-import { readHealth } from './read';
-import { triageSpeech } from './speech';
-import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
-
-/** "you're pregnant and you take blood thinners", SSML-safe. */
-function youList(h: HandlerInput, ids: string[]): string {
-  const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
-  return formatList(tr(h), phrases.map(escapeSsml));
-}
+import { updateSession } from '../conversation';
+import { isIntent, readHealth, translatorOf } from '../input';
+import { triageResponse, unknownConfirmed } from './health';
+import { triageSpeech, youList } from '../../speech/safety';
+import { fingerprint, healthIntent, livePending, patchSafety, storedConditions } from './health-profile';
+import { ask, sayAndEnd } from '../reply';
+import type { GuideHandler } from '../handler';
 
 /** Asks a yes/no question and remembers that it is waiting for the answer to exactly this question. */
 function confirm(
@@ -29,96 +22,81 @@ function confirm(
   speech: string,
   pending: { action: 'forget' } | { action: 'remember'; conditions: string[] },
 ): Response {
-  const t = tr(h);
+  const t = translatorOf(h);
   patchSafety(h, { pending: { ...pending, asked: fingerprint(speech) } });
-  return h.responseBuilder.speak(speech).reprompt(t('safety.confirmReprompt')).getResponse();
+  return ask(h, speech, t('safety.confirmReprompt'));
 }
 
 function say(h: HandlerInput, speech: string): Response {
-  return h.responseBuilder.speak(speech).reprompt(tr(h)('safety.reprompt')).getResponse();
+  return ask(h, speech, translatorOf(h)('safety.reprompt'));
 }
 
-export const RememberHealthIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'RememberHealthIntent'),
-  async handle(h) {
-    const t = tr(h);
-    const state = await loadStoredProfile(h);
-    const health = readHealth(h);
-    if (health.match?.kind === 'red-flag') {
-      // A red flag is about today, never stored: it gets the urgent-care answer.
-      patchSafety(h, { redFlags: [...new Set([...state.redFlags, health.match.redFlag.id])] });
-      const speech = triageSpeech(t, health.match.redFlag);
-      if (triage(health.match.redFlag).care === 'emergency')
-        return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
-      return say(h, speech);
-    }
-    let wanted: Condition[];
-    let first = '';
-    if (health.match?.kind === 'condition') {
-      const { condition } = health.match;
-      if (!state.conditions.includes(condition.id))
-        patchSafety(h, { conditions: [...state.conditions, condition.id] });
-      // A stop-tier condition gets the urgent-care answer before anything about storing it.
-      if (condition.tier === 'stop') {
-        updateSession(h, { offer: undefined });
-        first = triageSpeech(t, condition);
-        if (triage(condition).care === 'emergency')
-          return h.responseBuilder.speak(first).withShouldEndSession(true).getResponse();
-      }
-      if (!condition.remember) {
-        const note = t('safety.remember.notLasting', { name: condition.name });
-        return say(h, first ? `${first} ${note}` : note);
-      }
-      wanted = [condition];
-    } else if (health.given) {
-      return say(h, t('safety.remember.unknown', { spoken: spokenPhrase(health.spoken ?? '') }));
-    } else {
-      wanted = state.conditions
-        .map((id) => getCondition(id))
-        .filter((c): c is Condition => c?.remember === true);
-    }
-    if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
-    const ids = wanted.map((c) => c.id);
-    const question = t('safety.remember.confirm', { list: youList(h, ids) });
-    return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
-  },
-};
-
-export const ForgetHealthIntentHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, 'ForgetHealthIntent'),
-  async handle(h) {
-    const t = tr(h);
-    const state = await loadStoredProfile(h);
-    const health = readHealth(h);
-    if (!health.given) return confirm(h, t('safety.forget.confirm'), { action: 'forget' });
-    if (health.match?.kind !== 'condition') {
-      if (health.match === undefined && state.unknown) {
-        patchSafety(h, { unknown: false });
-        return say(h, t('safety.forget.unknownCondition'));
-      }
-      return say(h, t('safety.forget.conditionNotNoted'));
-    }
+export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', async (h, t, state) => {
+  const health = readHealth(h);
+  if (health.match?.kind === 'red-flag') {
+    // A red flag is about today, never stored: it gets the urgent-care answer.
+    return triageResponse(h, health.match.redFlag);
+  }
+  let wanted: Condition[];
+  let first = '';
+  if (health.match?.kind === 'condition') {
     const { condition } = health.match;
-    const { record, ok } = await loadUser(h);
-    const stored = ok ? storedConditions(record) : [];
-    if (!state.conditions.includes(condition.id) && !stored.includes(condition.id))
-      return say(h, t('safety.forget.conditionNotNoted'));
-    patchSafety(h, { conditions: state.conditions.filter((id) => id !== condition.id), adjusted: undefined });
-    let saved = true;
-    if (stored.includes(condition.id)) {
-      // A function of the stored record, so a write by another session in between is kept.
-      saved = await saveUser(h, (current) => {
-        const rest = storedConditions(current).filter((id) => id !== condition.id);
-        return { health: rest.length > 0 ? { conditions: rest } : undefined };
-      });
+    if (!state.conditions.includes(condition.id))
+      patchSafety(h, { conditions: [...state.conditions, condition.id] });
+    // A stop-tier condition gets the urgent-care answer before anything about storing it.
+    if (condition.tier === 'stop') {
+      updateSession(h, { offer: undefined });
+      first = triageSpeech(t, condition);
+      if (triage(condition).care === 'emergency') return sayAndEnd(h, first);
     }
-    const speech = t('safety.forget.condition', { name: condition.name });
-    return say(h, saved ? speech : `${speech} ${t('common.storage.unavailable')}`);
-  },
-};
+    if (!condition.remember) {
+      const note = t('safety.remember.notLasting', { name: condition.name });
+      return say(h, first ? `${first} ${note}` : note);
+    }
+    wanted = [condition];
+  } else if (health.given) {
+    return say(h, t('safety.remember.unknown', { spoken: spokenPhrase(health.spoken ?? '') }));
+  } else {
+    wanted = state.conditions
+      .map((id) => getCondition(id))
+      .filter((c): c is Condition => c?.remember === true);
+  }
+  if (wanted.length === 0) return say(h, t('safety.remember.nothing'));
+  const ids = wanted.map((c) => c.id);
+  const question = t('safety.remember.confirm', { list: youList(t, ids) });
+  return confirm(h, first ? `${first} ${question}` : question, { action: 'remember', conditions: ids });
+});
+
+export const ForgetHealthIntentHandler = healthIntent('ForgetHealthIntent', async (h, t, state) => {
+  const health = readHealth(h);
+  if (!health.given) return confirm(h, t('safety.forget.confirm'), { action: 'forget' });
+  if (health.match?.kind !== 'condition') {
+    if (health.match === undefined && state.unknown) {
+      patchSafety(h, { unknown: false });
+      return say(h, t('safety.forget.unknownCondition'));
+    }
+    return say(h, t('safety.forget.conditionNotNoted'));
+  }
+  const { condition } = health.match;
+  const { record, ok } = await loadUser(h);
+  const stored = ok ? storedConditions(record) : [];
+  if (!state.conditions.includes(condition.id) && !stored.includes(condition.id))
+    return say(h, t('safety.forget.conditionNotNoted'));
+  patchSafety(h, { conditions: state.conditions.filter((id) => id !== condition.id), adjusted: undefined });
+  let saved = true;
+  if (stored.includes(condition.id)) {
+    // A function of the stored record, so a write by another session in between is kept.
+    saved = await saveUser(h, (current) => {
+      const rest = storedConditions(current).filter((id) => id !== condition.id);
+      return { health: rest.length > 0 ? { conditions: rest } : undefined };
+    });
+  }
+  const speech = t('safety.forget.condition', { name: condition.name });
+  return say(h, saved ? speech : `${speech} ${t('common.storage.unavailable')}`);
+});
 
 async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   const { ok } = await loadUser(h);
   // Merged with what is stored at the moment of writing, not with this request's earlier copy.
   const saved =
@@ -127,11 +105,11 @@ async function rememberConfirmed(h: HandlerInput, ids: string[]): Promise<Respon
       health: { conditions: [...new Set([...storedConditions(stored), ...ids])] },
     })));
   if (!saved) return say(h, t('safety.remember.failed'));
-  return say(h, t('safety.remember.done', { list: youList(h, ids) }));
+  return say(h, t('safety.remember.done', { list: youList(t, ids) }));
 }
 
 async function forgetConfirmed(h: HandlerInput): Promise<Response> {
-  const t = tr(h);
+  const t = translatorOf(h);
   // The session forgets too; red flags stay, since they are about today and were never stored.
   patchSafety(h, { conditions: [], unknown: false, adjusted: undefined, loaded: true });
   const deleted = await deleteUser(h);
@@ -142,10 +120,11 @@ async function forgetConfirmed(h: HandlerInput): Promise<Response> {
 }
 
 /** Yes or no to the safety feature's own question, and only while that question is the last thing said. */
-export const SafetyConfirmationHandler: RequestHandler = {
+export const SafetyConfirmationHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.YesIntent', 'AMAZON.NoIntent') && livePending(h) !== undefined,
   async handle(h) {
-    const t = tr(h);
+    const t = translatorOf(h);
     const pending = livePending(h);
     patchSafety(h, { pending: undefined });
     const yes = isIntent(h, 'AMAZON.YesIntent');

@@ -9,7 +9,7 @@
  * rejected as a whole, never half-used.
  */
 import { getPoint, getRoutine } from '../catalogue';
-import type { StepKind, StepPressure, Tool } from '../types';
+import { TOOLS, type StepKind, type StepPressure, type Tool } from '../types';
 import {
   HOLD_SCALES,
   MAX_HOLD_SECONDS,
@@ -20,6 +20,7 @@ import {
   type RoutinePlan,
 } from './plan';
 import { MAX_TURN_MS, MIN_RESUME_MS, type Turn } from './timeline';
+import { isRecord } from '../record';
 
 export const STATE_VERSION = 1;
 /** Routine state older than this is not resumed. */
@@ -147,6 +148,20 @@ export function resumable(plan: RoutinePlan, point: ResumePoint): ResumePoint {
   return { index: point.index, remainingMs: Math.round(point.remainingMs) };
 }
 
+/**
+ * Where to carry on after the hold lengths change mid-hold: the same hold in `rescaled`, with what
+ * was already held of it (in `plan`) counted as held, so the remainder is the new length minus that.
+ */
+export function carryHeldTime(
+  plan: RoutinePlan,
+  rescaled: RoutinePlan,
+  index: number,
+  remainingMs: number,
+): ResumePoint {
+  const heldMs = plan.steps[index].seconds * 1000 - remainingMs;
+  return resumable(rescaled, { index, remainingMs: rescaled.steps[index].seconds * 1000 - heldMs });
+}
+
 /** The plan index of the first hold of a different routine step after `index` ("skip this point"). */
 export function nextSourceIndex(plan: RoutinePlan, index: number): number {
   const source = plan.steps[index]?.source;
@@ -210,11 +225,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: 'invalid'
 const KINDS: readonly StepKind[] = ['warm-up', 'point', 'breathing', 'movement', 'palms'];
 const SIDES: readonly HoldSide[] = ['both', 'left', 'right', 'painful', 'centre', 'none'];
 const PRESSURES: readonly StepPressure[] = ['none', 'light', 'moderate', 'firm'];
-const TOOLS: readonly Tool[] = ['ball', 'towel-roll', 'fists'];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isInt(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -225,7 +235,7 @@ function isText(value: unknown): value is string {
 }
 
 function parseSource(value: unknown): PlanSource | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   if (value.type === 'routine' && typeof value.id === 'string' && getRoutine(value.id)) {
     return { type: 'routine', id: value.id };
   }
@@ -237,7 +247,7 @@ function parseSource(value: unknown): PlanSource | undefined {
 }
 
 function parseStep(value: unknown, holdScale: number): PlannedStep | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const { source, kind, points, side, seconds, baseSeconds, pressure, tools, position, cue } = value;
   if (!isInt(source, 0, MAX_STEPS)) return undefined;
   if (typeof kind !== 'string' || !KINDS.includes(kind as StepKind)) return undefined;
@@ -271,7 +281,7 @@ function parseStep(value: unknown, holdScale: number): PlannedStep | undefined {
 }
 
 export function parsePlan(value: unknown): RoutinePlan | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const source = parseSource(value.source);
   const { holdScale } = value;
   if (!source || typeof holdScale !== 'number' || !HOLD_SCALES.includes(holdScale)) return undefined;
@@ -303,7 +313,7 @@ function parseResumePoint(plan: RoutinePlan, index: unknown, remainingMs: unknow
 }
 
 function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnRecord> {
-  if (!isObject(value)) return { ok: false, problem: 'invalid' };
+  if (!isRecord(value)) return { ok: false, problem: 'invalid' };
   const started = parseTime(value.startedAt, now);
   if (!started.ok) return started;
   const { totalMs, next, windows } = value;
@@ -316,7 +326,7 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   const parsed: HoldWindow[] = [];
   let lastEnd = 0;
   for (const raw of windows as unknown[]) {
-    if (!isObject(raw)) return { ok: false, problem: 'invalid' };
+    if (!isRecord(raw)) return { ok: false, problem: 'invalid' };
     const { index, startMs, holdStartMs, holdMs, endMs } = raw;
     const expectedIndex = parsed.length === 0 ? undefined : parsed[parsed.length - 1].index + 1;
     if (
@@ -336,21 +346,32 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   return { ok: true, value: { startedAt: started.value, totalMs, next, windows: parsed } };
 }
 
-/** Validates routine state from session attributes; anything wrong rejects it whole. */
-export function parseRoutineState(value: unknown, now: number): Parsed<RoutineState> {
-  if (!isObject(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
+/** What a session state and saved progress both start with: this version, a valid plan, a recent time. */
+function parseHeader(
+  value: unknown,
+  timeField: 'updatedAt' | 'savedAt',
+  now: number,
+): Parsed<{ record: Record<string, unknown>; plan: RoutinePlan; time: number }> {
+  if (!isRecord(value) || value.v !== STATE_VERSION) return { ok: false, problem: 'invalid' };
   const plan = parsePlan(value.plan);
   if (!plan) return { ok: false, problem: 'invalid' };
-  const updated = parseTime(value.updatedAt, now);
-  if (!updated.ok) return updated;
-  const state: RoutineState = { v: STATE_VERSION, plan, updatedAt: updated.value };
+  const time = parseTime(value[timeField], now);
+  return time.ok ? { ok: true, value: { record: value, plan, time: time.value } } : time;
+}
+
+/** Validates routine state from session attributes; anything wrong rejects it whole. */
+export function parseRoutineState(raw: unknown, now: number): Parsed<RoutineState> {
+  const header = parseHeader(raw, 'updatedAt', now);
+  if (!header.ok) return header;
+  const { record: value, plan, time } = header.value;
+  const state: RoutineState = { v: STATE_VERSION, plan, updatedAt: time };
   if (value.turn !== undefined) {
     const turn = parseTurn(value.turn, plan, now);
     if (!turn.ok) return turn;
     state.turn = turn.value;
   }
   if (value.paused !== undefined) {
-    if (!isObject(value.paused)) return { ok: false, problem: 'invalid' };
+    if (!isRecord(value.paused)) return { ok: false, problem: 'invalid' };
     const point = parseResumePoint(plan, value.paused.index, value.paused.remainingMs);
     if (!point) return { ok: false, problem: 'invalid' };
     state.paused = point;
@@ -361,7 +382,7 @@ export function parseRoutineState(value: unknown, now: number): Parsed<RoutineSt
 
 /** Validates saved progress from the user's record (the position is checked against the plan on resume). */
 export function parseSavedProgress(value: unknown, now: number): Parsed<SavedProgress> {
-  if (!isObject(value) || value.v !== PROGRESS_VERSION) return { ok: false, problem: 'invalid' };
+  if (!isRecord(value) || value.v !== PROGRESS_VERSION) return { ok: false, problem: 'invalid' };
   const { routine, index, remainingMs, holdScale } = value;
   if (typeof routine !== 'string' || !getRoutine(routine)) return { ok: false, problem: 'invalid' };
   if (typeof holdScale !== 'number' || !HOLD_SCALES.includes(holdScale))

@@ -2,22 +2,24 @@
  * Safety answers as speech. Every sentence comes from i18n/en/safety.json; values from data are
  * escaped by the translator, and already-built SSML is passed with `{{- x}}`.
  */
-import { getPoint } from '../../core/catalogue';
+import { getPoint } from '../core/catalogue';
 import {
   getCondition,
   getRedFlag,
+  strictestCare,
   triage,
   type CareLevel,
   type Condition,
   type RedFlag,
   type RoutineChange,
   type SafetyAnswer,
-} from '../../core/safety';
-import type { PointCode, Tool } from '../../core/types';
-import type { Translate } from '../../i18n';
-import { spokenPhrase } from '../../speech/bounded-text';
-import { formatDuration, formatList } from '../../speech/duration';
-import { speakableCode } from '../../speech/ssml';
+} from '../core/safety';
+import type { PointCode, Tool } from '../core/types';
+import type { Translate } from '../i18n';
+import { escapeSsml } from '../i18n/escape';
+import { spokenPhrase } from './bounded-text';
+import { formatDuration, formatList } from './duration';
+import { speakableCode } from './ssml';
 
 export function pointList(t: Translate, codes: PointCode[]): string {
   return formatList(
@@ -26,8 +28,25 @@ export function pointList(t: Translate, codes: PointCode[]): string {
   );
 }
 
+/** "you're pregnant and you take blood thinners", for conditions by id (unknown ids are left out). */
+export function youList(t: Translate, ids: string[]): string {
+  const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
+  return formatList(t, phrases.map(escapeSsml));
+}
+
 export function careSentence(t: Translate, care: CareLevel): string {
   return care === 'emergency' ? t('safety.care.emergency') : t('safety.care.urgent');
+}
+
+/** Why no routine will start this session (each red flag or stop-tier condition), and what care to get. */
+export function blockedSpeech(t: Translate, blocking: ReadonlyArray<RedFlag | Condition>): string {
+  return t('safety.change.blocked', {
+    reasons: reasons(
+      t,
+      blocking.map((b) => b.id),
+    ),
+    care: careSentence(t, strictestCare(blocking)),
+  });
 }
 
 /** The urgent-care answer: the level of care first, then why, then what happens to routines. */

@@ -9,12 +9,14 @@
  * the skill's interaction model are accepted. Anything else is left as a UserEvent and answered calmly
  * by `UnroutableUserEventHandler`.
  */
-import type { HandlerInput, RequestHandler, RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
-import { tr, requestType } from '../handlers/input';
+import { isRecord } from '../core/record';
+import type * as Documents from '../display/documents';
 import { log } from '../log';
-import { isRecord } from '../state/session';
-import type * as Documents from './documents';
+import { requestType } from './input';
+import { askKeys } from './reply';
+import type { GuideHandler } from './handler';
 
 export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
@@ -88,8 +90,11 @@ export class EventRouter {
 /** The router over the interaction model, built on the first button press (see documents.ts). */
 let router: EventRouter | undefined;
 function eventRouter(): EventRouter {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  router ??= new EventRouter((require('./documents') as typeof Documents).languageModel as LanguageModel);
+  if (!router) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const screens = require('../display/documents') as typeof Documents;
+    router = new EventRouter(screens.languageModel as LanguageModel);
+  }
   return router;
 }
 
@@ -98,9 +103,9 @@ function eventRouter(): EventRouter {
  * The rest of the envelope (session, context, device) is kept, and the caller's envelope is not changed.
  */
 export const UserEventToIntentInterceptor: RequestInterceptor = {
-  process(handlerInput: HandlerInput) {
-    if (requestType(handlerInput) !== USER_EVENT) return;
-    const request = handlerInput.requestEnvelope.request as unknown as Record<string, unknown>;
+  process(h: HandlerInput) {
+    if (requestType(h) !== USER_EVENT) return;
+    const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const routed = eventRouter().route(request.arguments);
     if ('refused' in routed) {
       log.warn('display.event.refused', { reason: routed.refused });
@@ -114,20 +119,17 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
       dialogState: 'COMPLETED',
       intent: routed.intent,
     };
-    const envelope: RequestEnvelope = { ...handlerInput.requestEnvelope, request: intentRequest };
-    handlerInput.requestEnvelope = envelope;
+    const envelope: RequestEnvelope = { ...h.requestEnvelope, request: intentRequest };
+    h.requestEnvelope = envelope;
     log.info('display.event.routed', { intent: routed.intent.name });
   },
 };
 
 /** A UserEvent the router refused (forged, stale or for an intent this skill does not have). */
-export const UnroutableUserEventHandler: RequestHandler = {
+export const UnroutableUserEventHandler: GuideHandler = {
+  duringRoutine: 'continues',
   canHandle: (h) => requestType(h) === USER_EVENT,
   handle(h) {
-    const t = tr(h);
-    return h.responseBuilder
-      .speak(t('display.buttonUnavailable.speech'))
-      .reprompt(t('display.buttonUnavailable.reprompt'))
-      .getResponse();
+    return askKeys(h, 'display.buttonUnavailable.speech', 'display.buttonUnavailable.reprompt');
   },
 };

@@ -18,7 +18,7 @@ import {
   startTurn,
   STALE_AFTER_MS,
   type RoutineState,
-} from '../../../lambda/src/core/routine/session';
+} from '../../../lambda/src/core/routine/progress';
 import { buildTurn } from '../../../lambda/src/core/routine/timeline';
 import type { Routine } from '../../../lambda/src/core/types';
 import { say } from './fixtures';

@@ -5,6 +5,10 @@
  */
 import type * as Crypto from 'node:crypto';
 import type { HandlerInput } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { Translate } from '../../i18n';
+import type { GuideHandler } from '../handler';
+import { isIntent, translatorOf } from '../input';
 import {
   getCondition,
   getRedFlag,
@@ -13,9 +17,10 @@ import {
   type SafetyProfile,
 } from '../../core/safety';
 import { getPoint } from '../../core/catalogue';
-import type { PointCode, Tool } from '../../core/types';
+import { TOOLS, type PointCode, type Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
-import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../state/session';
+import { isRecord } from '../../core/record';
+import { lastOutput, sessionAttributes, updateSession } from '../conversation';
 
 /** A yes/no question the safety feature asked and is waiting on. */
 export type PendingConfirmation =
@@ -47,7 +52,6 @@ function ids(value: unknown, known: (id: string) => unknown): string[] {
   return out;
 }
 
-const TOOLS: Tool[] = ['ball', 'towel-roll', 'fists'];
 const isReason = (id: string) => id === 'unknown' || Boolean(getCondition(id) ?? getRedFlag(id));
 
 /** The user has told the skill about a condition or symptom this session (or it was remembered). */
@@ -175,4 +179,22 @@ export function livePending(h: HandlerInput): PendingConfirmation | undefined {
   const pending = readSafety(h).pending;
   const last = lastOutput(h)?.speech;
   return pending && last !== undefined && fingerprint(last) === pending.asked ? pending : undefined;
+}
+
+/**
+ * A safety intent's handler. Every safety answer must take the user's remembered conditions into
+ * account, so the stored profile is loaded into the session before `answer` runs; a safety question
+ * is not about the routine, so it pauses one that is playing.
+ */
+export function healthIntent(
+  intent: string,
+  answer: (h: HandlerInput, t: Translate, state: SafetySession) => Response | Promise<Response>,
+): GuideHandler {
+  return {
+    duringRoutine: 'pauses',
+    canHandle: (h) => isIntent(h, intent),
+    async handle(h) {
+      return answer(h, translatorOf(h), await loadStoredProfile(h));
+    },
+  };
 }

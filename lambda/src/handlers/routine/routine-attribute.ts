@@ -1,10 +1,11 @@
 /**
- * The routine's session attributes and per-request settings, read defensively: the `routine`
- * attribute comes back from the device and is validated whole by core/routine/session.ts.
+ * The routine in the session attributes (`routine`, validated whole by core/routine/progress.ts),
+ * the answer to the safety question (`routineScreened`), and how turns are sent this request.
  */
 import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
-import { parseRoutineState, type RoutineState } from '../../core/routine/session';
-import { isRecord, sessionAttributes, updateSession } from '../../state/session';
+import { parseRoutineState, type RoutineState } from '../../core/routine/progress';
+import { isRecord } from '../../core/record';
+import { sessionAttributes, updateSession } from '../conversation';
 import { requestTime } from '../input';
 
 export const ROUTINE_ATTRIBUTE = 'routine';
@@ -27,16 +28,30 @@ export function nowOf(h: HandlerInput): number {
   return requestTime(h) ?? 0;
 }
 
+/**
+ * Parsed routine states by the attribute object they came from, with the request time they were
+ * checked at: the interceptors, the pause and the handler all read the routine, and the state is
+ * validated once per request (and not at all when it is the one this request just wrote).
+ */
+const parsedStates = new WeakMap<object, { now: number; read: RoutineRead }>();
+
+/** The routine in the session: none, a valid state, or one that cannot be trusted. */
 export function readRoutine(h: HandlerInput): RoutineRead {
   const raw = sessionAttributes(h)[ROUTINE_ATTRIBUTE];
   if (raw === undefined || raw === null) return { status: 'none' };
-  const parsed = parseRoutineState(raw, nowOf(h));
-  return parsed.ok
+  const now = nowOf(h);
+  const known = typeof raw === 'object' ? parsedStates.get(raw) : undefined;
+  if (known && known.now === now) return known.read;
+  const parsed = parseRoutineState(raw, now);
+  const read: RoutineRead = parsed.ok
     ? { status: 'active', state: parsed.value }
     : { status: 'broken', problem: parsed.problem };
+  if (typeof raw === 'object') parsedStates.set(raw, { now, read });
+  return read;
 }
 
 export function writeRoutine(h: HandlerInput, state: RoutineState | undefined): void {
+  if (state) parsedStates.set(state, { now: nowOf(h), read: { status: 'active', state } });
   updateSession(h, { [ROUTINE_ATTRIBUTE]: state });
 }
 

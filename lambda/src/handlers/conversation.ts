@@ -1,10 +1,13 @@
 /**
- * Typed access to session attributes. Session attributes come back from the device on every turn, so
- * they are untrusted input: every reader checks shape and drops what does not fit, and nothing here
- * throws on an out-of-session request.
+ * What the conversation is about, in the session attributes: what the last answer offered, the last
+ * point talked about, and the last output (for "repeat"); and the merge every feature writes through.
+ * Session attributes come back from the device on every turn, so they are untrusted input: every
+ * reader checks shape and drops what does not fit, and nothing here throws on an out-of-session
+ * request.
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { getPoint, getRoutine } from '../core/catalogue';
+import { isRecord } from '../core/record';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
 
@@ -27,35 +30,31 @@ export type ScreenedStart =
   { type: 'routine'; routineId: string } | { type: 'point'; code: string } | { type: 'resume' };
 
 /** The session attributes, or an empty object when the request has no session. */
-export function sessionAttributes(handlerInput: HandlerInput): Attributes {
-  if (!handlerInput.requestEnvelope.session) return {};
-  const attrs: unknown = handlerInput.attributesManager.getSessionAttributes();
+export function sessionAttributes(h: HandlerInput): Attributes {
+  if (!h.requestEnvelope.session) return {};
+  const attrs: unknown = h.attributesManager.getSessionAttributes();
   return isRecord(attrs) ? attrs : {};
 }
 
 /** Merges a patch into the session attributes; undefined values delete the key. */
-export function updateSession(handlerInput: HandlerInput, patch: Attributes): void {
-  if (!handlerInput.requestEnvelope.session) return;
-  const next: Attributes = { ...sessionAttributes(handlerInput) };
+export function updateSession(h: HandlerInput, patch: Attributes): void {
+  if (!h.requestEnvelope.session) return;
+  const next: Attributes = { ...sessionAttributes(h) };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
-  handlerInput.attributesManager.setSessionAttributes(next);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  h.attributesManager.setSessionAttributes(next);
 }
 
 /** The point the conversation is about, if the stored code is a real catalogue point. */
-export function lastPointCode(handlerInput: HandlerInput): string | undefined {
-  const code = sessionAttributes(handlerInput).lastPoint;
+export function lastPointCode(h: HandlerInput): string | undefined {
+  const code = sessionAttributes(h).lastPoint;
   return typeof code === 'string' ? getPoint(code)?.code : undefined;
 }
 
-export function currentOffer(handlerInput: HandlerInput): Offer | undefined {
-  const offer = sessionAttributes(handlerInput).offer;
+export function currentOffer(h: HandlerInput): Offer | undefined {
+  const offer = sessionAttributes(h).offer;
   if (!isRecord(offer)) return undefined;
   if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
@@ -84,20 +83,17 @@ export const SAID_ATTRIBUTE = 'said';
  * The last spoken output and reprompt, re-rendered for "repeat" from the translator calls the
  * response interceptor kept: only the skill's own sentences, checked as SSML; never a stored string.
  */
-export function lastOutput(handlerInput: HandlerInput): { speech: string; reprompt?: string } | undefined {
-  const said = sessionAttributes(handlerInput)[SAID_ATTRIBUTE];
+export function lastOutput(h: HandlerInput): { speech: string; reprompt?: string } | undefined {
+  const said = sessionAttributes(h)[SAID_ATTRIBUTE];
   if (!isRecord(said)) return undefined;
   let locale: string | undefined;
   try {
-    locale = getLocale(handlerInput.requestEnvelope);
+    locale = getLocale(h.requestEnvelope);
   } catch {
     locale = undefined;
   }
   // Recorded like any other speech, so a repeated answer can itself be repeated.
-  const t = recording(
-    handlerInput.requestEnvelope,
-    translatorFor(typeof locale === 'string' ? locale : undefined),
-  );
+  const t = recording(h.requestEnvelope, translatorFor(typeof locale === 'string' ? locale : undefined));
   const speech = renderSaid(said.speech, t);
   if (speech === undefined) return undefined;
   return { speech, reprompt: said.reprompt === undefined ? undefined : renderSaid(said.reprompt, t) };
