@@ -1,6 +1,7 @@
 /**
  * `npm run chat`: talk to the skill in the terminal, no Echo needed. The same skill object and
- * simulator as the web page; the user's record is kept in DATA_DIR (default .data) like `npm start`.
+ * simulator as the web page; the user's record is kept in DATA_DIR (default .data) like `npm start`,
+ * in the simulator's own space of it (simulator/store.ts).
  *
  *   npm run chat                      real time on a terminal (holds are waited through), skip when piped
  *   npm run chat -- --skip            never wait: print "[holding 45 s]" and move on
@@ -15,6 +16,7 @@ import { runChat } from '../simulator/chat';
 import { interactionModel } from '../simulator/model';
 import { Simulator } from '../simulator/simulator';
 import { buildSkill } from '../lambda/src/skill';
+import { SimulatorStore } from '../simulator/store';
 
 process.env.LOG_LEVEL ??= 'warn';
 const args = new Set(process.argv.slice(2));
@@ -54,7 +56,11 @@ function espeak(): ((text: string, signal: AbortSignal) => Promise<void>) | unde
     });
 }
 
-const persistenceAdapter = new FilePersistenceAdapter(path.resolve(process.env.DATA_DIR ?? '.data'));
+// The chat's user lives in the simulator's own space of the store (capped, expiring), never among
+// real Alexa users, as on the web page.
+const persistenceAdapter = new SimulatorStore(
+  new FilePersistenceAdapter(path.resolve(process.env.DATA_DIR ?? '.data')),
+);
 const skill = buildSkill({ persistenceAdapter, skillId: process.env.SKILL_ID || undefined });
 const simulator = new Simulator({
   skill,

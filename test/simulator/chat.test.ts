@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
+import { launchRequest } from '../../simulator/envelope';
+import { SimulatorStore } from '../../simulator/store';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -85,6 +88,16 @@ describe('the terminal chat', () => {
     expect(out).toMatch(/\[forgotten/);
     // Nothing after /quit is sent.
     expect(out).not.toMatch(/you> help/);
+  });
+
+  it('keeps its user in the simulator’s own space of the store, never among Alexa users', async () => {
+    const { code } = await chatProcess(['--skip'], 'open pressure point guide\n/quit\n', dataDir);
+    expect(code).toBe(0);
+    const files = new FilePersistenceAdapter(dataDir);
+    const user = launchRequest({ userId: 'amzn1.ask.account.SIMULATOR-terminal-chat-user' });
+    // What an Alexa user of that id would read: nothing.
+    expect(await files.getAttributes(user)).toEqual({});
+    expect(await new SimulatorStore(files).getAttributes(user)).toMatchObject({ welcomed: true });
   });
 
   it('runs a guided routine with piped stdin: screening, holds shown as [holding N s], next goes on', async () => {
