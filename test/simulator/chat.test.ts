@@ -99,8 +99,11 @@ describe('the terminal chat', () => {
     );
     const routine = out.slice(out.indexOf('you> no'), out.indexOf('you> next'));
     expect(routine).toMatch(/\[AMAZON\.NoIntent\]\nskill> Let's do the quick routine\./);
-    // The warm-up: "Begin.", then its 30 s hold, skipped ahead (piped input never waits).
-    expect(routine).toMatch(/Begin\.\n {7}\[holding 30 s\]\n {7}And stop\./);
+    // The warm-up: "Begin.", then its 30 s hold with a cue halfway through (never 25 s of
+    // silence), skipped ahead (piped input never waits).
+    expect(routine).toMatch(
+      /Begin\.\n {7}\[holding 15 s\]\n {7}Keep it going\.\n {7}\[holding 14 s\]\n {7}And stop\./,
+    );
     expect(routine).toMatch(/B L 23.*\n(.*\n)*? {7}\[holding \d+ s\]/);
     expect(routine).toMatch(/Say next when you're ready for B L 40\.\n$/);
     // Skipped turns count as heard: "next" goes on to the point the skill just named.
