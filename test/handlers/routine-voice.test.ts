@@ -92,3 +92,59 @@ describe('a long hold through the skill', () => {
     expect(inHold.map((c) => c.text).join(' ')).not.toMatch(/B L 23/);
   });
 });
+
+/** The minutes the opening announces ("about 4 and a half minutes" → 4.5). */
+function announced(speech: string): number {
+  const said = /It takes about (\d+)( and a half)? minutes/.exec(speech);
+  if (!said) throw new Error(`no announced length in: ${speech}`);
+  return Number(said[1]) + (said[2] ? 0.5 : 0);
+}
+
+describe('"about N minutes" is what the routine plays, talk included', () => {
+  it.each(
+    routines.flatMap((r) =>
+      [
+        ['as written', []],
+        ['shorter holds', ['make the holds shorter', 'make the holds shorter']],
+        ['longer holds', ['make the holds longer', 'make the holds longer']],
+      ].map(([how, asks]) => [r.id, how as string, asks as string[]] as const),
+    ),
+  )('the %s routine, %s: announced within 10 %% of what it plays', async (id, _how, asks) => {
+    const { talk } = newConversation();
+    for (const words of asks) await talk.utter(words);
+    const first = await askForRoutine(talk, id);
+    const scale = routineState(talk)!.plan.holdScale;
+    expect(scale).toBe(asks.length === 0 ? 1 : asks[0].includes('shorter') ? 0.5 : 1.5);
+    let playedMs = routineState(talk)!.turn!.totalMs;
+    for (let n = 0; !routineOver(talk) && n < 20; n++) {
+      talk.wait(routineState(talk)!.turn!.totalMs / 1000 + 3);
+      await talk.utter('next');
+      playedMs += routineState(talk)!.turn!.totalMs;
+    }
+    expect(routineOver(talk)).toBe(true);
+    const minutes = announced(first.speech);
+    expect({ minutes, error: Math.abs(minutes * 60_000 - playedMs) / playedMs <= 0.1 }).toEqual({
+      minutes,
+      error: true,
+    });
+  });
+});
+
+describe('"about N minutes" after the safety gate changed the routine', () => {
+  it.each([
+    ['I take blood thinners', 'general'],
+    ["I'm pregnant", 'general'],
+  ])('"%s", then the %s routine: the adjusted routine is announced as it plays', async (health, id) => {
+    const { talk } = newConversation();
+    await talk.utter(health);
+    const first = await askForRoutine(talk, id);
+    let playedMs = routineState(talk)!.turn!.totalMs;
+    for (let n = 0; !routineOver(talk) && n < 20; n++) {
+      talk.wait(routineState(talk)!.turn!.totalMs / 1000 + 3);
+      await talk.utter('next');
+      playedMs += routineState(talk)!.turn!.totalMs;
+    }
+    const minutes = announced(first.speech);
+    expect(Math.abs(minutes * 60_000 - playedMs) / playedMs).toBeLessThanOrEqual(0.1);
+  });
+});

@@ -39,7 +39,9 @@ describe('starting a routine', () => {
   ])('"%s" → the %s routine, after one safety question, with the stop rules', async (words, name) => {
     const { talk } = newConversation();
     const turn = await startScreened(talk, words);
-    expect(turn.speech).toMatch(new RegExp(`^Let's do the ${name} routine\\. It takes about \\d+ minutes`));
+    expect(turn.speech).toMatch(
+      new RegExp(`^Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes`),
+    );
     expect(turn.speech).toMatch(
       /Stop straight away if the pain turns sharp, burning or electric, spreads down a leg/,
     );

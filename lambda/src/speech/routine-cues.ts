@@ -24,12 +24,18 @@ export function routineOpening(
   note = '',
 ): string[] {
   return [
-    t('routine.intro.routine', { routine: routine.name, minutes: routine.approxMinutes }),
+    t('routine.intro.routine', { routine: routine.name, minutes: spokenMinutes(t, routine.approxMinutes) }),
     changes,
     note,
     t('routine.stopRules'),
     t('routine.intro.controls'),
   ].filter(Boolean);
+}
+
+/** A number of minutes as said in "about … minutes": "5", or "4 and a half" for 4.5. */
+export function spokenMinutes(t: Translate, minutes: number): string {
+  const whole = Math.floor(minutes);
+  return minutes - whole >= 0.5 ? t('routine.intro.halfMinutes', { whole }) : String(Math.max(1, whole));
 }
 
 /** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */

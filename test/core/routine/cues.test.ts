@@ -7,14 +7,18 @@ import { getPoint, routines } from '../../../lambda/src/core/catalogue';
 import { planRoutine } from '../../../lambda/src/core/routine/plan';
 import {
   allTurns,
+  announcedMinutes,
   buildTurn,
+  playedMs,
+  roundMinutes,
   type Cue,
   type TimelineItem,
   type Turn,
 } from '../../../lambda/src/core/routine/timeline';
 import routineResources from '../../../lambda/src/i18n/en/routine.json';
 import { speakableCode, ssmlToText } from '../../../lambda/src/speech/ssml';
-import { everyPlan, say } from './fixtures';
+import { routineOpening } from '../../../lambda/src/speech/routine-cues';
+import { everyPlan, say, t } from './fixtures';
 
 const RECURRING: Array<Cue['type']> = [
   'press',
@@ -169,3 +173,23 @@ function longestSilence(items: TimelineItem[]): number {
   }
   return longest;
 }
+
+describe('the announced length', () => {
+  it('is to the half minute under 10 minutes, to the minute above, and within 10 % from 2½ minutes', () => {
+    expect(roundMinutes(4 * 60_000 + 20_000)).toBe(4.5);
+    expect(roundMinutes(4 * 60_000 + 10_000)).toBe(4);
+    expect(roundMinutes(11 * 60_000 + 40_000)).toBe(12);
+    expect(roundMinutes(10_000)).toBe(1);
+    for (let ms = 150_000; ms <= 30 * 60_000; ms += 1_000) {
+      expect(Math.abs(roundMinutes(ms) * 60_000 - ms) / ms).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  it.each(everyPlan)('%s routine, holds × %s: counts the opening that says it', (_id, _scale, plan) => {
+    const opening = (minutes: number) => routineOpening(t, { name: 'test', approxMinutes: minutes });
+    const minutes = announcedMinutes(plan, say, opening);
+    const played = playedMs(plan, say, opening(minutes));
+    expect(Math.abs(minutes * 60_000 - played) / played).toBeLessThanOrEqual(0.1);
+    expect(played).toBeGreaterThan(playedMs(plan, say));
+  });
+});

@@ -358,3 +358,42 @@ export function allTurns(plan: RoutinePlan, say: Phrasebook, lead: string[] = []
 export function timelineMs(items: TimelineItem[]): number {
   return items.reduce((sum, item) => sum + item.ms, 0);
 }
+
+/**
+ * How long a plan plays straight through, talk included: every turn from the first hold to the
+ * closing words, with `lead` (the opening) in the first turn. The user's "next" between turns is
+ * theirs, not counted.
+ */
+export function playedMs(plan: RoutinePlan, say: Phrasebook, lead: string[] = []): number {
+  return allTurns(plan, say, lead).reduce((sum, turn) => sum + turn.totalMs, 0);
+}
+
+/**
+ * The minutes to say for a length ("about 4 and a half minutes"): to the half minute under 10 minutes
+ * and to the minute from there, at least 1. From 2½ minutes up this is always within 10 % of the
+ * length.
+ */
+export function roundMinutes(ms: number): number {
+  const minutes = ms / 60_000;
+  const rounded = minutes < 10 ? Math.round(minutes * 2) / 2 : Math.round(minutes);
+  return Math.max(1, rounded);
+}
+
+/**
+ * The length to announce before a routine, from its plan: the opening that says it is part of what
+ * plays, so its length is counted with the figure it will say (`leadFor(minutes)`), and worked out
+ * again until the figure says itself (a word more or less in the opening; at most a few rounds).
+ */
+export function announcedMinutes(
+  plan: RoutinePlan,
+  say: Phrasebook,
+  leadFor: (minutes: number) => string[],
+): number {
+  let minutes = roundMinutes(playedMs(plan, say, leadFor(roundMinutes(0))));
+  for (let round = 0; round < 3; round++) {
+    const next = roundMinutes(playedMs(plan, say, leadFor(minutes)));
+    if (next === minutes) break;
+    minutes = next;
+  }
+  return minutes;
+}
