@@ -299,7 +299,7 @@ describe('the simulator page in chromium', () => {
     // "Skip ahead" shows the rest of the hold at once and counts it as heard: the hold is over.
     await page.click('#skip');
     expect(await turn(5).textContent()).toMatch(
-      /And stop\..*Next, B L 23.*Say next when you're ready for B L 52/,
+      /And stop\..*Next, B L 23.*Say next when you're ready for Will's Chamber/,
     );
     await say(page, 'how long is left');
     await turn(6).locator('.cue').first().waitFor();

@@ -101,7 +101,7 @@ describe('a whole routine, hands-free', () => {
     const { talk, store } = newConversation();
     const first = await startScreened(talk, 'start the general routine');
     expect(first.speech).toMatch(
-      /First, a warm-up, for 1 minute\..*Say next when you're ready for B L 23\.$/,
+      /First, a warm-up, for 1 minute\..*Say next when you're ready for Sea of Vitality\.$/,
     );
 
     // The user lies still through the first turn, then says next.

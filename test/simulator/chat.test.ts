@@ -105,7 +105,7 @@ describe('the terminal chat', () => {
       /Begin\.\n {7}\[holding 15 s\]\n {7}Keep it going\.\n {7}\[holding 14 s\]\n {7}And stop\./,
     );
     expect(routine).toMatch(/B L 23.*\n(.*\n)*? {7}\[holding \d+ s\]/);
-    expect(routine).toMatch(/Say next when you're ready for B L 40\.\n$/);
+    expect(routine).toMatch(/Say next when you're ready for Commanding Middle\.\n$/);
     // Skipped turns count as heard: "next" goes on to the point the skill just named.
     const next = out.slice(out.indexOf('you> next'), out.indexOf('you> how long is left'));
     expect(next).toMatch(/\[AMAZON\.NextIntent\]\nskill> Next, B L 40/);

@@ -9,6 +9,7 @@ import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
 import type { PointCode, Routine } from '../core/types';
 import type { Translate } from '../i18n';
+import { escapeSsml } from '../i18n/escape';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
 
@@ -158,7 +159,10 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
       case 'release':
         return wording(t, `routine.cue.release.${cue.step.kind}`, cue.nth);
       case 'ready-for-next':
-        return t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
+        // The next point by name: its code comes once, in its announcement.
+        return cue.next.kind === 'point' && cue.next.points.length > 0
+          ? t('routine.cue.readyForNext', { what: escapeSsml(pointNames(cue.next)) })
+          : t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
       case 'finished': {
         const routine = cue.plan.source.type === 'routine' ? getRoutine(cue.plan.source.id) : undefined;
         return routine

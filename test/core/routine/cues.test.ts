@@ -132,6 +132,19 @@ describe('recurring cues', () => {
     });
   });
 
+  it('names the next point by name, not code, when asking for "next" (its code comes in its announcement)', () => {
+    for (const routine of routines) {
+      const plan = planRoutine(routine);
+      for (const turn of allTurns(plan, say).filter((x) => !x.finished)) {
+        const closing = spoken(turn).at(-1)!;
+        expect(closing.cue).toBe('ready-for-next');
+        const next = plan.steps[turn.next];
+        for (const code of next.points) expect(closing.text).not.toContain(speakableCode(code));
+        if (next.kind === 'point') expect(closing.text).toContain(getPoint(next.points[0])!.names[0]);
+      }
+    }
+  });
+
   it('pick wordings by position in the routine: a hold resumed after a pause says what the straight run says', () => {
     for (const routine of routines) {
       const plan = planRoutine(routine);
