@@ -148,3 +148,22 @@ describe('"about N minutes" after the safety gate changed the routine', () => {
     expect(Math.abs(minutes * 60_000 - playedMs) / playedMs).toBeLessThanOrEqual(0.1);
   });
 });
+
+describe('more cues in a turn still fit one response', () => {
+  it.each(
+    routines.flatMap((r) =>
+      [
+        ['shorter holds', 'make the holds shorter'],
+        ['longer holds', 'make the holds longer'],
+      ].map(([how, words]) => [r.id, how, words] as const),
+    ),
+  )('the %s routine with %s, on a screen device: every response within 24 KB', async (id, _how, words) => {
+    const { talk } = newConversation({ device: { screen: true } });
+    await talk.utter(words);
+    await talk.utter(words);
+    const turns = await playThrough(talk, id);
+    for (const turn of turns) {
+      expect(Buffer.byteLength(JSON.stringify(turn.envelope), 'utf8')).toBeLessThanOrEqual(24 * 1024);
+    }
+  });
+});
