@@ -244,15 +244,16 @@ describe('the simulator page in chromium', () => {
     expect(await turn(1).textContent()).not.toMatch(/Stop straight away/);
     expect(await page.isVisible('#playing')).toBe(true);
 
-    // 31 s in: the warm-up was announced, "Begin." said, and its 30 s hold is counting down.
+    // 31 s in: the warm-up was announced, "Begin." said, and its hold is counting down to the
+    // first breath cue, 15 s in (never 25 s of silence).
     await skipAhead(30_000);
-    const ring = turn(1).locator('.hold', { hasText: 'holding 30 s' });
+    const ring = turn(1).locator('.hold', { hasText: 'holding 15 s' });
     await ring.waitFor();
     expect(await turn(1).textContent()).toMatch(/Stop straight away.*First, a warm-up.*Begin\./);
     const first = Number(await ring.getAttribute('data-remaining-ms'));
     await page.waitForTimeout(1500);
     const later = Number(await ring.getAttribute('data-remaining-ms'));
-    expect(first).toBeLessThanOrEqual(30_000);
+    expect(first).toBeLessThanOrEqual(15_000);
     expect(first - later).toBeGreaterThan(1000);
     expect(later).toBeGreaterThan(0);
     expect(await turn(1).textContent()).not.toMatch(/Halfway/);
@@ -298,7 +299,7 @@ describe('the simulator page in chromium', () => {
     // "Skip ahead" shows the rest of the hold at once and counts it as heard: the hold is over.
     await page.click('#skip');
     expect(await turn(5).textContent()).toMatch(
-      /And stop\..*Next, B L 23.*Say next when you're ready for B L 52/,
+      /And stop\..*Next, B L 23.*Say next when you're ready for Will's Chamber/,
     );
     await say(page, 'how long is left');
     await turn(6).locator('.cue').first().waitFor();
@@ -345,9 +346,10 @@ describe('the simulator page in chromium', () => {
     );
     expect(await diagram.count()).toBe(0);
 
-    // 50 s in: still the warm-up (its hold runs to about 58 s); BL 23's page has not come up.
+    // 50 s in: still the warm-up (its hold runs to about 58 s, its second half after "Keep it
+    // going."); BL 23's page has not come up.
     await skipAhead(50_000);
-    await turn(1).locator('.hold', { hasText: 'holding 30 s' }).waitFor();
+    await turn(1).locator('.hold', { hasText: 'holding 14 s' }).waitFor();
     expect(await display.getAttribute('data-page')).toBe('0');
     expect(await diagram.count()).toBe(0);
 

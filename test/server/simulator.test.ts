@@ -198,7 +198,7 @@ describe('simulator API through the real server on 127.0.0.1', () => {
     const { id } = await open(run);
     await say(run, id, 'start the quick routine');
     const first = await say(run, id, 'no');
-    expect(first.cues.at(-1)).toMatchObject({ text: "Say next when you're ready for B L 40." });
+    expect(first.cues.at(-1)).toMatchObject({ text: "Say next when you're ready for Commanding Middle." });
     const api = `${run.url}/simulator/api/sessions/${id}`;
     expect((await post(`${api}/skip`, { ms: first.totalMs })).status).toBe(200);
     const next = await say(run, id, 'next');

@@ -9,6 +9,7 @@ import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
 import type { PointCode, Routine } from '../core/types';
 import type { Translate } from '../i18n';
+import { escapeSsml } from '../i18n/escape';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
 
@@ -24,12 +25,18 @@ export function routineOpening(
   note = '',
 ): string[] {
   return [
-    t('routine.intro.routine', { routine: routine.name, minutes: routine.approxMinutes }),
+    t('routine.intro.routine', { routine: routine.name, minutes: spokenMinutes(t, routine.approxMinutes) }),
     changes,
     note,
     t('routine.stopRules'),
     t('routine.intro.controls'),
   ].filter(Boolean);
+}
+
+/** A number of minutes as said in "about … minutes": "5", or "4 and a half" for 4.5. */
+export function spokenMinutes(t: Translate, minutes: number): string {
+  const whole = Math.floor(minutes);
+  return minutes - whole >= 0.5 ? t('routine.intro.halfMinutes', { whole }) : String(Math.max(1, whole));
 }
 
 /** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */
@@ -54,6 +61,19 @@ function pointNames(step: PlannedStep): string {
   return step.points.map((code) => getPoint(code)?.names[0] ?? code).join(' and ');
 }
 
+/** How many wordings each recurring cue has (`routine.cue.<key>.1` … `.3` in every language). */
+export const CUE_WORDINGS = 3;
+
+/**
+ * The wording of a recurring cue: the `nth` time a cue comes up in a routine it takes wording
+ * `nth mod 3`, so two cues of one kind in a row never sound the same, and a pause or a new turn
+ * changes nothing (the count comes from the plan, not from what was said).
+ */
+function wording(t: Translate, key: string, nth: number, values?: Record<string, unknown>): string {
+  const n = ((Math.trunc(nth) % CUE_WORDINGS) + CUE_WORDINGS) % CUE_WORDINGS;
+  return t(`${key}.${n + 1}`, values);
+}
+
 /** A cache key that identifies what a cue says (the step's words, not its object identity). */
 function cueKey(cue: Cue): string {
   switch (cue.type) {
@@ -65,9 +85,11 @@ function cueKey(cue: Cue): string {
       return `r|${stepKey(cue.next)}`;
     case 'breathe-in':
     case 'breathe-out':
-      return cue.type;
-    default:
+      return `${cue.type}|${cue.nth % CUE_WORDINGS}`;
+    case 'back-to':
       return `${cue.type}|${stepKey(cue.step)}`;
+    default:
+      return `${cue.type}|${cue.nth % CUE_WORDINGS}|${stepKey(cue.step)}`;
   }
 }
 
@@ -110,27 +132,37 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
         return speech.trim();
       }
       case 'switch-sides':
-        return t('routine.cue.switchSides');
+        return wording(t, 'routine.cue.switchSides', cue.nth, { name: pointNames(cue.step) });
       case 'back-to':
         return cue.step.kind === 'point'
           ? t('routine.cue.backToPoint', { code: stepWhat(t, cue.step) })
           : t('routine.cue.backToOther', { what: stepWhat(t, cue.step) });
-      case 'press':
-        return cue.step.kind === 'point'
-          ? t(`routine.cue.press.${cue.step.pressure === 'none' ? 'light' : cue.step.pressure}`)
-          : t(`routine.cue.press.${cue.step.kind}`);
+      case 'press': {
+        const how =
+          cue.step.kind === 'point'
+            ? cue.step.pressure === 'none'
+              ? 'light'
+              : cue.step.pressure
+            : cue.step.kind;
+        return wording(t, `routine.cue.press.${how}`, cue.nth, { name: pointNames(cue.step) });
+      }
       case 'breathe':
-        return t('routine.cue.breathe');
+        return wording(t, 'routine.cue.breathe', cue.nth);
       case 'breathe-in':
-        return t('routine.cue.breatheIn');
+        return wording(t, 'routine.cue.breatheIn', cue.nth);
       case 'breathe-out':
-        return t('routine.cue.breatheOut');
+        return wording(t, 'routine.cue.breatheOut', cue.nth);
+      case 'keep':
+        return wording(t, `routine.cue.keep.${cue.step.kind}`, cue.nth, { name: pointNames(cue.step) });
       case 'halfway':
-        return t('routine.cue.halfway');
+        return wording(t, 'routine.cue.halfway', cue.nth);
       case 'release':
-        return t(`routine.cue.release.${cue.step.kind}`);
+        return wording(t, `routine.cue.release.${cue.step.kind}`, cue.nth);
       case 'ready-for-next':
-        return t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
+        // The next point by name: its code comes once, in its announcement.
+        return cue.next.kind === 'point' && cue.next.points.length > 0
+          ? t('routine.cue.readyForNext', { what: escapeSsml(pointNames(cue.next)) })
+          : t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
       case 'finished': {
         const routine = cue.plan.source.type === 'routine' ? getRoutine(cue.plan.source.id) : undefined;
         return routine

@@ -126,8 +126,19 @@ describe('the cues a person hears', () => {
   it('announces what to press and how, says press now, breathing, halfway and release', () => {
     const turn = buildTurn(general, { index: 1 }, say);
     expect(text(turn)).toMatch(
-      /^Next, B L 23, Sea of Vitality, for 2 minutes\. Lie on your back.*Press both sides of the spine.*Press now, building up slowly over two breaths.*Breathe slowly: in for five, out for five\. Halfway\. And release, slowly\./,
+      /^Next, B L 23, Sea of Vitality, for 2 minutes\. Lie on your back.*Press both sides of the spine.*Now press into Sea of Vitality, building up over two breaths to a firm, dull ache\. Now breathe slowly\. In for five, out for five\..*Half the time is done\..*And ease off, gently\./,
     );
+    const types = turn.items.flatMap((item) => (item.type === 'speech' && item.cue ? [item.cue] : []));
+    expect(types.slice(0, types.indexOf('release') + 1)).toEqual([
+      'announce',
+      'press',
+      'breathe',
+      'keep',
+      'halfway',
+      'keep',
+      'keep',
+      'release',
+    ]);
   });
 
   it('times left then right with "switch sides" between', () => {
@@ -135,14 +146,14 @@ describe('the cues a person hears', () => {
     const turn = buildTurn(general, { index }, say);
     expect(turn.steps.slice(0, 2).map((s) => s.side)).toEqual(['left', 'right']);
     expect(text(turn)).toMatch(
-      /B L 60, Kunlun Mountains, for 30 seconds, left side first\..*And release, slowly\. Switch sides: the same point on your right side\. Press now/,
+      /B L 60, Kunlun Mountains, for 30 seconds, left side first\..*And slowly let go\. Switch sides: the same point on your right side\. Press Kunlun Mountains now/,
     );
   });
 
   it('guides the breathing: in, and out', () => {
     const evening = planRoutine(routines.find((r) => r.id === 'evening')!);
     expect(text(buildTurn(evening, { index: 0 }, say))).toMatch(
-      /Let's begin\. Breathe in\. And out\. Breathe in\. And out\./,
+      /Let's begin\. Breathe in\. And out\. Now in\. And let it out\./,
     );
   });
 
@@ -151,11 +162,14 @@ describe('the cues a person hears', () => {
     expect(turn.steps[0]).toMatchObject({ index: 1, holdMs: 80_000, resumed: true });
     expect(text(turn)).toMatch(/^Back to B L 23\. Press again, and hold\./);
     // The halfway mark (60 s into 120 s) was passed at 40 s held; 80 s left means it is still ahead.
-    const firstHold = (x: Turn) => text(x).split('And release')[0];
-    expect(firstHold(turn)).toMatch(/Halfway/);
+    const firstHold = (x: Turn) => {
+      const cues = x.items.flatMap((item) => (item.type === 'speech' && item.cue ? [item.cue] : []));
+      return cues.slice(0, cues.indexOf('release'));
+    };
+    expect(firstHold(turn)).toContain('halfway');
     const late = buildTurn(general, { index: 1, remainingMs: 30_000 }, say);
-    expect(firstHold(late)).not.toMatch(/Halfway/);
-    expect(text(late)).toMatch(/And release, slowly\. Next, B L 52/);
+    expect(firstHold(late)).not.toContain('halfway');
+    expect(text(late)).toMatch(/And ease off, gently\. Next, B L 52/);
   });
 
   it('puts the opening (stop rules) in the first turn only', () => {

@@ -11,7 +11,7 @@ import { newConversation } from '../../support/skill';
 const start = (talk: Conversation, routine = 'general') => askForRoutine(talk, routine);
 /** "Let's do the quick routine. It takes about 5 minutes, and I'll time every hold." */
 const intro = (name: string) =>
-  `Let's do the ${name} routine\\. It takes about \\d+ minutes, and I'll time every hold\\.`;
+  `Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes, and I'll time every hold\\.`;
 const routinePoints = (id: string) => getRoutine(id)!.steps.flatMap((s) => s.points ?? []);
 
 describe('routineGate: what a routine start hears', () => {

@@ -17,7 +17,7 @@ function userConversation(options: { store?: PersistenceAdapter; userId?: string
 /** "Let's do the quick routine. It takes about 5 minutes, and I'll time every hold." and what follows. */
 const started = (name: string, then = '') =>
   new RegExp(
-    `^Let's do the ${name} routine\\. It takes about \\d+ minutes, and I'll time every hold\\. ${then}`,
+    `^Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes, and I'll time every hold\\. ${then}`,
   );
 
 const USER = 'amzn1.ask.account.PRIVACY';

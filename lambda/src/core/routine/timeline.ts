@@ -5,9 +5,15 @@
  *
  *   announce (what to press and how) · settle silence · "press now" · HOLD · "release slowly" · rest
  *
- * where HOLD is silence with a few short cues inside it (a breathing prompt, "halfway"), and the
- * silence plus the estimated duration of those cues is exactly the planned hold. The words come from
- * a phrasebook the caller supplies, so this module stays free of i18n and Alexa.
+ * where HOLD is silence with a few short cues inside it (a breathing prompt, "halfway", and a sign of
+ * life: a short breath cue whenever the silence would otherwise run past MAX_CUE_SPACING_MS), and
+ * the silence plus the estimated duration of those cues is exactly the planned hold. The words come
+ * from a phrasebook the caller supplies, so this module stays free of i18n and Alexa.
+ *
+ * Cues that recur (press, breathe, keep, halfway, release, switch sides, breathe in/out) carry `nth`:
+ * how many cues of that type came before it in the routine played straight through, counted from the
+ * plan alone. The phrasebook picks a wording by it, so the same cue never has the same words twice
+ * in a row, whichever turn or pause it falls in, with no randomness.
  */
 import type { PlannedStep, RoutinePlan } from './plan';
 import { sourceCount } from './plan';
@@ -23,6 +29,11 @@ export const REST_MS = 2_000;
 export const CLOSING_GAP_MS = 1_000;
 /** A hold resumed with less than this left is counted as done. */
 export const MIN_RESUME_MS = 5_000;
+/**
+ * Inside a hold, the most time from one cue's start (or the hold's start) to the next cue's start (or
+ * the hold's end): on a speaker, a long silence sounds broken, so no silence in a hold runs longer.
+ */
+export const MAX_CUE_SPACING_MS = 26_000;
 
 /** How a hold is introduced. */
 export type AnnounceOrder = 'first' | 'next' | 'again' | 'only';
@@ -30,20 +41,30 @@ export type AnnounceOrder = 'first' | 'next' | 'again' | 'only';
 /** Everything the engine may say; the phrasebook turns each into SSML (without `<speak>`). */
 export type Cue =
   | { type: 'announce'; step: PlannedStep; order: AnnounceOrder; number: number; of: number }
-  | { type: 'switch-sides'; step: PlannedStep }
+  | { type: 'switch-sides'; step: PlannedStep; nth: number }
   | { type: 'back-to'; step: PlannedStep }
-  | { type: 'press'; step: PlannedStep }
-  | { type: 'breathe'; step: PlannedStep }
-  | { type: 'breathe-in' }
-  | { type: 'breathe-out' }
-  | { type: 'halfway'; step: PlannedStep }
-  | { type: 'release'; step: PlannedStep }
+  | { type: 'press'; step: PlannedStep; nth: number }
+  | { type: 'breathe'; step: PlannedStep; nth: number }
+  | { type: 'breathe-in'; nth: number }
+  | { type: 'breathe-out'; nth: number }
+  /** A sign of life in a long hold: a short breath or steadying cue. */
+  | { type: 'keep'; step: PlannedStep; nth: number }
+  | { type: 'halfway'; step: PlannedStep; nth: number }
+  | { type: 'release'; step: PlannedStep; nth: number }
   | { type: 'ready-for-next'; next: PlannedStep }
   | { type: 'finished'; plan: RoutinePlan };
 
 export type Phrasebook = (cue: Cue) => string;
 
-export type TimelineItem = { type: 'speech'; ssml: string; ms: number } | { type: 'silence'; ms: number };
+/** The cues that recur in a routine, each worded by its `nth`. */
+export type RecurringCue = Extract<Cue, { nth: number }>['type'];
+
+/**
+ * Speech (with the type of cue it says, when it is one; a lead has none) or silence. `cue` is for
+ * tools that read a turn (the bench, tests); renderers ignore it.
+ */
+export type TimelineItem =
+  { type: 'speech'; ssml: string; ms: number; cue?: Cue['type'] } | { type: 'silence'; ms: number };
 
 /** One hold inside a turn, as plain data for screens and for "where are we" arithmetic. */
 export interface TurnStep {
@@ -96,12 +117,12 @@ class TimelineWriter {
   constructor(private readonly say: Phrasebook) {}
 
   speak(cue: Cue): void {
-    this.speakSsml(this.say(cue));
+    this.speakSsml(this.say(cue), cue.type);
   }
 
-  speakSsml(ssml: string): void {
+  speakSsml(ssml: string, cue?: Cue['type']): void {
     const ms = estimateSpeechMs(ssml);
-    this.items.push({ type: 'speech', ssml, ms });
+    this.items.push(cue ? { type: 'speech', ssml, ms, cue } : { type: 'speech', ssml, ms });
     this.totalMs += ms;
   }
 
@@ -128,27 +149,72 @@ class TimelineWriter {
   }
 }
 
+type HoldCueType = 'breathe' | 'breathe-in' | 'breathe-out' | 'keep' | 'halfway';
+
+/** The cues of a whole hold, by type, at their times from the hold's start (before any pause). */
+function plannedHoldCues(step: PlannedStep): Array<{ atMs: number; type: HoldCueType }> {
+  const fullMs = step.seconds * 1000;
+  const cues: Array<{ atMs: number; type: HoldCueType }> = [];
+  if (step.kind === 'breathing') {
+    for (const at of [0, 10_000]) {
+      cues.push({ atMs: at, type: 'breathe-in' }, { atMs: at + 5_000, type: 'breathe-out' });
+    }
+  } else if (step.kind === 'point' || step.kind === 'palms') {
+    cues.push({ atMs: 8_000, type: 'breathe' });
+  }
+  if (fullMs >= 60_000) cues.push({ atMs: fullMs / 2, type: 'halfway' });
+  const anchors = cues.filter((c) => c.atMs < fullMs).sort((a, b) => a.atMs - b.atMs);
+  // A sign of life wherever cues would be further apart than MAX_CUE_SPACING_MS, evenly spaced.
+  const marks = [0, ...anchors.map((c) => c.atMs), fullMs];
+  const keeps: Array<{ atMs: number; type: HoldCueType }> = [];
+  for (let i = 1; i < marks.length; i++) {
+    const gap = marks[i] - marks[i - 1];
+    const fills = Math.ceil(gap / MAX_CUE_SPACING_MS) - 1;
+    for (let k = 1; k <= fills; k++) {
+      keeps.push({ atMs: Math.round(marks[i - 1] + (gap * k) / (fills + 1)), type: 'keep' });
+    }
+  }
+  return [...anchors, ...keeps].sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Every recurring cue of one hold played whole, in order (what `nth` counts). */
+function recurringCuesOf(plan: RoutinePlan, index: number): RecurringCue[] {
+  const step = plan.steps[index];
+  const previous = plan.steps[index - 1];
+  const types: RecurringCue[] = [];
+  if (previous && previous.source === step.source) types.push('switch-sides');
+  types.push('press', ...plannedHoldCues(step).map((c) => c.type), 'release');
+  return types;
+}
+
+/** How many cues of each recurring type come before hold `index` in the routine played through. */
+function countsBefore(plan: RoutinePlan, index: number): Map<RecurringCue, number> {
+  const counts = new Map<RecurringCue, number>();
+  for (let i = 0; i < index && i < plan.steps.length; i++) {
+    for (const type of recurringCuesOf(plan, i)) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Cues spoken inside a hold, with the time (from the hold's start) each should begin. */
 function holdCues(
   step: PlannedStep,
   holdMs: number,
   elapsedInHoldMs: number,
+  counts: Map<RecurringCue, number>,
 ): Array<{ atMs: number; cue: Cue }> {
-  const fullMs = step.seconds * 1000;
   const cues: Array<{ atMs: number; cue: Cue }> = [];
-  const add = (atFullMs: number, cue: Cue) => {
-    const at = atFullMs - elapsedInHoldMs;
-    if (at >= 0 && at < holdMs) cues.push({ atMs: at, cue });
-  };
-  if (step.kind === 'breathing') {
-    for (const at of [0, 10_000]) {
-      add(at, { type: 'breathe-in' });
-      add(at + 5_000, { type: 'breathe-out' });
-    }
-  } else if (step.kind === 'point' || step.kind === 'palms') {
-    add(8_000, { type: 'breathe', step });
+  for (const planned of plannedHoldCues(step)) {
+    const nth = counts.get(planned.type) ?? 0;
+    counts.set(planned.type, nth + 1);
+    const at = planned.atMs - elapsedInHoldMs;
+    if (at < 0 || at >= holdMs) continue;
+    const cue: Cue =
+      planned.type === 'breathe-in' || planned.type === 'breathe-out'
+        ? { type: planned.type, nth }
+        : { type: planned.type, step, nth };
+    cues.push({ atMs: at, cue });
   }
-  if (fullMs >= 60_000) add(fullMs / 2, { type: 'halfway', step });
   return cues;
 }
 
@@ -161,16 +227,17 @@ function writeHold(
   step: PlannedStep,
   holdMs: number,
   elapsedInHoldMs: number,
+  counts: Map<RecurringCue, number>,
   say: Phrasebook,
 ): void {
   const start = w.totalMs;
-  for (const { atMs, cue } of holdCues(step, holdMs, elapsedInHoldMs)) {
+  for (const { atMs, cue } of holdCues(step, holdMs, elapsedInHoldMs, counts)) {
     const ssml = say(cue);
     const ms = estimateSpeechMs(ssml);
     const at = Math.max(atMs, w.totalMs - start);
     if (at + ms > holdMs - 1_000) continue;
     w.silence(start + at - w.totalMs);
-    w.speakSsml(ssml);
+    w.speakSsml(ssml, cue.type);
   }
   w.silence(start + holdMs - w.totalMs);
 }
@@ -191,22 +258,25 @@ function writeStep(
   const number = new Set(plan.steps.slice(0, index + 1).map((s) => s.source)).size;
   const startMs = w.totalMs;
   const fullMs = step.seconds * 1000;
+  const counts = countsBefore(plan, index);
+  const nth = (type: RecurringCue) => counts.get(type) ?? 0;
   let holdMs = fullMs;
   if (intro.kind === 'announce') {
     w.speak({ type: 'announce', step, order: intro.order, number, of });
     w.silence(SETTLE_MS);
-    w.speak({ type: 'press', step });
+    w.speak({ type: 'press', step, nth: nth('press') });
   } else if (intro.kind === 'switch-sides') {
-    w.speak({ type: 'switch-sides', step });
+    w.speak({ type: 'switch-sides', step, nth: nth('switch-sides') });
     w.silence(SETTLE_MS);
-    w.speak({ type: 'press', step });
+    w.speak({ type: 'press', step, nth: nth('press') });
   } else {
     holdMs = Math.min(fullMs, Math.max(0, Math.round(intro.remainingMs)));
     w.speak({ type: 'back-to', step });
   }
   const holdStartMs = w.totalMs;
-  writeHold(w, step, holdMs, fullMs - holdMs, say);
-  w.speak({ type: 'release', step });
+  const release = nth('release');
+  writeHold(w, step, holdMs, fullMs - holdMs, counts, say);
+  w.speak({ type: 'release', step, nth: release });
   return {
     index,
     number,
@@ -287,4 +357,43 @@ export function allTurns(plan: RoutinePlan, say: Phrasebook, lead: string[] = []
 /** The total of a turn's timeline (speech estimates plus silences). */
 export function timelineMs(items: TimelineItem[]): number {
   return items.reduce((sum, item) => sum + item.ms, 0);
+}
+
+/**
+ * How long a plan plays straight through, talk included: every turn from the first hold to the
+ * closing words, with `lead` (the opening) in the first turn. The user's "next" between turns is
+ * theirs, not counted.
+ */
+export function playedMs(plan: RoutinePlan, say: Phrasebook, lead: string[] = []): number {
+  return allTurns(plan, say, lead).reduce((sum, turn) => sum + turn.totalMs, 0);
+}
+
+/**
+ * The minutes to say for a length ("about 4 and a half minutes"): to the half minute under 10 minutes
+ * and to the minute from there, at least 1. From 2½ minutes up this is always within 10 % of the
+ * length.
+ */
+export function roundMinutes(ms: number): number {
+  const minutes = ms / 60_000;
+  const rounded = minutes < 10 ? Math.round(minutes * 2) / 2 : Math.round(minutes);
+  return Math.max(1, rounded);
+}
+
+/**
+ * The length to announce before a routine, from its plan: the opening that says it is part of what
+ * plays, so its length is counted with the figure it will say (`leadFor(minutes)`), and worked out
+ * again until the figure says itself (a word more or less in the opening; at most a few rounds).
+ */
+export function announcedMinutes(
+  plan: RoutinePlan,
+  say: Phrasebook,
+  leadFor: (minutes: number) => string[],
+): number {
+  let minutes = roundMinutes(playedMs(plan, say, leadFor(roundMinutes(0))));
+  for (let round = 0; round < 3; round++) {
+    const next = roundMinutes(playedMs(plan, say, leadFor(minutes)));
+    if (next === minutes) break;
+    minutes = next;
+  }
+  return minutes;
 }

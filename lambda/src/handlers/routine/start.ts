@@ -16,7 +16,8 @@ import {
 } from '../../core/routine/plan';
 import type { Point, Routine } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
-import { pointHoldOpening, routineOpening } from '../../speech/routine-cues';
+import { announcedMinutes } from '../../core/routine/timeline';
+import { pointHoldOpening, routineOpening, routinePhrasebook } from '../../speech/routine-cues';
 import { speakableCode } from '../../speech/ssml';
 import { updateSession, type ScreenedStart } from '../conversation';
 import { translatorOf } from '../input';
@@ -92,7 +93,10 @@ export async function startRoutine(
     holdScale: await holdScaleOf(h),
     transform: () => safe.routine,
   });
-  const lead = routineOpening(t, safe.routine, safe.speech, options.note);
+  // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
+  const opening = (approxMinutes: number) =>
+    routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note);
+  const lead = opening(announcedMinutes(plan, routinePhrasebook(t), opening));
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 

@@ -1,0 +1,376 @@
+/**
+ * Voice figures (issue 13): what a person hears, measured through the real skill (and, for cue
+ * repeats, the routine engine with the skill's own phrasebook), next to the targets of
+ * ../shared/voice guidance:
+ * - per routine: words and seconds from "start the … routine" to the first press (a first-time user,
+ *   and a returning one: the same user in a new session after playing a routine), announced vs
+ *   played minutes (talk included; the user's "next" between turns is not counted), the longest
+ *   silence, and cue repeats (a recurring cue said in the same words as the last time it came up,
+ *   and the most times one cue sentence is said in the routine);
+ * - per feature (find, need, safety, routine start, launch): the longest first answer in words.
+ * Times use the skill's speaking-rate model (lambda/src/core/routine/speaking-rate.ts).
+ */
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { routines } from '../../lambda/src/core/catalogue';
+import { planRoutine } from '../../lambda/src/core/routine/plan';
+import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
+import { allTurns, type Phrasebook } from '../../lambda/src/core/routine/timeline';
+import { translatorFor } from '../../lambda/src/i18n';
+import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
+import { buildSkill } from '../../lambda/src/skill';
+import { routineOpening, routinePhrasebook } from '../../lambda/src/speech/routine-cues';
+import { ssmlToText } from '../../lambda/src/speech/ssml';
+import { intentRequest, launchRequest, sessionEndedRequest } from '../../simulator/envelope';
+import { readModel } from '../generate-model';
+import type { BenchSection, Figure } from './index';
+
+const TARGETS = {
+  returningBeforePressS: 20,
+  announcedError: 0.1,
+  silenceS: 25,
+  firstAnswerWords: 35,
+  launchReturningWords: 25,
+};
+
+type Component = { type: 'Speech'; content: string } | { type: 'Silence'; duration: number };
+interface Heard {
+  ssml: string;
+  components: Component[];
+  attributes: Record<string, unknown>;
+}
+interface RoutineTurnState {
+  turn?: { totalMs: number; next: number; windows: Array<{ holdStartMs: number }> };
+  plan: { steps: unknown[] };
+}
+
+const words = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+function heardOf(response: ResponseEnvelope): Heard {
+  const output = response.response?.outputSpeech;
+  const ssml = output && output.type === 'SSML' ? output.ssml : '';
+  const apla = (response.response?.directives ?? []).find(
+    (d) => d.type === 'Alexa.Presentation.APLA.RenderDocument',
+  ) as { document?: { mainTemplate?: { item?: { items?: Component[] } } } } | undefined;
+  return {
+    ssml,
+    components: apla?.document?.mainTemplate?.item?.items ?? [],
+    attributes: (response.sessionAttributes ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** One user talking to the skill across sessions (the store is shared). */
+class User {
+  private attributes: Record<string, unknown> = {};
+  private clock = Date.parse('2026-11-25T08:00:00Z');
+  private newSession = true;
+  private session = 0;
+  constructor(
+    private readonly skill: ReturnType<typeof buildSkill>,
+    private readonly model: ReturnType<typeof readModel>,
+    private readonly userId: string,
+  ) {}
+
+  private options() {
+    const options = {
+      userId: this.userId,
+      sessionId: `s-${this.userId}-${this.session}`,
+      newSession: this.newSession,
+      attributes: this.attributes,
+      timestamp: new Date(this.clock).toISOString(),
+    };
+    this.newSession = false;
+    return options;
+  }
+
+  private async send(envelope: RequestEnvelope): Promise<Heard> {
+    const heard = heardOf(await this.skill.invoke(envelope));
+    this.attributes = heard.attributes;
+    const state = this.routine();
+    this.clock += (state?.turn?.totalMs ?? 0) + estimateSpeechMs(heard.ssml) + 3000;
+    return heard;
+  }
+
+  routine(): RoutineTurnState | undefined {
+    return this.attributes.routine as RoutineTurnState | undefined;
+  }
+
+  say(intent: string, slots: Record<string, string> = {}): Promise<Heard> {
+    return this.send(intentRequest(this.model, intent, slots, this.options()));
+  }
+
+  launch(): Promise<Heard> {
+    return this.send(launchRequest(this.options()));
+  }
+
+  async endSession(): Promise<void> {
+    await this.skill.invoke(sessionEndedRequest('USER_INITIATED', this.options()));
+    this.attributes = {};
+    this.newSession = true;
+    this.session++;
+    this.clock += 3_600_000;
+  }
+}
+
+/** Words and ms of speech before the first hold of a routine turn. */
+function beforeFirstHold(heard: Heard, holdStartMs: number): { words: number; ms: number } {
+  let at = estimateSpeechMs(heard.ssml);
+  let count = words(ssmlToText(heard.ssml));
+  for (const c of heard.components) {
+    if (at >= holdStartMs) break;
+    if (c.type === 'Speech') {
+      count += words(ssmlToText(c.content));
+      at += estimateSpeechMs(c.content);
+    } else at += c.duration;
+  }
+  return { words: count, ms: holdStartMs + estimateSpeechMs(heard.ssml) };
+}
+
+/** From "start the … routine" to the first press: the safety question (when asked) and the opening. */
+async function startToPress(user: User, routineId: string) {
+  let total = { words: 0, ms: 0 };
+  let heard = await user.say('StartRoutineIntent', { routine: routineId });
+  if (!user.routine()?.turn) {
+    total = { words: words(ssmlToText(heard.ssml)), ms: estimateSpeechMs(heard.ssml) };
+    heard = await user.say('AMAZON.NoIntent');
+  }
+  const state = user.routine();
+  if (!state?.turn) return { ...total, first: heard, ok: false };
+  const before = beforeFirstHold(heard, state.turn.windows[0].holdStartMs);
+  return { words: total.words + before.words, ms: total.ms + before.ms, first: heard, ok: true };
+}
+
+/** Plays the running routine to its end with "next"; every turn's components and the total ms. */
+async function playOn(user: User, first: Heard): Promise<{ turns: Heard[]; ms: number }> {
+  const turns = [first];
+  let ms = user.routine()?.turn?.totalMs ?? 0;
+  for (let n = 0; n < 30; n++) {
+    const state = user.routine();
+    if (!state?.turn || state.turn.next >= state.plan.steps.length) break;
+    const heard = await user.say('AMAZON.NextIntent');
+    turns.push(heard);
+    ms += user.routine()?.turn?.totalMs ?? 0;
+  }
+  return { turns, ms };
+}
+
+function longestSilenceMs(turns: Heard[]): number {
+  let longest = 0;
+  for (const turn of turns) {
+    let run = 0;
+    for (const c of turn.components) {
+      run = c.type === 'Silence' ? run + c.duration : 0;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
+}
+
+function announcedMinutesIn(heard: Heard): number {
+  const text = [heard.ssml, ...heard.components.map((c) => (c.type === 'Speech' ? c.content : ''))]
+    .map(ssmlToText)
+    .join(' ');
+  const said = /about (\d+)( and a half)? minutes/.exec(text);
+  return said ? Number(said[1]) + (said[2] ? 0.5 : 0) : NaN;
+}
+
+const RECURRING = new Set([
+  'press',
+  'breathe',
+  'breathe-in',
+  'breathe-out',
+  'keep',
+  'halfway',
+  'release',
+  'switch-sides',
+]);
+
+/**
+ * Cue repeats over a routine played straight through, from the engine with the skill's phrasebook:
+ * how often a recurring cue has the same words as the last time that cue came up, and the most
+ * times one recurring cue's words are said.
+ */
+function cueRepeats(routineId: string): { again: number; most: number; mostText: string } {
+  const t = translatorFor('en-US');
+  const say = routinePhrasebook(t);
+  const typeOf = new Map<string, string>();
+  const tagged: Phrasebook = (cue) => {
+    const ssml = say(cue);
+    typeOf.set(ssml, cue.type);
+    return ssml;
+  };
+  const routine = routines.find((r) => r.id === routineId)!;
+  const turns = allTurns(planRoutine(routine), tagged, routineOpening(t, routine));
+  const last = new Map<string, string>();
+  const counts = new Map<string, number>();
+  let again = 0;
+  for (const item of turns.flatMap((turn) => turn.items)) {
+    if (item.type !== 'speech') continue;
+    const type = typeOf.get(item.ssml);
+    if (!type || !RECURRING.has(type)) continue;
+    if (last.get(type) === item.ssml) again++;
+    last.set(type, item.ssml);
+    counts.set(item.ssml, (counts.get(item.ssml) ?? 0) + 1);
+  }
+  const [mostSsml, most] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return { again, most, mostText: ssmlToText(mostSsml) };
+}
+
+export async function run(): Promise<BenchSection> {
+  process.env.LOG_LEVEL ??= 'silent';
+  const model = readModel();
+  const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+  const figures: Figure[] = [];
+  let id = 0;
+  const newUser = () => new User(skill, model, `bench-voice-${id++}`);
+
+  let worstReturning = 0;
+  let worstError = 0;
+  let worstSilence = 0;
+  let totalAgain = 0;
+  for (const routine of routines) {
+    const user = newUser();
+    const first = await startToPress(user, routine.id);
+    const played = await playOn(user, first.first);
+    await user.endSession();
+    const returning = await startToPress(user, routine.id);
+    const announced = announcedMinutesIn(first.first);
+    const playedMin = played.ms / 60_000;
+    const error = Math.abs(announced - playedMin) / playedMin;
+    const silence = longestSilenceMs(played.turns);
+    const repeats = cueRepeats(routine.id);
+    worstReturning = Math.max(worstReturning, returning.ms);
+    worstError = Math.max(worstError, error);
+    worstSilence = Math.max(worstSilence, silence);
+    totalAgain += repeats.again;
+    const name = (what: string) => `${routine.id}: ${what}`;
+    figures.push(
+      { name: name('words before the first press, first use'), value: first.words, unit: 'words' },
+      { name: name('seconds before the first press, first use'), value: first.ms / 1000, unit: 's' },
+      { name: name('words before the first press, returning'), value: returning.words, unit: 'words' },
+      {
+        name: name('seconds before the first press, returning'),
+        value: returning.ms / 1000,
+        unit: 's',
+        target: `≤ ${TARGETS.returningBeforePressS} s`,
+        ok: returning.ms / 1000 <= TARGETS.returningBeforePressS,
+      },
+      {
+        name: name(`announced ${announced} min, played`),
+        value: Math.round(playedMin * 100) / 100,
+        unit: `min (${(error * 100).toFixed(0)} % off)`,
+        target: 'within 10 %',
+        ok: error <= TARGETS.announcedError,
+      },
+      {
+        name: name('longest silence'),
+        value: silence / 1000,
+        unit: 's',
+        target: `≤ ${TARGETS.silenceS} s`,
+        ok: silence / 1000 <= TARGETS.silenceS,
+      },
+      {
+        name: name('cue said in the same words as last time'),
+        value: repeats.again,
+        unit: 'times',
+        target: '0',
+        ok: repeats.again === 0,
+      },
+      {
+        name: name(`most-repeated cue ("${repeats.mostText}")`),
+        value: repeats.most,
+        unit: 'times',
+      },
+    );
+  }
+
+  // The longest first answer of each feature, each asked by a new user in a new session.
+  const longest = async (asks: Array<(user: User) => Promise<Heard>>) => {
+    let most = 0;
+    let what = '';
+    for (const ask of asks) {
+      const heard = await ask(newUser());
+      const text = ssmlToText(heard.ssml);
+      if (words(text) > most) [most, what] = [words(text), text];
+    }
+    return { most, what };
+  };
+  const types = model.interactionModel.languageModel.types ?? [];
+  const valuesOf = (type: string) =>
+    (types.find((t) => t.name === type)?.values ?? []).map((v) => v.name.value);
+  const features: Array<[string, Array<(user: User) => Promise<Heard>>]> = [
+    ['find a point', valuesOf('PointName').map((p) => (u: User) => u.say('FindPointIntent', { point: p }))],
+    [
+      'points for a need',
+      valuesOf('NeedName').map((n) => (u: User) => u.say('PointsForNeedIntent', { need: n })),
+    ],
+    [
+      'is it safe if…',
+      [
+        ...valuesOf('ConditionName').map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
+        ...valuesOf('RedFlagName').map((s) => (u: User) => u.say('SafetyCheckIntent', { symptom: s })),
+      ],
+    ],
+    ['start a routine', routines.map((r) => (u: User) => u.say('StartRoutineIntent', { routine: r.id }))],
+    ['launch, first use', [(u: User) => u.launch()]],
+  ];
+  for (const [feature, asks] of features) {
+    const { most, what } = await longest(asks);
+    figures.push({
+      name: `first answer, ${feature} (longest: "${what.slice(0, 50)}…")`,
+      value: most,
+      unit: 'words',
+      target: `≤ ${TARGETS.firstAnswerWords} words`,
+      ok: most <= TARGETS.firstAnswerWords,
+    });
+  }
+  // A returning user: played a routine in an earlier session (and one who stopped partway).
+  let launchReturning = 0;
+  for (const stopEarly of [false, true]) {
+    const user = newUser();
+    const started = await startToPress(user, 'quick');
+    if (stopEarly) await user.say('AMAZON.StopIntent');
+    else await playOn(user, started.first);
+    await user.endSession();
+    const heard = await user.launch();
+    launchReturning = Math.max(launchReturning, words(ssmlToText(heard.ssml)));
+  }
+  figures.push({
+    name: 'first answer, launch, returning user (after a routine, finished or stopped)',
+    value: launchReturning,
+    unit: 'words',
+    target: `≤ ${TARGETS.launchReturningWords} words`,
+    ok: launchReturning <= TARGETS.launchReturningWords,
+  });
+
+  figures.unshift(
+    {
+      name: 'worst seconds before the first press, returning',
+      value: worstReturning / 1000,
+      unit: 's',
+      target: `≤ ${TARGETS.returningBeforePressS} s`,
+      ok: worstReturning / 1000 <= TARGETS.returningBeforePressS,
+    },
+    {
+      name: 'worst announced vs played',
+      value: Math.round(worstError * 1000) / 10,
+      unit: '% off',
+      target: '≤ 10 %',
+      ok: worstError <= TARGETS.announcedError,
+    },
+    {
+      name: 'worst longest silence',
+      value: worstSilence / 1000,
+      unit: 's',
+      target: `≤ ${TARGETS.silenceS} s`,
+      ok: worstSilence / 1000 <= TARGETS.silenceS,
+    },
+    {
+      name: 'cues said in the same words as last time, all routines',
+      value: totalAgain,
+      unit: 'times',
+      target: '0',
+      ok: totalAgain === 0,
+    },
+  );
+  return { title: 'Voice: what a person hears (issue 13)', figures };
+}
