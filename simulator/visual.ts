@@ -92,8 +92,11 @@ export const MAX_SVG_CHARACTERS = 512 * 1024;
 /** Keys whose string values are plumbing, not something a person reads on screen. */
 const NOT_TEXT_KEYS =
   /^(type|token|id|url|uri|src|source|href|style|theme|color|colour|layout|version|locale)$/i;
-/** Data named as identifiers (`sideId`, `pointCodes`), not words on the screen. */
-const ID_KEYS = /[a-z](Ids?|Codes?)$/;
+/**
+ * Data named as identifiers (`sideId`, `pointCodes`) or as a screen reader's words for a picture
+ * (`diagramLabel`, the diagram's accessibility label), not words drawn on the screen.
+ */
+const ID_KEYS = /[a-z](Ids?|Codes?|Label)$/;
 
 /** In a document without datasources, the properties that hold text a person reads. */
 const INLINE_TEXT_KEYS = /^(text|\w*Title|\w*Text|label)$/;

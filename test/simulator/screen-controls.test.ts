@@ -314,3 +314,12 @@ describe('the screen’s pages and bars keep time with the audio, as the engine 
     },
   );
 });
+
+describe('a point screen in the simulator', () => {
+  it('shows the words the screen draws, not the diagram’s accessibility label', async () => {
+    const { simulator } = simulatorAt();
+    const reply = await simulator.say(simulator.open({ device: 'screen' }).id, 'where is kunlun');
+    expect(reply.visual?.lines).toContain('BL 60 · Kunlun Mountains');
+    expect(reply.visual?.lines.some((line) => /^Diagram of/.test(line))).toBe(false);
+  });
+});
