@@ -23,8 +23,9 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs/images');
 const PAGE_SCRIPT = ['open pressure point guide', 'which point helps sciatica', 'where is kunlun'];
 /**
- * A guided routine on the screen device, pictured 100 s in: into the BL 23 hold, its ring counting
- * down and BL 23's page of the routine screen (the turn's second page) with its diagram.
+ * A guided routine on the screen device, pictured 100 s in: into the BL 23 hold, its one ring
+ * counting the hold's time left down, and BL 23's page of the routine screen (the turn's second
+ * page) with its diagram, its countdown bar and its Pause and Next buttons.
  */
 const ROUTINE_SCRIPT = ['start the quick routine', 'no'];
 const ROUTINE_AT_MS = 100_000;
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     await routine.clock.fastForward(ROUTINE_AT_MS);
     await routine.locator('.hold:not(.over)').waitFor();
     await routine.locator('#display img.diagram').waitFor();
+    await routine.locator('#display .bar').waitFor();
     await routine.waitForTimeout(300);
     await routine.screenshot({ path: path.join(OUT, 'simulator-routine.png') });
 

@@ -11,6 +11,7 @@
  *   POST /simulator/api/sessions/:id/forget                                            → session
  *   POST /simulator/api/sessions/:id/device    {device: "speaker"|"screen"}           → session
  *   POST /simulator/api/sessions/:id/skip      {ms}  (skip ahead: the session's clock moves on) → session
+ *   POST /simulator/api/sessions/:id/press     {arguments, id?} (a screen button: its UserEvent)  → reply
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { interactionModel } from '../simulator/model';
 import {
   MAX_SKIP_MS,
   MAX_UTTERANCE_CHARACTERS,
+  InvalidInputError,
   Simulator,
   UnknownSessionError,
   type SimulatorOptions,
@@ -180,6 +182,12 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
       throw new BadRequest(`ms must be a number of milliseconds from 0 to ${MAX_SKIP_MS}.`);
     res.json(await simulator.skipAhead(req.params.id, ms));
   });
+  api.post('/sessions/:id/press', async (req, res) => {
+    const { arguments: args, id } = body(req);
+    if (!Array.isArray(args))
+      throw new BadRequest('Send {"arguments": [...]}: the SendEvent arguments of the button pressed.');
+    res.json(await simulator.press(req.params.id, args, id));
+  });
   api.use((_req, res) => {
     res.status(404).json({ error: 'No such simulator API.' });
   });
@@ -188,7 +196,8 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     const status = (error as { status?: unknown }).status;
     const type = (error as { type?: unknown }).type;
     if (error instanceof UnknownSessionError) res.status(404).json({ error: error.message });
-    else if (error instanceof BadRequest) res.status(400).json({ error: error.message });
+    else if (error instanceof BadRequest || error instanceof InvalidInputError)
+      res.status(400).json({ error: error.message });
     else if (type === 'entity.too.large')
       res.status(413).json({ error: `Request bodies are limited to ${MAX_BODY}.` });
     else if (typeof status === 'number' && status >= 400 && status < 500)

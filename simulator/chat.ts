@@ -1,6 +1,7 @@
 /**
  * The terminal chat (`npm run chat`): the simulator's conversation on a command line. Each reply's
- * cues are printed in order, with silences as "[holding 45 s]"; in real time the chat waits through
+ * cues are printed in order, each hold once as "[holding 45 s]" (a routine's holds as the skill laid
+ * them out, through the cues spoken inside them; other pauses as "[pause 3 s]"); in real time the chat waits through
  * them (Enter skips ahead, typing anything else interrupts, as speaking to a device does), otherwise
  * it moves straight on. With a speaker function (espeak-ng) the speech is also read aloud.
  */
@@ -8,11 +9,10 @@ import type { Interface } from 'node:readline';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { CUE_SPLIT_MS, type Cue } from './cues';
+import { holdLength } from './hold-length';
+import type { Hold } from './holds';
 import { MAX_SKIP_MS, type DeviceKind, type SimulatorReply, type SimulatorSessionInfo } from './simulator';
 import type { Simulator } from './simulator';
-
-/** Silences at least this long are printed as holds; shorter ones as pauses. */
-export const HOLD_MIN_MS = 3000;
 
 export interface ChatOptions {
   simulator: Simulator;
@@ -95,7 +95,8 @@ export async function runChat(options: ChatOptions): Promise<void> {
         first = false;
         if (options.speak && !turn.skip.signal.aborted) await options.speak(cue.text, turn.skip.signal);
       } else {
-        await showSilence(cue, turn.skip.signal);
+        const hold = reply.holds.find((h) => cue.atMs >= h.atMs - 1 && cue.atMs < h.atMs + h.durationMs);
+        await showSilence(cue, hold, started, turn.skip.signal);
       }
     }
     if (reply.cues.length === 0) write('skill> (says nothing)');
@@ -109,23 +110,31 @@ export async function runChat(options: ChatOptions): Promise<void> {
     if (playing === turn) playing = undefined;
   }
 
-  async function showSilence(cue: Cue, signal: AbortSignal): Promise<void> {
-    if (cue.durationMs < CUE_SPLIT_MS) return;
-    const label =
-      cue.durationMs >= HOLD_MIN_MS
-        ? `[holding ${seconds(cue.durationMs)}]`
-        : `[pause ${seconds(cue.durationMs)}]`;
-    if (!realTime || !interactive || cue.durationMs < HOLD_MIN_MS) {
-      write(`       ${label}`);
+  /**
+   * A silence: the start of a hold prints it once ("[holding 1 min]"); a silence later in the same
+   * hold (after a "halfway") prints nothing; any other pause prints its length. On a terminal in
+   * real time, a hold's silences count the hold's time left down in place.
+   */
+  async function showSilence(cue: Cue, hold: Hold | undefined, started: number, signal: AbortSignal) {
+    if (cue.durationMs < CUE_SPLIT_MS && !hold) return;
+    const starts = hold !== undefined && Math.abs(cue.atMs - hold.atMs) <= 1;
+    const label = hold
+      ? starts
+        ? `[holding ${holdLength(hold.durationMs)}]`
+        : '[holding]'
+      : `[pause ${seconds(cue.durationMs)}]`;
+    if (!realTime || !interactive || !hold) {
+      if (!hold || starts) write(`       ${label}`);
       return;
     }
     // On a terminal, the hold counts down in place.
     const ends = Date.now() + cue.durationMs;
+    const holdEnds = started + hold.atMs + hold.durationMs;
     while (!signal.aborted && Date.now() < ends) {
-      output.write(`\r       ${label} ${Math.ceil((ends - Date.now()) / 1000)} s left   `);
+      output.write(`\r       ${label} ${holdLength(holdEnds - Date.now())} left   `);
       await sleep(Math.min(1000, ends - Date.now()), signal);
     }
-    output.write(`\r       ${label}${' '.repeat(16)}\n`);
+    output.write(`\r       ${label}${' '.repeat(20)}\n`);
   }
 
   async function handle(line: string, rl: Interface): Promise<boolean> {

@@ -21,6 +21,7 @@ import {
   type EnvelopeOptions,
   type InteractionModelJson,
 } from './envelope';
+import { routineHolds, silenceHolds, type Hold } from './holds';
 import { ModelMatcher } from './nlu';
 import { visualFromDirectives, type Visual, type VisualRenderer } from './visual';
 import { isRecord } from '../lambda/src/core/record';
@@ -39,6 +40,10 @@ export const MAX_UTTERANCE_CHARACTERS = 300;
 export const DEFAULT_MAX_SESSIONS = 200;
 /** The most one skip ahead moves a session's clock: more than any turn (Alexa caps audio at 240 s). */
 export const MAX_SKIP_MS = 10 * 60_000;
+/** A screen button's event arguments: at most this many, and this many characters as JSON. */
+export const MAX_EVENT_ARGUMENTS = 8;
+export const MAX_EVENT_CHARACTERS = 1024;
+export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
 
 export type SessionState =
   /** The skill asked something: the microphone opens and the next words go to the skill. */
@@ -55,6 +60,8 @@ export interface SimulatorReply {
     intent?: string;
     /** Slot name → what was said and, when entity resolution matched, the value's id. */
     slots?: Record<string, { value: string; id?: string }>;
+    /** A screen button's UserEvent: the arguments its SendEvent carried. */
+    arguments?: unknown[];
     timestamp: string;
   };
   /** What the skill said, as plain text, and as SSML. */
@@ -64,6 +71,11 @@ export interface SimulatorReply {
   /** What is heard and when (output speech, then any APL for Audio document). */
   cues: Cue[];
   totalMs: number;
+  /**
+   * The holds (pressing time) in the audio: for a routine turn, the skill's own hold windows (from
+   * "press now" to "release", not the settle pause before it); otherwise each long silence.
+   */
+  holds: Hold[];
   /** What a screen device shows (only on the screen device, when the skill sent APL). */
   visual?: Visual;
   session: SessionState;
@@ -94,6 +106,14 @@ export interface SimulatorOptions {
   applicationId?: string;
 }
 
+/** Input the simulator refuses (a button press that no screen could send). */
+export class InvalidInputError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}
+
 /** A simulator session id that is not (or no longer) known. */
 export class UnknownSessionError extends Error {
   constructor() {
@@ -114,6 +134,8 @@ interface DeviceSession {
   user: string;
   device: DeviceKind;
   alexa?: AlexaSession;
+  /** The token of the APL document on the screen (a UserEvent carries it). */
+  screenToken?: string;
   /** Time skipped ahead: requests are stamped this much later than the clock says. */
   skippedMs: number;
   /** Turns of one session run one after another, in the order they arrived. */
@@ -187,6 +209,38 @@ export class Simulator {
         this.options.model,
         interpreted.intent,
         interpreted.slots,
+        this.envelopeOptions(session),
+      );
+      return this.send(session, request);
+    });
+  }
+
+  /**
+   * A button on the screen is pressed: the `Alexa.Presentation.APL.UserEvent` the device sends for a
+   * TouchWrapper's SendEvent, with its arguments, goes to the skill (only on the screen device, the
+   * one that shows buttons). Arguments must be a short JSON array, as a document's would be.
+   */
+  async press(id: unknown, args: unknown, componentId?: unknown): Promise<SimulatorReply> {
+    const session = this.get(id);
+    if (session.device !== 'screen')
+      throw new InvalidInputError('Only the screen device has buttons to press.');
+    if (!Array.isArray(args) || args.length > MAX_EVENT_ARGUMENTS)
+      throw new InvalidInputError(`arguments must be an array of at most ${MAX_EVENT_ARGUMENTS} values`);
+    if (JSON.stringify(args).length > MAX_EVENT_CHARACTERS)
+      throw new InvalidInputError(`arguments must be at most ${MAX_EVENT_CHARACTERS} characters as JSON`);
+    const source =
+      typeof componentId === 'string' && /^[\w.-]{1,64}$/.test(componentId) ? componentId : 'button';
+    return this.serialise(session, () => {
+      // Pressing a button on a screen whose session ended starts a new session, as on a device.
+      session.alexa ??= this.newAlexaSession();
+      const request = envelope(
+        {
+          type: USER_EVENT,
+          token: session.screenToken ?? '',
+          arguments: args,
+          source: { type: 'TouchWrapper', handler: 'Press', id: source },
+          components: {},
+        },
         this.envelopeOptions(session),
       );
       return this.send(session, request);
@@ -304,6 +358,7 @@ export class Simulator {
       session.device === 'screen'
         ? visualFromDirectives(body.directives, this.options.renderVisual)
         : undefined;
+    if (visual) session.screenToken = visual.token;
     const alexa = session.alexa;
     if (alexa) {
       alexa.started = true;
@@ -324,11 +379,19 @@ export class Simulator {
       type: string;
       timestamp: string;
       intent?: { name: string; slots?: unknown };
+      arguments?: unknown[];
     };
+    // A routine turn's audio (APL for Audio) starts after any output speech.
+    const hasApla = (body.directives ?? []).some((d) => d.type === 'Alexa.Presentation.APLA.RenderDocument');
+    const audioStartMs = hasApla ? cuesForResponse({ outputSpeech: body.outputSpeech }).totalMs : 0;
+    const holds =
+      routineHolds(response.sessionAttributes, Date.parse(sent.timestamp), audioStartMs) ??
+      silenceHolds(cues);
     return {
       request: {
         type: sent.type,
         ...(sent.intent ? { intent: sent.intent.name, slots: slotSummary(sent.intent.slots) } : {}),
+        ...(Array.isArray(sent.arguments) ? { arguments: sent.arguments } : {}),
         timestamp: sent.timestamp,
       },
       speech: speech?.type === 'PlainText' ? speech.text : ssmlToText(ssml),
@@ -336,6 +399,7 @@ export class Simulator {
       reprompt: repromptSpeech?.type === 'PlainText' ? repromptSpeech.text : ssmlToText(repromptSsml),
       cues,
       totalMs,
+      holds,
       ...(visual ? { visual } : {}),
       session: session.alexa?.state ?? 'closed',
       problems,

@@ -2,18 +2,19 @@
  * The simulator page's script (bundled for the browser by scripts/build.ts into
  * dist/public/simulator.js). It sends what the person types to the simulator API and plays each
  * reply's cue list in real time: every cue appears (and, with "Speak" on, is spoken by the browser)
- * when it would be heard, and a long silence shows a countdown ring. Typing mid-turn interrupts the
+ * when it would be heard, and each hold shows a countdown ring. Typing mid-turn interrupts the
  * turn, as speaking to a device does; the server stamps the new request with the current time.
  * On the screen device, a routine turn's screen has one page per hold: each page comes up when the
- * audio reaches it (its `showAtMs`), as the skill's APL document switches pages on a device.
+ * audio reaches it (its `showAtMs`), as the skill's APL document switches pages on a device, with
+ * its countdown bar emptying over the hold and its buttons sending their UserEvent when clicked.
  */
 import type { Cue } from '../cues';
+import type { Hold } from '../holds';
+import { holdLength } from '../hold-length';
 import type { DeviceKind, SimulatorReply, SimulatorSessionInfo } from '../simulator';
-import type { Visual } from '../visual';
+import type { Visual, VisualBar, VisualButton } from '../visual';
 import { SUGGESTIONS } from './suggestions';
 
-/** Silences at least this long are holds: they get a countdown ring. */
-const RING_MIN_MS = 3000;
 const RING_RADIUS = 16;
 const RING_CIRCUMFERENCE = 2 * Math.PI * RING_RADIUS;
 const DEVICE_LABELS: Record<DeviceKind, string> = {
@@ -56,7 +57,8 @@ const svgNs = 'http://www.w3.org/2000/svg';
 class Playback {
   private timers: number[] = [];
   private shown = 0;
-  private frame = 0;
+  /** Each running ring's animation frame, by hold. */
+  private readonly rings = new Map<number, number>();
   private done = false;
   /** The screen page showing now (a paged visual starts on its first page). */
   private page = 0;
@@ -77,6 +79,10 @@ class Playback {
     }
     cues.forEach((cue, index) => {
       this.timers.push(window.setTimeout(() => this.show(cue, index), cue.atMs));
+    });
+    // One ring per hold, from "press now" to "release" (speech inside the hold does not end it).
+    reply.holds.forEach((hold, index) => {
+      this.timers.push(window.setTimeout(() => this.showHold(hold, index), hold.atMs));
     });
     (reply.visual?.pages ?? []).forEach((page, index) => {
       if (index > 0) this.timers.push(window.setTimeout(() => this.turnTo(index), page.showAtMs));
@@ -109,17 +115,26 @@ class Playback {
       this.bubble.append(span);
       if (this.speak() && 'speechSynthesis' in window)
         window.speechSynthesis.speak(new SpeechSynthesisUtterance(cue.text));
-    } else if (cue.durationMs >= RING_MIN_MS) {
-      this.bubble.append(this.ring(cue, index));
     }
+    this.scroll();
+  }
+
+  private showHold(hold: Hold, index: number): void {
+    if (this.bubble.querySelector(`[data-hold="${index}"]`)) return;
+    this.bubble.append(this.ring(hold, index));
+    this.scroll();
+  }
+
+  private scroll(): void {
     const log = this.bubble.closest('ol');
     if (log) log.scrollTop = log.scrollHeight;
   }
 
-  /** A hold: a ring that empties as the silence passes, with the seconds left in the middle. */
-  private ring(cue: Cue, index: number): HTMLElement {
+  /** A hold: a ring that empties as the hold passes, labelled with the time left, counting down. */
+  private ring(cue: Hold, index: number): HTMLElement {
     const hold = make('span', 'hold');
-    hold.dataset.cue = String(index);
+    hold.dataset.hold = String(index);
+    hold.dataset.durationMs = String(cue.durationMs);
     hold.setAttribute('role', 'timer');
     const svg = document.createElementNS(svgNs, 'svg');
     svg.setAttribute('viewBox', '0 0 40 40');
@@ -136,20 +151,48 @@ class Playback {
     arc.setAttribute('stroke-dasharray', String(RING_CIRCUMFERENCE));
     svg.append(track, arc);
     const seconds = make('span', 'seconds');
-    const label = make('span', 'label', `holding ${Math.round(cue.durationMs / 1000)} s`);
+    const label = make('span', 'label');
     hold.append(svg, seconds, label);
     const endsAt = this.started + cue.atMs + cue.durationMs;
     const tick = (): void => {
       const left = Math.max(0, endsAt - performance.now());
       arc.setAttribute('stroke-dashoffset', String(RING_CIRCUMFERENCE * (1 - left / cue.durationMs)));
-      seconds.textContent = String(Math.ceil(left / 1000));
+      const whole = Math.ceil(left / 1000);
+      seconds.textContent =
+        whole >= 60 ? `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}` : String(whole);
+      label.textContent = left > 0 ? `${holdLength(left)} left` : `held ${holdLength(cue.durationMs)}`;
       hold.dataset.remainingMs = String(Math.round(left));
-      hold.setAttribute('aria-label', `${Math.ceil(left / 1000)} seconds left`);
-      if (left > 0 && !this.done) this.frame = requestAnimationFrame(tick);
-      else hold.classList.add('over');
+      hold.setAttribute('aria-label', left > 0 ? `${holdLength(left)} left of this hold` : label.textContent);
+      if (left > 0 && !this.done) this.rings.set(index, requestAnimationFrame(tick));
+      else this.over(hold, left);
     };
     tick();
     return hold;
+  }
+
+  /** A ring stops: the hold is over, or the turn was interrupted with time left. */
+  private over(hold: HTMLElement, left: number): void {
+    if (hold.classList.contains('over')) return;
+    hold.classList.add('over');
+    if (left > 0) {
+      const label = hold.querySelector('.label');
+      if (label) label.textContent = `stopped with ${holdLength(left)} left`;
+    }
+  }
+
+  /** Stops every ring where it is (interrupted) or at its end (played out or skipped). */
+  private stopRings(atEnd: boolean): void {
+    for (const frame of this.rings.values()) cancelAnimationFrame(frame);
+    this.rings.clear();
+    this.bubble.querySelectorAll<HTMLElement>('.hold').forEach((h) => {
+      if (atEnd) {
+        h.dataset.remainingMs = '0';
+        const label = h.querySelector('.label');
+        if (label && !h.classList.contains('over'))
+          label.textContent = `held ${holdLength(Number(h.dataset.durationMs))}`;
+      }
+      this.over(h, atEnd ? 0 : Number(h.dataset.remainingMs));
+    });
   }
 
   /** Shows every cue not yet shown, without waiting (the "skip ahead" button). */
@@ -165,7 +208,7 @@ class Playback {
         }
       }
     });
-    this.bubble.querySelectorAll('.hold').forEach((h) => h.classList.add('over'));
+    this.stopRings(true);
     this.end(true);
   }
 
@@ -174,7 +217,7 @@ class Playback {
     if (this.done) return;
     this.clear();
     if ('speechSynthesis' in window) window.speechSynthesis.cancel();
-    this.bubble.querySelectorAll('.hold').forEach((h) => h.classList.add('over'));
+    this.stopRings(false);
     if (this.shown < this.reply.cues.length) this.bubble.append(make('span', 'cue muted', '(interrupted)'));
     this.end();
   }
@@ -182,7 +225,6 @@ class Playback {
   private clear(): void {
     for (const timer of this.timers) window.clearTimeout(timer);
     this.timers = [];
-    cancelAnimationFrame(this.frame);
   }
 
   /** `heard`: the whole turn was heard (played out or skipped ahead), so the screen got to its last page. */
@@ -271,6 +313,27 @@ class SimulatorPage {
     }
   }
 
+  /**
+   * A button on the screen is clicked: the device sends the button's UserEvent (its SendEvent
+   * arguments), which interrupts the turn as speaking does; the skill answers it as the spoken command.
+   */
+  private async press(button: VisualButton): Promise<void> {
+    this.playback?.stop();
+    const you = this.entry('you', 'You');
+    you.body.textContent = `(touch “${button.label}” on the screen)`;
+    try {
+      await this.skipping;
+      const reply = await this.call<SimulatorReply>('press', {
+        arguments: button.arguments,
+        ...(button.id ? { id: button.id } : {}),
+      });
+      you.item.append(make('p', 'meta', describeRequest(reply)));
+      this.play(reply);
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
   private async say(raw: string): Promise<void> {
     const text = raw.trim();
     if (text === '') return;
@@ -294,8 +357,9 @@ class SimulatorPage {
       skill.item.append(make('p', 'problem', `Alexa would reject this SSML: ${reply.problems.join('; ')}`));
     if (this.session) this.session.session = reply.session;
     this.showSession();
+    this.turnStartedAt = performance.now();
     this.showVisual(reply);
-    this.playing.hidden = !reply.cues.some((c) => c.kind === 'silence' && c.durationMs >= RING_MIN_MS);
+    this.playing.hidden = reply.holds.length === 0;
     const playback = new Playback(
       reply,
       skill.body,
@@ -376,6 +440,7 @@ class SimulatorPage {
   private showVisual(reply: SimulatorReply): void {
     if (this.session?.device !== 'screen') return;
     const display = element('display');
+    this.stopBar();
     display.replaceChildren();
     delete display.dataset.page;
     const visual = reply.visual;
@@ -389,7 +454,7 @@ class SimulatorPage {
       this.showPage(visual, 0);
       return;
     }
-    this.draw(visual.svg, visual.lines);
+    this.draw(visual.svg, visual.lines, visual.buttons);
   }
 
   /** Page `index` of a paged visual (a routine turn's screen): the title, then the page. */
@@ -398,11 +463,15 @@ class SimulatorPage {
     const page = visual.pages?.[index];
     const display = element('display');
     display.dataset.page = String(index);
-    this.draw(page?.svg, [...visual.lines, ...(page?.lines ?? [])]);
+    this.stopBar();
+    this.draw(page?.svg, [...visual.lines, ...(page?.lines ?? [])], page?.buttons, page?.bar);
   }
 
-  /** The display: a diagram (as an image, so the SVG is drawn but never runs script) and lines of text. */
-  private draw(svg: string | undefined, text: string[]): void {
+  /**
+   * The display: a diagram (as an image, so the SVG is drawn but never runs script), lines of text,
+   * the countdown bar and the buttons.
+   */
+  private draw(svg: string | undefined, text: string[], buttons: VisualButton[] = [], bar?: VisualBar): void {
     const display = element('display');
     display.replaceChildren();
     display.classList.toggle('with-diagram', svg !== undefined);
@@ -412,9 +481,62 @@ class SimulatorPage {
       image.alt = svgTitle(svg) ?? text[0] ?? 'diagram';
       display.append(image);
     }
+    const column = make('div', 'column');
     const lines = make('ul', 'lines');
     for (const line of text) lines.append(make('li', undefined, line));
-    display.append(lines);
+    column.append(lines);
+    if (bar) column.append(this.bar(bar));
+    if (buttons.length > 0) {
+      const row = make('div', 'apl-buttons');
+      for (const button of buttons) {
+        const node = make('button', 'apl-button', button.label);
+        if (button.style) node.dataset.style = button.style;
+        node.type = 'button';
+        node.dataset.event = JSON.stringify(button.arguments);
+        node.addEventListener('click', () => void this.press(button));
+        row.append(node);
+      }
+      column.append(row);
+    }
+    display.append(column);
+  }
+
+  private barFrame = 0;
+  /** When the turn on screen started (performance.now() time): its bars are timed from it. */
+  private turnStartedAt = 0;
+
+  /**
+   * The countdown bar: full width is the whole hold; it empties as the hold passes (timed from the
+   * start of the turn's audio, as the document's animation is), or stands still (paused).
+   */
+  private bar(bar: VisualBar): HTMLElement {
+    const track = make('div', 'bar');
+    track.setAttribute('role', 'progressbar');
+    track.setAttribute('aria-label', 'Time left on this hold');
+    track.setAttribute('aria-valuemin', '0');
+    track.setAttribute('aria-valuemax', '100');
+    const fill = make('div', 'fill');
+    track.append(fill);
+    const started = this.turnStartedAt;
+    const to = bar.to ?? 0;
+    const tick = (): void => {
+      let fraction = bar.from;
+      if (bar.atMs !== undefined && bar.durationMs && started !== undefined) {
+        const t = (performance.now() - started - bar.atMs) / bar.durationMs;
+        fraction = bar.from + (to - bar.from) * Math.min(1, Math.max(0, t));
+      }
+      fill.style.width = `${(fraction * 100).toFixed(2)}%`;
+      track.dataset.fraction = fraction.toFixed(4);
+      track.setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+      const moving = bar.atMs !== undefined && fraction > to;
+      if (moving) this.barFrame = requestAnimationFrame(tick);
+    };
+    tick();
+    return track;
+  }
+
+  private stopBar(): void {
+    cancelAnimationFrame(this.barFrame);
   }
 
   private entry(kind: 'you' | 'skill', who: string): { item: HTMLLIElement; body: HTMLElement } {
@@ -458,6 +580,7 @@ function svgTitle(svg: string): string | undefined {
 /** "FindPointIntent · point: kunlun → BL 60" (what Alexa understood), for the person and the developer. */
 function describeRequest(reply: SimulatorReply): string {
   const { request } = reply;
+  if (request.arguments) return `${request.type} · ${JSON.stringify(request.arguments)}`;
   if (!request.intent) return request.type;
   const slots = Object.entries(request.slots ?? {}).map(
     ([name, slot]) => `${name}: ${slot.value}${slot.id ? ` → ${slot.id}` : ' (no match)'}`,

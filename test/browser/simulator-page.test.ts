@@ -244,16 +244,18 @@ describe('the simulator page in chromium', () => {
     expect(await turn(1).textContent()).not.toMatch(/Stop straight away/);
     expect(await page.isVisible('#playing')).toBe(true);
 
-    // 31 s in: the warm-up was announced, "Begin." said, and its hold is counting down to the
-    // first breath cue, 15 s in (never 25 s of silence).
+    // 31 s in: the warm-up was announced, "Begin." said, and its hold is counting down: one ring for
+    // the hold (none for the settle pause before "Begin."), labelled with the hold's time left.
     await skipAhead(30_000);
-    const ring = turn(1).locator('.hold', { hasText: 'holding 15 s' });
+    const ring = turn(1).locator('.hold').first();
     await ring.waitFor();
+    expect(await ring.getAttribute('data-duration-ms')).toBe('60000');
+    expect(await ring.locator('.label').textContent()).toMatch(/^\d+ s left$/);
     expect(await turn(1).textContent()).toMatch(/Stop straight away.*First, a warm-up.*Begin\./);
     const first = Number(await ring.getAttribute('data-remaining-ms'));
     await page.waitForTimeout(1500);
     const later = Number(await ring.getAttribute('data-remaining-ms'));
-    expect(first).toBeLessThanOrEqual(15_000);
+    expect(first).toBeLessThanOrEqual(60_000);
     expect(first - later).toBeGreaterThan(1000);
     expect(later).toBeGreaterThan(0);
     expect(await turn(1).textContent()).not.toMatch(/Halfway/);
@@ -349,7 +351,7 @@ describe('the simulator page in chromium', () => {
     // 50 s in: still the warm-up (its hold runs to about 58 s, its second half after "Keep it
     // going."); BL 23's page has not come up.
     await skipAhead(50_000);
-    await turn(1).locator('.hold', { hasText: 'holding 14 s' }).waitFor();
+    await turn(1).locator('.hold[data-duration-ms="30000"]').waitFor();
     expect(await display.getAttribute('data-page')).toBe('0');
     expect(await diagram.count()).toBe(0);
 
@@ -381,6 +383,96 @@ describe('the simulator page in chromium', () => {
     await page.waitForSelector('#display[data-page="0"] img.diagram');
     expect(await diagramTitle()).toMatch(/BL 52 marked/);
     expect(await display.locator('.lines').textContent()).toMatch(/Step 3 of 6.*BL 52.*Paused/);
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('on the Screen device, the routine screen has a countdown bar and Pause/Resume buttons that work', async () => {
+    let skew = 0;
+    const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
+    const url = await serve(
+      skill,
+      (directive, n) => directiveSvg(directive, { page: n }),
+      () => Date.now() + skew,
+    );
+    const page = await openPage(url, { fakeClock: true });
+    const turn = (n: number) => page.locator('.turn.skill .body').nth(n);
+    const skipAhead = async (ms: number) => {
+      skew += ms;
+      await page.clock.fastForward(ms);
+    };
+    const display = page.locator('#display');
+    const bar = display.locator('.bar');
+    const fraction = async () => Number(await bar.getAttribute('data-fraction'));
+
+    await page.click('#device-screen');
+    await page.waitForSelector('body[data-device="screen"]');
+    await say(page, 'start the quick routine');
+    await turn(0).locator('.cue').first().waitFor();
+    await say(page, 'no');
+    await turn(1).locator('.cue').first().waitFor();
+
+    // The warm-up's page: its bar full (the hold has not started), and the document's two buttons.
+    const buttons = display.locator('button.apl-button');
+    expect(await buttons.allTextContents()).toEqual(['Pause', 'Next']);
+    expect(JSON.parse((await buttons.first().getAttribute('data-event')) ?? '')).toEqual([
+      'intent',
+      'AMAZON.PauseIntent',
+    ]);
+    expect(await fraction()).toBe(1);
+
+    // 35 s in: the warm-up's 30 s hold started at about 27 s; the bar and the ring count it down together.
+    await skipAhead(35_000);
+    const ring = turn(1).locator('.hold').first();
+    await ring.waitFor();
+    await page.waitForTimeout(500);
+    const early = await fraction();
+    expect(early).toBeLessThan(0.9);
+    expect(early).toBeGreaterThan(0.6);
+    // Read in one go: the ring's time left and its label, drawn in the same frame.
+    const [ringLeft, ringLabel] = await ring.evaluate((node) => [
+      Number(node.getAttribute('data-remaining-ms')),
+      node.querySelector('.label')?.textContent ?? '',
+    ]);
+    expect(Math.abs(early * 30_000 - Number(ringLeft))).toBeLessThan(1000);
+    expect(ringLabel).toBe(`${Math.ceil(Number(ringLeft) / 1000)} s left`);
+    await page.waitForTimeout(1500);
+    expect(await fraction()).toBeLessThan(early - 0.03);
+    await page.screenshot({ path: path.join(artifacts, 'simulator-routine-bar.png') });
+
+    // Touch Pause on the screen: the device sends the UserEvent, the skill pauses the routine.
+    await buttons.first().click();
+    await turn(2).locator('.cue').first().waitFor();
+    expect(await page.locator('.turn.you').last().textContent()).toMatch(/touch “Pause” on the screen/);
+    expect(await page.locator('.turn.you .meta').last().textContent()).toMatch(
+      /Alexa\.Presentation\.APL\.UserEvent · \["intent","AMAZON\.PauseIntent"\]/,
+    );
+    const paused = await turn(2).textContent();
+    expect(paused).toMatch(/^Paused, with \d+ seconds left on a warm-up/);
+    const left = secondsIn(paused);
+    expect(await turn(1).textContent()).toMatch(/\(interrupted\)/);
+    expect(await ring.locator('.label').textContent()).toMatch(/^stopped with \d+ s left$/);
+    // The paused screen: "Paused", the bar standing at what is left, and Resume in place of Pause.
+    await page.waitForSelector('#display button.apl-button:text("Resume")');
+    expect(await display.locator('.lines').textContent()).toMatch(/Step 1 of 6.*Paused/);
+    expect(await buttons.allTextContents()).toEqual(['Resume', 'Next']);
+    const standing = await fraction();
+    expect(Math.abs(standing * 30 - left)).toBeLessThanOrEqual(1);
+    await skipAhead(10_000);
+    expect(await fraction()).toBe(standing);
+
+    // Touch Resume: back into the warm-up with what was left, and the bar empties again from there.
+    await buttons.first().click();
+    await turn(3).locator('.cue').first().waitFor();
+    expect(await turn(3).textContent()).toMatch(/^Back to/);
+    const resumed = turn(3).locator('.hold').first();
+    await resumed.waitFor({ timeout: 15_000 });
+    // The whole of what was left, which the skill said to the second.
+    const resumedMs = Number(await resumed.getAttribute('data-duration-ms'));
+    expect(Math.abs(resumedMs - left * 1000)).toBeLessThan(1000);
+    await page.waitForTimeout(1500);
+    expect(await fraction()).toBeLessThan(standing);
+    expect(await buttons.allTextContents()).toEqual(['Pause', 'Next']);
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   }, 90_000);

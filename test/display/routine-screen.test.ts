@@ -6,6 +6,7 @@ import type { Directive } from 'ask-sdk-model';
 import { getPoint, routines } from '../../lambda/src/core/catalogue';
 import type { RoutineState } from '../../lambda/src/core/routine/progress';
 import { sourceCount } from '../../lambda/src/core/routine/plan';
+import { CLOSING_GAP_MS } from '../../lambda/src/core/routine/timeline';
 import { APLA_DIRECTIVE } from '../../lambda/src/speech/apla';
 import { aplProblems } from '../support/apl';
 import type { Conversation, Turn } from '../support/conversation';
@@ -100,7 +101,10 @@ function expectInStep(turn: Turn, routineState: RoutineState): void {
     expect(Math.abs(Number(bar.duration) - w.holdMs)).toBeLessThanOrEqual(1);
   });
   const closing = setPages.find((c) => c.value === windows.length)!;
-  expect(Math.abs(Number(closing.delay) - windows[windows.length - 1].endMs)).toBeLessThanOrEqual(1);
+  // The closing page comes up with the closing words, after the last release and the closing gap.
+  expect(
+    Math.abs(Number(closing.delay) - (windows[windows.length - 1].endMs + CLOSING_GAP_MS)),
+  ).toBeLessThanOrEqual(1);
 }
 
 describe('the routine screen on a screen device', () => {

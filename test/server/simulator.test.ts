@@ -215,6 +215,42 @@ describe('simulator API through the real server on 127.0.0.1', () => {
     );
   });
 
+  it('a screen button press is the UserEvent a device sends: the skill answers it as the spoken command', async () => {
+    const { id } = await open(run, { device: 'screen' });
+    await say(run, id, 'start the quick routine');
+    const turn = await say(run, id, 'no');
+    const pause = turn.visual?.pages?.[0].buttons?.find((b) => b.label === 'Pause');
+    const api = `${run.url}/simulator/api/sessions/${id}`;
+    const pressed = await post(`${api}/press`, { arguments: pause?.arguments, id: pause?.id });
+    expect(pressed.status).toBe(200);
+    const event = run.received.at(-1)?.request as unknown as Record<string, unknown>;
+    expect(event).toMatchObject({
+      type: 'Alexa.Presentation.APL.UserEvent',
+      token: 'ppg.routine',
+      arguments: ['intent', 'AMAZON.PauseIntent'],
+      source: { type: 'TouchWrapper', handler: 'Press', id: 'pauseButton' },
+    });
+    expect((pressed.json as SimulatorReply).speech).toMatch(/^Paused/);
+
+    for (const bad of [
+      {},
+      { arguments: 'pause' },
+      { arguments: Array(9).fill(1) },
+      { arguments: ['x'.repeat(2000)] },
+    ])
+      expect((await post(`${api}/press`, bad)).status).toBe(400);
+    // A speaker has no screen to press.
+    const speaker = await open(run, { device: 'speaker' });
+    const onSpeaker = await post(`${run.url}/simulator/api/sessions/${speaker.id}/press`, {
+      arguments: ['intent', 'AMAZON.PauseIntent'],
+    });
+    expect(onSpeaker.status).toBe(400);
+    expect(onSpeaker.json).toEqual({ error: expect.any(String) });
+    expect(
+      (await post(`${run.url}/simulator/api/sessions/no-such-session/press`, { arguments: [] })).status,
+    ).toBe(404);
+  });
+
   it('keeps at most maxSessions sessions in memory, dropping the least recently used', async () => {
     const bounded = await start({ maxSessions: 3 });
     const [a, b, c] = [await open(bounded), await open(bounded), await open(bounded)];

@@ -112,12 +112,17 @@ describe('the terminal chat', () => {
     );
     const routine = out.slice(out.indexOf('you> no'), out.indexOf('you> next'));
     expect(routine).toMatch(/\[AMAZON\.NoIntent\]\nskill> Let's do the quick routine\./);
-    // The warm-up: "Begin.", then its 30 s hold with a cue halfway through (never 25 s of
-    // silence), skipped ahead (piped input never waits).
-    expect(routine).toMatch(
-      /Begin\.\n {7}\[holding 15 s\]\n {7}Keep it going\.\n {7}\[holding 14 s\]\n {7}And stop\./,
-    );
-    expect(routine).toMatch(/B L 23.*\n(.*\n)*? {7}\[holding \d+ s\]/);
+    // The warm-up: "Begin.", then its 30 s hold (with a cue inside it, never 25 s of silence),
+    // skipped ahead (piped input never waits).
+    expect(routine).toMatch(/Begin\.\n {7}\[holding 30 s\]\n {7}Keep it going\.\n {7}And stop\./);
+    // One line per hold, with the hold's whole length (cues spoken inside it do not split it), and
+    // the settle pause before each "press" is a pause, not a hold.
+    expect(routine.match(/\[holding [^\]]*\]/g)).toEqual([
+      '[holding 30 s]',
+      '[holding 1 min]',
+      '[holding 45 s]',
+    ]);
+    expect(routine.match(/\[pause 3 s\]/g)).toHaveLength(3);
     expect(routine).toMatch(/Say next when you're ready for Commanding Middle\.\n$/);
     // Skipped turns count as heard: "next" goes on to the point the skill just named.
     const next = out.slice(out.indexOf('you> next'), out.indexOf('you> how long is left'));

@@ -53,9 +53,13 @@ describe('the simulator screen draws what the APL document shows', () => {
       [routineDirective(t, stepScreen({ points: [], side: undefined, caption: 'Rub your lower back' }))],
       render,
     );
-    expect(visual?.pages).toEqual([
-      { showAtMs: 0, lines: ['Step 3 of 6', 'Rub your lower back', 'Next: BL 40, Commanding Middle'] },
-    ]);
+    expect(visual?.pages).toHaveLength(1);
+    const [page] = visual?.pages ?? [];
+    expect(page).toMatchObject({
+      showAtMs: 0,
+      lines: ['Step 3 of 6', 'Rub your lower back', 'Next: BL 40, Commanding Middle'],
+    });
+    expect(page.svg).toBeUndefined();
   });
 
   it('draws nothing, and never throws, for other or malformed directives', () => {

@@ -8,7 +8,7 @@ import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
 import { planName, sourceCount, stepNumber } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
 import type { RoutineState } from '../core/routine/progress';
-import type { TurnStep } from '../core/routine/timeline';
+import { CLOSING_GAP_MS, type TurnStep } from '../core/routine/timeline';
 import type { Translate } from '../i18n';
 import type { MarkedSide } from './diagram';
 import type { RoutineHoldPage, RoutineTurnScreen } from './routine';
@@ -69,7 +69,9 @@ export function turnScreenFor(t: Translate, turn: TurnScreen, plan: RoutinePlan)
     pages,
     end: last
       ? {
-          atMs: last.endMs,
+          // The closing page comes up with the closing words ("say next when you're ready for …"),
+          // which follow the last release after the closing gap; never after the turn's audio ends.
+          atMs: Math.min(last.endMs + CLOSING_GAP_MS, turn.totalMs),
           finished: turn.finished,
           next:
             turn.next && next
