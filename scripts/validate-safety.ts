@@ -26,6 +26,7 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
   const problems: string[] = [];
   const conditions = array(safety.conditions);
   const redFlags = array(safety.redFlags);
+  const stopSymptoms = array(safety.stopSymptoms);
 
   for (const condition of conditions) {
     const id = String(condition.id);
@@ -66,6 +67,7 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
   for (const [list, entries] of [
     ['conditions', conditions],
     ['redFlags', redFlags],
+    ['stopSymptoms', stopSymptoms],
   ] as const) {
     entries.forEach((entry, e) => {
       const id = String(entry.id);

@@ -26,7 +26,7 @@ import {
 import { findPointHandlers } from './handlers/find-point';
 import { routineHandlers, routineRequestInterceptor } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/state';
-import { safetyHandlers } from './handlers/safety';
+import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -65,7 +65,12 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...requestHandlers)
     // Button presses become the spoken intent first, so the routine interceptor sees them as voice.
-    .addRequestInterceptors(UserEventToIntentInterceptor, routineRequestInterceptor(options.routineAudio))
+    // "I'm done" is not a health statement: it becomes a fallback before the routine sees it.
+    .addRequestInterceptors(
+      UserEventToIntentInterceptor,
+      NotHealthStatementInterceptor,
+      routineRequestInterceptor(options.routineAudio),
+    )
     // The routine screen goes on after the handler, so every routine response gets it in one place.
     .addResponseInterceptors(RoutineScreenInterceptor, RememberLastOutputInterceptor)
     .addErrorHandlers(CatchAllErrorHandler)

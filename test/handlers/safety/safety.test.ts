@@ -1,4 +1,10 @@
-import { conditions, healthSpokenForms, redFlags, type Tier } from '../../../lambda/src/core/safety';
+import {
+  conditions,
+  getRedFlag,
+  healthSpokenForms,
+  redFlags,
+  type Tier,
+} from '../../../lambda/src/core/safety';
 import { newConversation } from '../../support/skill';
 
 const REMINDER = /not medical advice: if pain persists or worsens, see a clinician\./;
@@ -124,10 +130,12 @@ describe('every condition, every synonym, through the handler', () => {
 
 describe('red flags: the urgent-care answer first', () => {
   const cases = redFlags.flatMap((r) => healthSpokenForms(r).map((form) => [r.id, form, r.care] as const));
-  it.each(cases)('%s: "I have %s"', async (_id, form, care) => {
+  it.each(cases)('%s: "I have %s"', async (id, form, care) => {
     const { talk } = newConversation();
-    const turn = await talk.say('HealthStatementIntent', { symptom: form });
-    expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
+    const turn = await talk.say('HealthStatementIntent', { statement: form });
+    if (care === 'emergency' || care === 'urgent')
+      expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
+    else expect(turn.speech).toContain(getRedFlag(id)?.why);
     // An emergency closes the session so nothing stands between the user and help.
     expect(turn.ended).toBe(care === 'emergency');
     expect(turn.speech).not.toMatch(/not medical advice/);

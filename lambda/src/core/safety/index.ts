@@ -6,9 +6,23 @@ export {
   safetyData,
   getCondition,
   getRedFlag,
+  getStopSymptom,
+  healthEntry,
+  matchId,
   resolveHealth,
+  resolveStatement,
   healthSpokenForms,
+  stopSymptoms,
+  urgency,
 } from './rules';
+export {
+  ageFrom,
+  carrierSamples,
+  corpus,
+  soundsLikeSymptom,
+  stripCarrier,
+  type PhrasingCorpus,
+} from './phrasings';
 export type { HealthMatch } from './rules';
 export { answer, triage, type Triage } from './answer';
 export { safetyProfile, blockers, breathingOnlyReasons } from './profile';

@@ -33,7 +33,12 @@ export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
   const profile = profileOf(await loadStoredProfile(h));
   const blocking = blockers(profile);
   if (blocking.length > 0) {
-    const care = blocking.some((b) => triage(b).care === 'emergency') ? 'emergency' : 'urgent';
+    const cares = blocking.map((b) => triage(b).care);
+    const care = cares.includes('emergency')
+      ? 'emergency'
+      : cares.every((c) => c === 'adults-only')
+        ? 'adults-only'
+        : 'urgent';
     return {
       kind: 'blocked',
       speech: t('safety.change.blocked', {

@@ -11,12 +11,18 @@ import {
   answer,
   blockers,
   breathingOnlyReasons,
+  healthEntry,
+  soundsLikeSymptom,
   triage,
+  urgency,
   type Condition,
   type Grade,
+  type HealthMatch,
   type RedFlag,
   type SafetyAnswer,
+  type StopSymptom,
 } from '../../core/safety';
+import { readRoutine } from '../routine/state';
 import { currentOffer, updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
 import { readHealth, readPoint } from './read';
@@ -51,7 +57,75 @@ function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response
   const speech = triageSpeech(t, trigger);
   if (triage(trigger).care === 'emergency')
     return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
+  if (triage(trigger).care === 'adults-only')
+    return h.responseBuilder.speak(speech).reprompt(t('safety.age.reprompt')).getResponse();
   return h.responseBuilder.speak(speech).reprompt(t('safety.reprompt')).getResponse();
+}
+
+const AGE_FLAGS = ['under-16', 'age-under-20', 'age-over-50'];
+
+/** What an age means for this guide (section 4): adults only, and new back pain under 20 or over 50. */
+function ageMatches(age: number): HealthMatch[] {
+  const id = age < 16 ? 'under-16' : age < 20 ? 'age-under-20' : age >= 50 ? 'age-over-50' : undefined;
+  const found = [id ? healthEntry(id) : undefined, age >= 70 ? healthEntry('frail') : undefined];
+  return found.filter((m): m is HealthMatch => m !== undefined);
+}
+
+/**
+ * Everything a statement named goes into the session before anything is said, so a compound
+ * ("I'm pregnant and I have a fever") loses nothing: conditions join the profile, red flags and
+ * stop-rule symptoms are recorded. A new age replaces an earlier one (a misheard "fifteen").
+ */
+function noteAll(h: HandlerInput, matches: HealthMatch[], age?: number): SafetySession {
+  const state = readSafety(h);
+  const redFlags =
+    age === undefined ? [...state.redFlags] : state.redFlags.filter((id) => !AGE_FLAGS.includes(id));
+  const conditions = [...state.conditions];
+  const symptoms = [...state.symptoms];
+  for (const m of matches) {
+    if (m.kind === 'red-flag' && !redFlags.includes(m.redFlag.id)) redFlags.push(m.redFlag.id);
+    if (m.kind === 'condition' && !conditions.includes(m.condition.id)) conditions.push(m.condition.id);
+    if (m.kind === 'stop-symptom' && !symptoms.includes(m.symptom.id)) symptoms.push(m.symptom.id);
+  }
+  return patchSafety(h, { redFlags, conditions, symptoms });
+}
+
+/** A stop-rule symptom: what to do now; a routine under way is paused, never carried on by itself. */
+function stopSymptomResponse(h: HandlerInput, symptom: StopSymptom): Response {
+  const t = tr(h);
+  const routine = readRoutine(h);
+  const paused = routine.status === 'active';
+  const next = paused ? t('safety.stop.routinePaused') : t('safety.stop.next');
+  return h.responseBuilder
+    .speak(`${t('safety.stop.advice', { advice: symptom.advice })} ${next}`)
+    .reprompt(paused ? t('safety.stop.routinePausedReprompt') : t('safety.reprompt'))
+    .getResponse();
+}
+
+/** Worth seeing a clinician (not better after weeks, new back pain after fifty): said once, self-care goes on. */
+function clinicianResponse(h: HandlerInput, flag: RedFlag, state: SafetySession): Response {
+  const t = tr(h);
+  return h.responseBuilder
+    .speak(`${triageSpeech(t, flag)} ${followUp(h, state)}`)
+    .reprompt(t('safety.reprompt'))
+    .getResponse();
+}
+
+/** "My legs feel funny": one short clarifying question; asked twice, the careful answer. */
+function unclearResponse(h: HandlerInput): Response {
+  const t = tr(h);
+  const state = readSafety(h);
+  if (!state.clarified) {
+    patchSafety(h, { clarified: true });
+    return h.responseBuilder
+      .speak(t('safety.statement.unclear'))
+      .reprompt(t('safety.statement.unclearReprompt'))
+      .getResponse();
+  }
+  return h.responseBuilder
+    .speak(`${t('safety.statement.unclearAgain')} ${t('safety.anythingElse')}`)
+    .reprompt(t('safety.reprompt'))
+    .getResponse();
 }
 
 function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
@@ -79,18 +153,32 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
   const ask = (speech: string, reprompt = t('safety.reprompt')) =>
     h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
 
-  if (health.match?.kind === 'red-flag') return triageResponse(h, health.match.redFlag);
-  if (health.match?.kind === 'condition') {
-    const { condition } = health.match;
+  const matches = [...health.matches, ...(health.age === undefined ? [] : ageMatches(health.age))].sort(
+    (a, b) => urgency(a) - urgency(b),
+  );
+  const top = matches[0];
+  if (top) state = noteAll(h, matches, health.age);
+  if (top?.kind === 'red-flag') {
+    if (top.redFlag.care === 'clinician') return clinicianResponse(h, top.redFlag, state);
+    return triageResponse(h, top.redFlag);
+  }
+  if (top?.kind === 'stop-symptom') return stopSymptomResponse(h, top.symptom);
+  if (top?.kind === 'condition') {
+    const condition = top.condition;
     if (condition.tier === 'stop') return triageResponse(h, condition);
-    state = noteCondition(h, state, condition);
     const reply = answerSpeech(t, answer(condition, point.point?.code));
     if (mode === 'question') return ask(`${reply} ${t('safety.anythingElse')}`);
-    return ask(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
+    const clinician = matches.find((m) => m.kind === 'red-flag' && m.redFlag.care === 'clinician');
+    const also = clinician?.kind === 'red-flag' ? ` ${triageSpeech(t, clinician.redFlag)}` : '';
+    return ask(
+      `${t('safety.statement.noted', { you: condition.you })} ${reply}${also} ${followUp(h, state)}`,
+    );
   }
+  if (health.age !== undefined) return ask(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
+    if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: health.spoken ?? '' });

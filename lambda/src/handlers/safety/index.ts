@@ -3,6 +3,7 @@ import { SafetyChangesIntentHandler } from './changes';
 import { HealthStatementIntentHandler, SafetyCheckIntentHandler } from './health';
 import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
 
+export { NotHealthStatementInterceptor } from './not-health';
 export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type SafeRoutine } from './gate';
 
 /**

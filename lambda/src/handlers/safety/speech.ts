@@ -26,14 +26,32 @@ export function pointList(t: Translate, codes: PointCode[]): string {
 }
 
 export function careSentence(t: Translate, care: CareLevel): string {
-  return care === 'emergency' ? t('safety.care.emergency') : t('safety.care.urgent');
+  switch (care) {
+    case 'emergency':
+      return t('safety.care.emergency');
+    case 'urgent':
+      return t('safety.care.urgent');
+    case 'clinician':
+      return t('safety.care.clinician');
+    case 'adults-only':
+      return t('safety.care.adultsOnly');
+  }
 }
 
 /** The urgent-care answer: the level of care first, then why, then what happens to routines. */
 export function triageSpeech(t: Translate, trigger: RedFlag | Condition): string {
   const { care, why } = triage(trigger);
   const values = { care: careSentence(t, care), why };
-  return care === 'emergency' ? t('safety.triage.emergency', values) : t('safety.triage.urgent', values);
+  switch (care) {
+    case 'emergency':
+      return t('safety.triage.emergency', values);
+    case 'urgent':
+      return t('safety.triage.urgent', values);
+    case 'clinician':
+      return t('safety.triage.clinician', values);
+    case 'adults-only':
+      return t('safety.triage.adultsOnly', values);
+  }
 }
 
 /** Why a change was made, as "you take blood thinners and you have varicose veins". */

@@ -8,6 +8,7 @@ import type { HandlerInput } from 'ask-sdk-core';
 import {
   getCondition,
   getRedFlag,
+  getStopSymptom,
   safetyProfile,
   type RoutineChange,
   type SafetyProfile,
@@ -29,8 +30,12 @@ export interface SafetySession {
   conditions: string[];
   /** Red flags mentioned this session: routines are refused until the session ends. */
   redFlags: string[];
+  /** Stop-rule symptoms mentioned this session (dizziness, pain getting sharp…). */
+  symptoms: string[];
   /** A condition was mentioned that the skill has no rules for. */
   unknown: boolean;
+  /** An unclear statement ("my legs feel funny") has had its one clarifying question. */
+  clarified: boolean;
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -114,7 +119,9 @@ export function readSafety(h: HandlerInput): SafetySession {
   return {
     conditions: ids(s.conditions, getCondition),
     redFlags: ids(s.redFlags, getRedFlag),
+    symptoms: ids(s.symptoms, getStopSymptom),
     unknown: s.unknown === true,
+    clarified: s.clarified === true,
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,
