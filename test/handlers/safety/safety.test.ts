@@ -1,4 +1,5 @@
 import {
+  getCondition,
   conditions,
   getRedFlag,
   healthSpokenForms,
@@ -21,7 +22,7 @@ describe('"is it safe if…", from what the user says', () => {
   it.each([
     [
       "is it safe if I'm pregnant",
-      /^Not without checking with your doctor first\..*traditionally avoided in pregnancy.*midwife.*The points to skip are .*B L 60; C V 6; L I 4; G B 21.*breathing-only routine/,
+      /^In pregnancy, or if you might be pregnant, I don't guide any point pressure.*traditionally avoided in pregnancy.*midwife.*breathing-only routine/,
     ],
     [
       'is it safe if I have osteoporosis',
@@ -47,7 +48,7 @@ describe('"is it safe if…", from what the user says', () => {
     ['what if I have a hip replacement', /^Yes, with care: skip G B 30\./],
     [
       'is it safe if I have a heart condition',
-      /^Not without checking with your doctor first\..*The points to skip are C V 6\..*breathing-only/,
+      /^With a heart condition, please ask your doctor before using acupressure\..*breathing-only/,
     ],
     ['is it safe if I have a rash', /^Yes, with care\. Don't press on or near broken, bruised/],
     [
@@ -120,10 +121,15 @@ describe('"is it safe if…", from what the user says', () => {
 
 describe('every condition, every synonym, through the handler', () => {
   const cases = conditions.flatMap((c) => healthSpokenForms(c).map((form) => [c.id, form, c.tier] as const));
-  it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (_id, form, tier) => {
+  it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (id, form, tier) => {
     const { talk } = newConversation();
     const turn = await talk.say('SafetyCheckIntent', { condition: form });
-    expect(turn.speech).toMatch(TIER_LEAD[tier]);
+    const condition = getCondition(id);
+    // Breathing-only conditions (pregnancy, rule 3.2 and E-11) open with their own advice, not "unless checked".
+    if (condition?.breathingOnly) {
+      expect(turn.speech.startsWith(condition.advice)).toBe(true);
+      expect(turn.speech).not.toMatch(/points to skip are|[A-Z] [A-Z] \d+/);
+    } else expect(turn.speech).toMatch(TIER_LEAD[tier]);
     if (tier !== 'stop') expect(turn.speech).toMatch(REMINDER);
   });
 });
@@ -183,7 +189,7 @@ describe('health statements', () => {
     const { talk } = newConversation();
     const turn = await talk.utter("I'm pregnant");
     expect(turn.speech).toMatch(
-      /^Thanks for telling me\. I'll keep in mind that you're pregnant for this session\. Not without checking/,
+      /^Thanks for telling me\. I'll keep in mind that you're pregnant for this session\. In pregnancy, or if you might be pregnant, I don't guide any point pressure/,
     );
     expect(turn.speech).toMatch(/What would you like to do next\?$/);
   });

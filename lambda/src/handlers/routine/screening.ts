@@ -8,15 +8,13 @@ import type { Response } from 'ask-sdk-model';
 import { updateSession, type Offer, type ScreenedStart } from '../../state/session';
 import { SCREENED_ATTRIBUTE } from './state';
 import { tr } from '../input';
+import { screeningQuestion } from '../safety/screening';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
-  const t = tr(h);
   updateSession(h, { offer: { kind: 'screen', then } });
-  return h.responseBuilder
-    .speak(t('routine.screen.question'))
-    .reprompt(t('routine.screen.reprompt'))
-    .getResponse();
+  const { speech, reprompt } = screeningQuestion(h);
+  return h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
 }
 
 /**

@@ -101,12 +101,17 @@ export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string
     const values = { code, name: point.names[0], you: condition.you, advice: condition.advice };
     if (answer.avoid.length > 0) body = t('safety.point.avoid', values);
     else if (answer.palmsInstead.length > 0) body = t('safety.point.palms', values);
+    else if (answer.grade === 'check-first' && answer.breathingOnly)
+      body = t('safety.point.breathingOnly', values);
     else if (answer.grade === 'check-first') body = t('safety.point.checkFirst', values);
     else if (answer.grade === 'lighter') body = t('safety.point.lighter', values);
     else body = t('safety.point.ok', values);
   } else {
     const { advice } = condition;
-    if (answer.grade === 'check-first') {
+    if (answer.grade === 'check-first' && answer.breathingOnly) {
+      // Pregnancy (rule 3.2, E-11): no pressure at all, so no list of codes and no "unless checked".
+      body = `${t('safety.answer.breathingOnly', { advice })} ${t('safety.answer.breathingMeanwhile')}`;
+    } else if (answer.grade === 'check-first') {
       body = t('safety.answer.checkFirst', { advice });
       if (answer.avoid.length > 0)
         body = `${body} ${t('safety.answer.pointsToSkip', { points: pointList(t, answer.avoid) })}`;
