@@ -223,7 +223,7 @@ describe('health statements', () => {
     const { talk } = newConversation();
     const turn = await talk.utter('I have sciatica');
     expect(turn.speech).toMatch(
-      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people with sciatica.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
+      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people, as part of self-care.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
     );
     expect(turn.attributes.offer).toEqual({ kind: 'routine', routineId: 'sciatica' });
     expect((await talk.utter('is it safe if I have back pain')).speech).toMatch(

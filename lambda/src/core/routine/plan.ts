@@ -95,7 +95,8 @@ export function planRoutine(routine: Routine, options: PlanOptions = {}): Routin
       steps.push({ ...base, side: sideOf(step.sides) });
     }
   });
-  return { source: { type: 'routine', id: routine.id }, holdScale, steps };
+  // A routine replaced whole (the breathing-only substitute) is the plan's source: its name, its closing.
+  return { source: { type: 'routine', id: adjusted.id }, holdScale, steps };
 }
 
 /** One timed hold of a point as a one-step routine (what the safety gate adjusts). */

@@ -20,6 +20,7 @@ import {
 import { loadUser, saveUser } from '../../persistence/user-store';
 import { updateSession } from '../../state/session';
 import { tr } from '../input';
+import { stopRulesLead } from '../safety/stop-rules';
 import { playTurn } from './respond';
 import { nowOf } from './state';
 
@@ -100,7 +101,7 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
     }
     const lead = [
       t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
-      t('routine.stopRules'),
+      stopRulesLead(h, routine),
     ];
     return playTurn(h, progress.plan, { index: progress.index, remainingMs: progress.remainingMs }, { lead });
   }

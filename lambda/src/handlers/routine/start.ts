@@ -21,6 +21,7 @@ import { tr } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/state';
+import { stopRulesLead } from '../safety/stop-rules';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
 import { resumeSaved } from './resume';
@@ -93,7 +94,7 @@ export async function startRoutine(
     t('routine.intro.routine', { routine: safe.routine.name, minutes: safe.routine.approxMinutes }),
     safe.speech,
     options.note ?? '',
-    t('routine.stopRules'),
+    stopRulesLead(h, safe.routine),
     t('routine.intro.controls'),
   ];
   return playTurn(h, plan, { index: 0 }, { lead });
@@ -120,10 +121,6 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
-  const lead = [
-    t('routine.intro.point', { code: speakableCode(point.code) }),
-    safe.speech,
-    t('routine.stopRules'),
-  ];
+  const lead = [t('routine.intro.point', { code: speakableCode(point.code) }), safe.speech, stopRulesLead(h)];
   return playTurn(h, plan, { index: 0 }, { lead });
 }

@@ -36,6 +36,8 @@ export interface SafetySession {
   unknown: boolean;
   /** An unclear statement ("my legs feel funny") has had its one clarifying question. */
   clarified: boolean;
+  /** The full stop rules have been said this session; later routines get a one-line reminder. */
+  stopRulesSaid: boolean;
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -122,6 +124,7 @@ export function readSafety(h: HandlerInput): SafetySession {
     symptoms: ids(s.symptoms, getStopSymptom),
     unknown: s.unknown === true,
     clarified: s.clarified === true,
+    stopRulesSaid: s.stopRulesSaid === true,
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,
