@@ -43,6 +43,15 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
     });
   }
 
+  const needIds = new Set(array(set['needs.json']?.needs).map((n) => n.id));
+  for (const flag of redFlags) {
+    const ask = flag.askFirst as Json | undefined;
+    if (ask && typeof ask.need === 'string' && !needIds.has(ask.need))
+      problems.push(
+        `safety.json ${String(flag.id)}: /askFirst/need "${ask.need}" is not a need in needs.json`,
+      );
+  }
+
   const noToolSteps = array(safety.noToolSteps);
   noToolSteps.forEach((step, s) => {
     strings(step.points).forEach((code, i) => {

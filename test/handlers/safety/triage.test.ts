@@ -129,6 +129,27 @@ describe('other section 4 signs', () => {
     expect((await talk.utter('start the morning routine')).speech).not.toMatch(STARTED);
   });
 
+  it('"I have morning stiffness": one question about night pain first; yes means see a clinician', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    const question = await talk.utter('I have morning stiffness');
+    expect(question.speech).toBe(getRedFlag('inflammatory-pattern')?.askFirst?.question);
+    const yes = await talk.utter('yes');
+    expect(yes.speech.startsWith(URGENT)).toBe(true);
+    expect(yes.speech).toContain(getRedFlag('inflammatory-pattern')?.why);
+    expect((await talk.utter('start the morning routine')).speech).not.toMatch(STARTED);
+  });
+
+  it('"I have morning stiffness", then no night pain: the morning routine is offered', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await talk.utter("I'm stiff in the morning");
+    const no = await talk.utter('no');
+    expect(no.speech).toMatch(/guide you through the morning routine\?$/);
+    await talk.utter('yes');
+    expect((await talk.utter('no')).speech).toMatch(STARTED);
+  });
+
   it('an aortic aneurysm: emergency, and the session closes', async () => {
     const { turns } = await startAfter('I have an aortic aneurysm');
     expect(turns[0].speech.startsWith(EMERGENCY)).toBe(true);

@@ -8,6 +8,7 @@ export {
   getRedFlag,
   getStopSymptom,
   healthEntry,
+  hintedRedFlag,
   matchId,
   resolveHealth,
   resolveStatement,

@@ -143,3 +143,13 @@ export function resolveStatement(spoken: string): HealthMatch[] {
 export function resolveHealth(spoken: string): HealthMatch | undefined {
   return resolveStatement(spoken)[0];
 }
+
+/**
+ * A red flag that these words only hint at ("morning stiffness" for the inflammatory pattern): the
+ * skill asks its question before anything else.
+ */
+export function hintedRedFlag(spoken: string): RedFlag | undefined {
+  const key = normaliseSpoken(spoken);
+  const keys = [key, withoutFiller(key), stripCarrier(key).remainder, withoutBackPain(key)];
+  return redFlags.find((r) => r.askFirst?.when.some((w) => keys.includes(normaliseSpoken(w))));
+}

@@ -54,6 +54,8 @@ export interface RedFlag {
   care: CareLevel;
   /** Why it needs care, one sentence. */
   why: string;
+  /** Words that only hint at this flag ("morning stiffness"): the question to ask; yes means the flag. */
+  askFirst?: { when: string[]; question: string; need?: string };
   sources: string[];
 }
 

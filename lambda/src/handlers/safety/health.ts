@@ -6,12 +6,14 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
+import { getNeed, getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
   breathingOnlyReasons,
+  getRedFlag,
   healthEntry,
+  hintedRedFlag,
   soundsLikeSymptom,
   triage,
   urgency,
@@ -177,6 +179,20 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
   if (health.age !== undefined) return ask(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    const hinted = health.spoken ? hintedRedFlag(health.spoken) : undefined;
+    if (hinted?.askFirst && !state.redFlags.includes(hinted.id)) {
+      // "Morning stiffness" alone is a need; with night pain it is a sign to see a clinician first.
+      const question = hinted.askFirst.question;
+      patchSafety(h, {
+        pending: {
+          action: 'hint',
+          flag: hinted.id,
+          need: need?.id ?? hinted.askFirst.need,
+          asked: fingerprint(question),
+        },
+      });
+      return ask(question, t('safety.confirmReprompt'));
+    }
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
     if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
     if (mode === 'statement') {
@@ -222,6 +238,24 @@ function needReply(
     .speak(`${lead} ${stopRules(t)} ${offer}`)
     .reprompt(offer)
     .getResponse();
+}
+
+/** "Yes" or "no" to a red flag's own question ("does it also hurt at night?"). */
+export function hintAnswered(
+  h: HandlerInput,
+  flagId: string,
+  needId: string | undefined,
+  yes: boolean,
+): Response {
+  const flag = getRedFlag(flagId);
+  if (yes && flag) {
+    noteAll(h, [{ kind: 'red-flag', redFlag: flag }]);
+    return triageResponse(h, flag);
+  }
+  const need = needId ? getNeed(needId) : undefined;
+  if (need) return needReply(h, need.id, need.name, 'statement');
+  const t = tr(h);
+  return h.responseBuilder.speak(t('safety.statement.next')).reprompt(t('safety.reprompt')).getResponse();
 }
 
 /** "Yes" or "no" to "is that a health condition?". */

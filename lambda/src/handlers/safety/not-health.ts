@@ -8,7 +8,7 @@
 import type { RequestInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { resolveNeed } from '../../core/catalogue';
-import { soundsLikeSymptom } from '../../core/safety';
+import { hintedRedFlag, soundsLikeSymptom } from '../../core/safety';
 import { isIntent } from '../input';
 import { readHealth } from './read';
 
@@ -18,7 +18,7 @@ export const NotHealthStatementInterceptor: RequestInterceptor = {
     const health = readHealth(h);
     if (health.matches.length > 0 || health.age !== undefined || health.statement) return;
     const words = health.spoken;
-    if (!words || resolveNeed(words)?.inScope || soundsLikeSymptom(words)) return;
+    if (!words || resolveNeed(words)?.inScope || soundsLikeSymptom(words) || hintedRedFlag(words)) return;
     const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const fallback = {
       ...request,

@@ -11,7 +11,7 @@ import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../speech/ssml';
 import { updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
-import { unknownConfirmed } from './health';
+import { hintAnswered, unknownConfirmed } from './health';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
 import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
@@ -145,6 +145,7 @@ export const SafetyConfirmationHandler: RequestHandler = {
       return yes ? rememberConfirmed(h, pending.conditions) : say(h, t('safety.remember.declined'));
     if (pending?.action === 'forget') return yes ? forgetConfirmed(h) : say(h, t('safety.forget.declined'));
     if (pending?.action === 'unknown') return unknownConfirmed(h, yes);
+    if (pending?.action === 'hint') return hintAnswered(h, pending.flag, pending.need, yes);
     return say(h, t('safety.reprompt'));
   },
 };

@@ -13,7 +13,7 @@ import {
   type RoutineChange,
   type SafetyProfile,
 } from '../../core/safety';
-import { getPoint } from '../../core/catalogue';
+import { getNeed, getPoint } from '../../core/catalogue';
 import type { PointCode, Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../state/session';
@@ -23,7 +23,9 @@ export type PendingConfirmation =
   | { action: 'remember'; conditions: string[]; asked: string }
   | { action: 'forget'; asked: string }
   /** "I have {words}" with words the skill does not know: is it a health condition? */
-  | { action: 'unknown'; asked: string };
+  | { action: 'unknown'; asked: string }
+  /** Words that hint at a red flag ("morning stiffness"): its question; `need` is what they asked for otherwise. */
+  | { action: 'hint'; flag: string; need?: string; asked: string };
 
 export interface SafetySession {
   /** Condition ids mentioned this session, or loaded from the user's stored record. */
@@ -104,6 +106,10 @@ function parsePending(value: unknown): PendingConfirmation | undefined {
   if (!isRecord(value) || typeof value.asked !== 'string') return undefined;
   if (value.action === 'forget' || value.action === 'unknown')
     return { action: value.action, asked: value.asked };
+  if (value.action === 'hint' && typeof value.flag === 'string' && getRedFlag(value.flag)) {
+    const need = typeof value.need === 'string' && getNeed(value.need) ? value.need : undefined;
+    return { action: 'hint', flag: value.flag, need, asked: value.asked };
+  }
   if (value.action === 'remember') {
     const conditions = ids(value.conditions, getCondition);
     if (conditions.length > 0) return { action: 'remember', conditions, asked: value.asked };
