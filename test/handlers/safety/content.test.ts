@@ -15,6 +15,8 @@ const FULL_STOP_RULES =
 /** Starts a routine (answering the safety question) and plays it to the end; every turn, in order. */
 async function playRoutine(talk: Conversation, words: string, screen = true): Promise<Turn[]> {
   const turns = [await talk.utter(words)];
+  // The disc routine first asks whether a clinician diagnosed the problem.
+  if (/Has one diagnosed yours\?$/.test(turns[0].speech)) turns.push(await talk.utter('yes'));
   if (screen) turns.push(await talk.utter('no'));
   for (let i = 0; i < 15; i++) {
     const state = talk.sessionAttributes.routine as RoutineState | undefined;
@@ -147,5 +149,39 @@ describe('point and need answers', () => {
     const { talk } = newConversation();
     const turn = await talk.utter('is it safe if I have insomnia');
     expect(turn.speech).not.toMatch(/some people with/);
+  });
+});
+
+describe('the disc routine (section 6.4)', () => {
+  it('asks first whether a clinician diagnosed it, then about numbness or weakness in either leg', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    const first = await talk.utter('start the disc pain routine');
+    expect(first.speech).toMatch(/doctor or physiotherapist has diagnosed\. Has one diagnosed yours\?$/);
+    const screen = await talk.utter('yes');
+    expect(screen.speech).toMatch(/numbness or weakness in either leg/);
+    expect((await talk.utter('no')).speech).toMatch(/^Let's do the disc pain routine/);
+  });
+
+  it('not diagnosed: a check first, and only the breathing routine on offer', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await talk.utter('start a routine for disc pain');
+    const no = await talk.utter('no');
+    expect(no.speech).toMatch(
+      /have it checked by your doctor or a physiotherapist first.*breathing-only routine instead\?$/,
+    );
+    await talk.utter('yes');
+    const started = await talk.utter('no');
+    expect(started.speech).toMatch(/^Let's do the breathing only routine/);
+    expect(started.speech).not.toMatch(/B L 40/);
+  });
+
+  it('after an earlier routine was screened, the nerve question is still asked before the disc routine', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await playRoutine(talk, 'start the quick routine');
+    await talk.utter('start the disc pain routine');
+    expect((await talk.utter('yes')).speech).toMatch(/numbness or weakness in either leg/);
   });
 });

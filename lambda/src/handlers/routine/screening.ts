@@ -13,7 +13,7 @@ import { screeningQuestion } from '../safety/screening';
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
   updateSession(h, { offer: { kind: 'screen', then } });
-  const { speech, reprompt } = screeningQuestion(h);
+  const { speech, reprompt } = screeningQuestion(h, then);
   return h.responseBuilder.speak(speech).reprompt(reprompt).getResponse();
 }
 

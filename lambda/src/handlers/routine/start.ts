@@ -21,6 +21,7 @@ import { tr } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/state';
+import { diagnosisQuestion } from '../safety/diagnosis';
 import { stopRulesLead } from '../safety/stop-rules';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
@@ -40,6 +41,8 @@ export async function holdScaleOf(h: HandlerInput): Promise<number> {
 export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
+  const diagnosis = diagnosisQuestion(h, then);
+  if (diagnosis) return diagnosis;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then);
   return startScreened(h, then);

@@ -11,10 +11,20 @@ import { formatList } from '../../speech/duration';
 import { escapeSsml } from '../../speech/ssml';
 import { updateSession } from '../../state/session';
 import { isIntent, tr } from '../input';
+import { beginScreened } from '../routine/start';
+import { SCREENED_ATTRIBUTE } from '../routine/state';
+import { notDiagnosed } from './diagnosis';
 import { hintAnswered, unknownConfirmed } from './health';
 import { readHealth } from './read';
 import { triageSpeech } from './speech';
-import { fingerprint, livePending, loadStoredProfile, patchSafety, storedConditions } from './state';
+import {
+  fingerprint,
+  livePending,
+  loadStoredProfile,
+  patchSafety,
+  readSafety,
+  storedConditions,
+} from './state';
 
 /** "you're pregnant and you take blood thinners", SSML-safe. */
 function youList(h: HandlerInput, ids: string[]): string {
@@ -145,6 +155,13 @@ export const SafetyConfirmationHandler: RequestHandler = {
       return yes ? rememberConfirmed(h, pending.conditions) : say(h, t('safety.remember.declined'));
     if (pending?.action === 'forget') return yes ? forgetConfirmed(h) : say(h, t('safety.forget.declined'));
     if (pending?.action === 'unknown') return unknownConfirmed(h, yes);
+    if (pending?.action === 'diagnosis') {
+      if (!yes) return notDiagnosed(h);
+      patchSafety(h, { diagnosed: [...readSafety(h).diagnosed, pending.routine] });
+      // The safety question comes (again), its nerve group asking about either leg (section 6.4).
+      updateSession(h, { [SCREENED_ATTRIBUTE]: undefined });
+      return beginScreened(h, { type: 'routine', routineId: pending.routine });
+    }
     if (pending?.action === 'hint') return hintAnswered(h, pending.flag, pending.need, yes);
     return say(h, t('safety.reprompt'));
   },

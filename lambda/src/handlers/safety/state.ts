@@ -13,7 +13,7 @@ import {
   type RoutineChange,
   type SafetyProfile,
 } from '../../core/safety';
-import { getNeed, getPoint } from '../../core/catalogue';
+import { getNeed, getPoint, getRoutine } from '../../core/catalogue';
 import type { PointCode, Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { isRecord, lastOutput, sessionAttributes, updateSession } from '../../state/session';
@@ -24,6 +24,8 @@ export type PendingConfirmation =
   | { action: 'forget'; asked: string }
   /** "I have {words}" with words the skill does not know: is it a health condition? */
   | { action: 'unknown'; asked: string }
+  /** "Has a clinician diagnosed it?" before a routine that needs a diagnosis (the disc routine). */
+  | { action: 'diagnosis'; routine: string; asked: string }
   /** Words that hint at a red flag ("morning stiffness"): its question; `need` is what they asked for otherwise. */
   | { action: 'hint'; flag: string; need?: string; asked: string };
 
@@ -40,6 +42,8 @@ export interface SafetySession {
   clarified: boolean;
   /** The full stop rules have been said this session; later routines get a one-line reminder. */
   stopRulesSaid: boolean;
+  /** Routines the user said a clinician diagnosed the problem for (the disc routine). */
+  diagnosed: string[];
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -106,6 +110,12 @@ function parsePending(value: unknown): PendingConfirmation | undefined {
   if (!isRecord(value) || typeof value.asked !== 'string') return undefined;
   if (value.action === 'forget' || value.action === 'unknown')
     return { action: value.action, asked: value.asked };
+  if (
+    value.action === 'diagnosis' &&
+    typeof value.routine === 'string' &&
+    getRoutine(value.routine)?.needsDiagnosis
+  )
+    return { action: 'diagnosis', routine: value.routine, asked: value.asked };
   if (value.action === 'hint' && typeof value.flag === 'string' && getRedFlag(value.flag)) {
     const need = typeof value.need === 'string' && getNeed(value.need) ? value.need : undefined;
     return { action: 'hint', flag: value.flag, need, asked: value.asked };
@@ -131,6 +141,7 @@ export function readSafety(h: HandlerInput): SafetySession {
     unknown: s.unknown === true,
     clarified: s.clarified === true,
     stopRulesSaid: s.stopRulesSaid === true,
+    diagnosed: ids(s.diagnosed, (id) => getRoutine(id)?.needsDiagnosis),
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,
