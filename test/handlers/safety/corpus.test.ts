@@ -125,6 +125,16 @@ describe('the phrasing corpus, through the interaction model and the real handle
     expect(turn.ended).toBe(false);
   });
 
+  it.each(corpus.notHealth)('"%s" during a routine is not a health statement either', async (phrase) => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await talk.utter('start the quick routine');
+    await talk.utter('no');
+    const turn = await talk.utter(phrase);
+    expect(turn.speech).not.toMatch(/health condition|safety information/i);
+    expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
+  });
+
   it.each(corpus.unclear)('"%s" gets one short clarifying question, never the menu', async (phrase) => {
     const { talk } = newConversation();
     await talk.launch();
