@@ -185,3 +185,27 @@ describe('stop-rule symptoms', () => {
     expect(turn.speech).not.toMatch(/Press now/);
   });
 });
+
+describe('everyday words about the back itself', () => {
+  it.each(['my back hurts', 'my lower back hurts', 'my back is sore'])(
+    '"%s" is what the guide is for, not a symptom to clarify',
+    async (words) => {
+      const { talk } = newConversation();
+      await talk.launch();
+      const turn = await talk.utter(words);
+      expect(turn.speech).toMatch(/^Thanks\. That's what this guide is for/);
+      expect(turn.speech).toMatch(/guide you through the general lower back routine\?$/);
+    },
+  );
+
+  it.each(['my knee hurts', 'I have a headache'])(
+    '"%s" is outside this guide, said plainly',
+    async (words) => {
+      const { talk } = newConversation();
+      await talk.launch();
+      const turn = await talk.utter(words);
+      expect(turn.speech).toMatch(/^This guide is for lower back pain/);
+      expect(turn.speech).toMatch(/\?$/);
+    },
+  );
+});

@@ -194,6 +194,8 @@ async function respond(h: HandlerInput, mode: 'question' | 'statement'): Promise
       return ask(question, t('safety.confirmReprompt'));
     }
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
+    if (need && mode === 'statement')
+      return ask(`${t('find.outOfScope', { need: need.name })} ${t('safety.statement.next')}`);
     if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
