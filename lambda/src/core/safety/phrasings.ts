@@ -57,16 +57,16 @@ export function ageFrom(words: string): number | undefined {
 }
 
 /**
- * The corpus forms of one entry for slot values: each phrase whole and without its carrier. Ages
- * ("I'm 65") are left to the number slot.
+ * The corpus forms of one entry for slot values: each phrase without its carrier ("I can't pee" →
+ * "pee"; the carrier is in the samples), or whole when it has none. Ages ("I'm 65") are left to the
+ * number slot.
  */
 export function phrasingForms(id: string): string[] {
   const forms: string[] = [];
   for (const phrase of corpus.phrasings[id] ?? []) {
-    const { remainder } = stripCarrier(normaliseSpoken(phrase));
+    const { carrier, remainder } = stripCarrier(normaliseSpoken(phrase));
     if (ageFrom(remainder) !== undefined) continue;
-    forms.push(phrase.toLowerCase());
-    if (remainder !== normaliseSpoken(phrase)) forms.push(remainder);
+    forms.push(carrier ? remainder : phrase.toLowerCase());
   }
   return forms;
 }
