@@ -20,6 +20,7 @@ import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
 import { speakableCode } from '../speech/ssml';
 import { currentOffer, lastPointCode, updateSession } from '../state/session';
+import { fingerWidthOnce } from './safety/plain-words';
 import { isIntent, readSlot, tr } from './input';
 
 /** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
@@ -65,7 +66,11 @@ function answerPoint(handlerInput: HandlerInput, match: PointMatch): Response {
     offer: { kind: 'point', code: match.point.code },
   });
   const routinePoint = match.point.inRoutines;
-  const speech = `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`;
+  const answer = pointShortSpeech(t, match);
+  const explained = fingerWidthOnce(handlerInput, answer);
+  const speech = [answer, explained, t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')]
+    .filter(Boolean)
+    .join(' ');
   showPoint(handlerInput, match.point);
   return handlerInput.responseBuilder
     .speak(speech)
@@ -187,8 +192,11 @@ function followUp(handlerInput: HandlerInput, speak: (t: Translate, point: Point
       .getResponse();
   }
   updateSession(handlerInput, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
+  const answer = speak(t, point);
+  const explained = fingerWidthOnce(handlerInput, answer);
+  const after = t('find.afterFollowUp', { code: speakableCode(point.code) });
   return handlerInput.responseBuilder
-    .speak(`${speak(t, point)} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`)
+    .speak([answer, explained, after].filter(Boolean).join(' '))
     .reprompt(t('find.afterFollowUpReprompt'))
     .getResponse();
 }

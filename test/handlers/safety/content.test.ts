@@ -185,3 +185,31 @@ describe('the disc routine (section 6.4)', () => {
     expect((await talk.utter('yes')).speech).toMatch(/numbness or weakness in either leg/);
   });
 });
+
+describe('what a finger-width is, said once a session', () => {
+  const EXPLAINED =
+    'Finger-widths are your own: two finger-widths is your index and middle fingers side by side.';
+
+  it('with the first point answer that uses finger-widths, and not again', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    const kunlun = await talk.utter('where is kunlun');
+    expect(kunlun.speech).not.toContain(EXPLAINED);
+    const bl23 = await talk.utter('where is b l twenty three');
+    expect(bl23.speech).toContain(EXPLAINED);
+    expect(bl23.speech).toMatch(/\?$/);
+    expect((await talk.utter('tell me more')).speech).not.toContain(EXPLAINED);
+    expect((await talk.utter('where is b l fifty two')).speech).not.toContain(EXPLAINED);
+    const turns = await playRoutine(talk, 'start the quick routine');
+    expect(turns.some((t) => t.speech.includes(EXPLAINED))).toBe(false);
+  });
+
+  it('at the start of a routine that uses them, when no point answer said it first', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    const turns = await playRoutine(talk, 'start the quick routine');
+    const all = turns.map((t) => t.speech).join(' ');
+    expect(all.split(EXPLAINED).length - 1).toBe(1);
+    expect(all.indexOf(EXPLAINED)).toBeLessThan(all.indexOf('two finger-widths out'));
+  });
+});

@@ -22,6 +22,7 @@ import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/state';
 import { diagnosisQuestion } from '../safety/diagnosis';
+import { fingerWidthOnce } from '../safety/plain-words';
 import { stopRulesLead } from '../safety/stop-rules';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './state';
@@ -98,6 +99,7 @@ export async function startRoutine(
     safe.speech,
     options.note ?? '',
     stopRulesLead(h, safe.routine),
+    fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`)),
     t('routine.intro.controls'),
   ];
   return playTurn(h, plan, { index: 0 }, { lead });

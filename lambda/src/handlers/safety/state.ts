@@ -44,6 +44,8 @@ export interface SafetySession {
   stopRulesSaid: boolean;
   /** Routines the user said a clinician diagnosed the problem for (the disc routine). */
   diagnosed: string[];
+  /** What a finger-width is has been said this session. */
+  fingerWidthSaid: boolean;
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -142,6 +144,7 @@ export function readSafety(h: HandlerInput): SafetySession {
     clarified: s.clarified === true,
     stopRulesSaid: s.stopRulesSaid === true,
     diagnosed: ids(s.diagnosed, (id) => getRoutine(id)?.needsDiagnosis),
+    fingerWidthSaid: s.fingerWidthSaid === true,
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,
