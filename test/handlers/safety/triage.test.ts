@@ -5,6 +5,7 @@
  */
 import { getCondition, getRedFlag } from '../../../lambda/src/core/safety';
 import { translatorFor } from '../../../lambda/src/i18n';
+import { launchRequest } from '../../../simulator/envelope';
 import { newConversation } from '../../support/skill';
 
 const t = translatorFor('en-US');
@@ -208,4 +209,17 @@ describe('everyday words about the back itself', () => {
       expect(turn.speech).toMatch(/\?$/);
     },
   );
+});
+
+describe('remembering', () => {
+  it('"remember that I have dizziness": a stop-rule symptom is about now, never stored', async () => {
+    const { talk, store } = newConversation({ userId: 'dizzy-user' });
+    await talk.launch();
+    const turn = await talk.utter('remember that I have dizziness');
+    expect(turn.speech).toMatch(/dizziness or faintness in mind for this session only/);
+    expect(turn.speech).not.toMatch(/Yes or no\?/);
+    await talk.utter('yes');
+    const saved = await store.getAttributes(launchRequest({ userId: 'dizzy-user' }));
+    expect(saved.health).toBeUndefined();
+  });
 });

@@ -61,6 +61,10 @@ export const RememberHealthIntentHandler: RequestHandler = {
         return h.responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
       return say(h, speech);
     }
+    if (health.match?.kind === 'stop-symptom') {
+      // How a hold feels is about now, never stored.
+      return say(h, t('safety.remember.notLasting', { name: health.match.symptom.name }));
+    }
     let wanted: Condition[];
     let first = '';
     if (health.match?.kind === 'condition') {
