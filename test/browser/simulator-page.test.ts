@@ -345,14 +345,15 @@ describe('the simulator page in chromium', () => {
     );
     expect(await diagram.count()).toBe(0);
 
-    // 50 s in: still the warm-up (its hold runs to about 58 s); BL 23's page has not come up.
+    // 50 s in: still the warm-up (its hold runs to about 68 s, after the full stop rules and what a
+    // finger-width is, said in the session's first routine); BL 23's page has not come up.
     await skipAhead(50_000);
     await turn(1).locator('.hold', { hasText: 'holding 30 s' }).waitFor();
     expect(await display.getAttribute('data-page')).toBe('0');
     expect(await diagram.count()).toBe(0);
 
     // Past the warm-up: BL 23 is announced, and its page comes up with its diagram.
-    await skipAhead(12_000);
+    await skipAhead(30_000);
     await diagram.waitFor();
     expect(await diagramTitle()).toMatch(/Diagram of the back, with BL 23 marked/);
     expect(await display.getAttribute('data-page')).toBe('1');

@@ -27,8 +27,13 @@ export interface PlannedStep {
   cue: string;
 }
 
-/** What a plan guides: a catalogue routine, or one timed hold of a point ("time a hold"). */
-export type PlanSource = { type: 'routine'; id: string } | { type: 'point'; code: PointCode };
+/**
+ * What a plan guides: a catalogue routine, or one timed hold of a point ("time a hold"). When the
+ * safety profile replaced the routine whole (the breathing-only substitute), `id` is the substitute
+ * (its name, its closing) and `asked` the routine the user asked for: only that one is ever saved,
+ * so stored progress says nothing health-derived.
+ */
+export type PlanSource = { type: 'routine'; id: string; asked?: string } | { type: 'point'; code: PointCode };
 
 export interface RoutinePlan {
   source: PlanSource;
@@ -96,7 +101,12 @@ export function planRoutine(routine: Routine, options: PlanOptions = {}): Routin
       steps.push({ ...base, side: sideOf(step.sides) });
     }
   });
-  return { source: { type: 'routine', id: routine.id }, holdScale, steps };
+  // A routine replaced whole (the breathing-only substitute) is the plan's source: its name, its closing.
+  const source: PlanSource =
+    adjusted.id === routine.id
+      ? { type: 'routine', id: routine.id }
+      : { type: 'routine', id: adjusted.id, asked: routine.id };
+  return { source, holdScale, steps };
 }
 
 /** One timed hold of a point as a one-step routine (what the safety gate adjusts). */

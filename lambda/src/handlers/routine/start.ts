@@ -23,6 +23,9 @@ import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/health-profile';
+import { diagnosisQuestion } from '../safety/diagnosis';
+import { fingerWidthOnce } from '../safety/plain-words';
+import { stopRulesLead } from '../safety/stop-rules';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
@@ -42,6 +45,8 @@ export async function holdScaleOf(h: HandlerInput): Promise<number> {
 export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
+  const diagnosis = diagnosisQuestion(h, then);
+  if (diagnosis) return diagnosis;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then);
   return startScreened(h, then);
@@ -92,7 +97,10 @@ export async function startRoutine(
     holdScale: await holdScaleOf(h),
     transform: () => safe.routine,
   });
-  const lead = routineOpening(t, safe.routine, safe.speech, options.note);
+  const lead = routineOpening(t, safe.routine, safe.speech, options.note, {
+    stopRules: stopRulesLead(h, safe.routine),
+    fingerWidth: fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`)),
+  });
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 
@@ -113,5 +121,6 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
-  return playTurn(h, plan, { index: 0 }, { lead: pointHoldOpening(t, point.code, safe.speech) });
+  const lead = pointHoldOpening(t, point.code, safe.speech, stopRulesLead(h));
+  return playTurn(h, plan, { index: 0 }, { lead });
 }
