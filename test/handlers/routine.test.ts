@@ -255,6 +255,7 @@ describe('a whole routine, hands-free', () => {
     'ResumeRoutineIntent',
     'StopRulesIntent',
     'SkipPointIntent',
+    'LighterPressureIntent',
     'TimeLeftIntent',
     'ShorterHoldsIntent',
     'LongerHoldsIntent',

@@ -243,3 +243,19 @@ export function routineStopRulesSpeech(
   const leg = sciatica ? t('safety.routineStopRules.legSciatica') : t('safety.routineStopRules.leg');
   return full ? t('safety.routineStopRules.full', { leg }) : t('safety.routineStopRules.reminder', { leg });
 }
+
+/**
+ * What a stop-rule symptom gets: what to do now, then (mid-routine) the three choices, or that the
+ * routine has stopped, or (outside a routine) what next.
+ */
+export function stopSymptomSpeech(
+  t: Translate,
+  advice: string,
+  then: 'choose' | 'stopped' | 'next',
+): { speech: string; reprompt: string } {
+  const now = t('safety.stop.advice', { advice });
+  if (then === 'choose')
+    return { speech: `${now} ${t('safety.stop.choices')}`, reprompt: t('safety.stop.choicesReprompt') };
+  if (then === 'stopped') return { speech: `${now} ${t('safety.stop.routineStopped')}`, reprompt: '' };
+  return { speech: `${now} ${t('safety.stop.next')}`, reprompt: t('safety.reprompt') };
+}

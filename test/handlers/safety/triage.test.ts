@@ -178,15 +178,29 @@ describe('pregnancy answers', () => {
 });
 
 describe('stop-rule symptoms', () => {
-  it('said during a routine: what to do now, and the routine is paused, not carried on', async () => {
+  it('said during a routine: what to do now, and the routine is not carried on', async () => {
     const { talk } = newConversation();
     await talk.launch();
     await talk.utter('start the quick routine');
     expect((await talk.utter('no')).speech).toMatch(STARTED);
     const turn = await talk.utter('I feel dizzy');
     expect(turn.speech).toMatch(/^Stop pressing, and sit or lie down/);
-    expect(turn.speech).toMatch(/paused the routine/);
+    // Dizziness ends the routine (item 2); test/handlers/safety/stop-mid-hold.test.ts has every group.
+    expect(turn.speech).toMatch(/stopped the routine/);
     expect(turn.speech).not.toMatch(/Press now/);
+    expect(turn.apla).toBeUndefined();
+  });
+
+  it('"that\'s too hard" during a routine: the routine is paused, and the user chooses what next', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await talk.utter('start the quick routine');
+    expect((await talk.utter('no')).speech).toMatch(STARTED);
+    const turn = await talk.utter("that's too hard");
+    expect(turn.speech).toMatch(/^Ease off to a lighter touch/);
+    expect(turn.speech).toMatch(/carry on with lighter pressure, skip this point, or stop\?$/);
+    expect(turn.speech).not.toMatch(/Press now/);
+    expect(turn.apla).toBeUndefined();
   });
 });
 

@@ -66,6 +66,8 @@ export interface StopSymptom {
   synonyms: string[];
   /** What to do now, one or two sentences. */
   advice: string;
+  /** Said mid-routine, the routine ends (dizziness, new numbness); otherwise the user chooses what next. */
+  stopsRoutine?: boolean;
 }
 
 export interface StepText {

@@ -51,6 +51,13 @@ export interface SafetySession {
   diagnosed: string[];
   /** What a finger-width is has been said this session. */
   fingerWidthSaid: boolean;
+  /** The user chose lighter pressure after a stop-rule symptom: every hold this session is light. */
+  lighter: boolean;
+  /**
+   * The routine step (plan index) a stop-rule symptom stopped: it is not pressed again until the
+   * user chooses (lighter, skip, stop); "resume" asks them to choose.
+   */
+  halted?: number;
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -59,6 +66,8 @@ export interface SafetySession {
 }
 
 const KEY = 'safety';
+/** No plan has this many holds (a bound for the halted step's index). */
+const MAX_STEP_INDEX = 200;
 
 function ids(value: unknown, known: (id: string) => unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -149,6 +158,11 @@ export function readSafety(h: HandlerInput): SafetySession {
     stopRulesSaid: s.stopRulesSaid === true,
     diagnosed: ids(s.diagnosed, (id) => getRoutine(id)?.needsDiagnosis),
     fingerWidthSaid: s.fingerWidthSaid === true,
+    lighter: s.lighter === true,
+    halted:
+      typeof s.halted === 'number' && Number.isInteger(s.halted) && s.halted >= 0 && s.halted < MAX_STEP_INDEX
+        ? s.halted
+        : undefined,
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,

@@ -26,9 +26,12 @@ import {
 import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../conversation';
 import { readHealth, readPoint, translatorOf } from '../input';
-import { readRoutine } from '../routine/routine-attribute';
+import { nowOf, readRoutine, writeRoutine } from '../routine/routine-attribute';
+import { PROGRESS_FIELD } from '../routine/resume';
+import { pauseAt, positionAt } from '../../core/routine/progress';
+import { saveUser } from '../../persistence/user-store';
 import type { Translate } from '../../i18n';
-import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
+import { answerSpeech, stopRules, stopSymptomSpeech, triageSpeech } from '../../speech/safety';
 import {
   fingerprint,
   healthIntent,
@@ -84,17 +87,30 @@ function noteAll(h: HandlerInput, matches: HealthMatch[], age?: number): SafetyS
   return patchSafety(h, { redFlags, conditions, symptoms });
 }
 
-/** A stop-rule symptom: what to do now; a routine under way is paused, never carried on by itself. */
-function stopSymptomResponse(h: HandlerInput, symptom: StopSymptom): Response {
+/**
+ * A stop-rule symptom: what to do now. Mid-routine the hold has already stopped (this intent pauses
+ * a playing routine the moment it arrives). Dizziness, faintness and new numbness or weakness end
+ * the routine (and its saved place); pain turning sharp or pressure too hard leave the point alone
+ * until the user chooses: carry on lighter, skip this point, or stop.
+ */
+async function stopSymptomResponse(h: HandlerInput, symptom: StopSymptom): Promise<Response> {
   const t = translatorOf(h);
   const routine = readRoutine(h);
-  const paused = routine.status === 'active';
-  const next = paused ? t('safety.stop.routinePaused') : t('safety.stop.next');
-  return ask(
-    h,
-    `${t('safety.stop.advice', { advice: symptom.advice })} ${next}`,
-    paused ? t('safety.stop.routinePausedReprompt') : t('safety.reprompt'),
-  );
+  const position = routine.status === 'active' ? positionAt(routine.state, nowOf(h)) : undefined;
+  if (routine.status !== 'active' || !position || position.at === 'finished') {
+    const { speech, reprompt } = stopSymptomSpeech(t, symptom.advice, 'next');
+    return ask(h, speech, reprompt);
+  }
+  if (symptom.stopsRoutine) {
+    writeRoutine(h, undefined);
+    patchSafety(h, { halted: undefined });
+    if (routine.state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
+    return sayAndEnd(h, stopSymptomSpeech(t, symptom.advice, 'stopped').speech);
+  }
+  if (!routine.state.paused) writeRoutine(h, pauseAt(routine.state, nowOf(h)));
+  patchSafety(h, { halted: position.index });
+  const { speech, reprompt } = stopSymptomSpeech(t, symptom.advice, 'choose');
+  return ask(h, speech, reprompt);
 }
 
 /** Worth seeing a clinician (not better after weeks, new back pain after fifty): said once, self-care goes on. */
@@ -124,7 +140,7 @@ function respond(
   t: Translate,
   stored: SafetySession,
   mode: 'question' | 'statement',
-): Response {
+): Response | Promise<Response> {
   let state = stored;
   const health = readHealth(h);
   const point = readPoint(h);
