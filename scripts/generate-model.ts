@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InteractionModelJson } from '../simulator/envelope';
+import { carrierSamples } from '../lambda/src/core/safety/phrasings';
 import { slotTypeGenerators, type SlotType } from './model/slot-types';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -22,9 +23,30 @@ export interface Intent {
   slots?: IntentSlot[];
   samples: string[];
 }
+/**
+ * An intent as written in data/interaction: `carriers` asks for the phrasing corpus's carrier
+ * samples ("I have {statement}", "I'm {state}", and each with "and {compound}") to be added.
+ */
+interface FragmentIntent extends Intent {
+  carriers?: { statement: string; state: string; compound?: string };
+}
 interface Fragment {
   invocationName?: string;
-  intents: Intent[];
+  intents: FragmentIntent[];
+}
+
+function expand(intent: FragmentIntent): Intent {
+  const { carriers, ...rest } = intent;
+  if (!carriers) return rest;
+  const generated = carrierSamples(carriers, carriers.compound);
+  const seen = new Set<string>();
+  const samples = [...rest.samples, ...generated].filter((sample) => {
+    const key = sample.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...rest, samples };
 }
 
 export interface InteractionModel {
@@ -56,7 +78,7 @@ export function generateModel(locale: string): InteractionModel {
       if (intents.some((i) => i.name === intent.name)) {
         throw new Error(`${locale}/${file}: intent ${intent.name} is defined twice`);
       }
-      intents.push(intent);
+      intents.push(expand(intent));
     }
   }
   if (!invocationName)

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { diagramReferences } from './diagram-references';
+import { PHRASING_FILES, phrasingReferences } from './validate-phrasings';
 import { safetyReferences } from './validate-safety';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -35,7 +36,7 @@ export const DATA_FILES: DataFile[] = [
     schema: 'safety.schema.json',
     list: 'conditions',
     key: 'id',
-    extraLists: ['redFlags'],
+    extraLists: ['redFlags', 'stopSymptoms'],
   },
 ];
 
@@ -50,6 +51,7 @@ function readJson(file: string): Json {
 export function loadDataSet(): DataSet {
   const set: DataSet = {};
   for (const f of DATA_FILES) set[f.file] = readJson(path.join(ROOT, 'data', f.file));
+  for (const f of PHRASING_FILES) set[f] = readJson(path.join(ROOT, 'data', f));
   return set;
 }
 
@@ -99,6 +101,14 @@ export function validateDataSet(set: DataSet): string[] {
       seen.add(entry[spec.key]);
     }
   }
+  const phrasingSchema = ajv.compile(readJson(path.join(ROOT, 'data', 'schema', 'phrasings.schema.json')));
+  for (const file of PHRASING_FILES) {
+    if (!phrasingSchema(set[file])) {
+      for (const error of phrasingSchema.errors ?? [])
+        problems.push(`${file}: ${error.instancePath || '/'} ${describe(error)}`);
+    }
+  }
+  problems.push(...phrasingReferences(set));
   problems.push(...crossReferences(set));
   problems.push(...diagramReferences(list(set, 'points.json', 'points'), set['diagrams.json']));
   return problems;

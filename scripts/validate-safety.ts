@@ -26,6 +26,7 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
   const problems: string[] = [];
   const conditions = array(safety.conditions);
   const redFlags = array(safety.redFlags);
+  const stopSymptoms = array(safety.stopSymptoms);
 
   for (const condition of conditions) {
     const id = String(condition.id);
@@ -40,6 +41,15 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
       if (avoid.includes(code))
         problems.push(`safety.json ${id}: /palmsInstead/${i} "${code}" is also in /avoid`);
     });
+  }
+
+  const needIds = new Set(array(set['needs.json']?.needs).map((n) => n.id));
+  for (const flag of redFlags) {
+    const ask = flag.askFirst as Json | undefined;
+    if (ask && typeof ask.need === 'string' && !needIds.has(ask.need))
+      problems.push(
+        `safety.json ${String(flag.id)}: /askFirst/need "${ask.need}" is not a need in needs.json`,
+      );
   }
 
   const noToolSteps = array(safety.noToolSteps);
@@ -66,6 +76,7 @@ export function safetyReferences(set: DataSet, pointCodes: Set<unknown>): string
   for (const [list, entries] of [
     ['conditions', conditions],
     ['redFlags', redFlags],
+    ['stopSymptoms', stopSymptoms],
   ] as const) {
     entries.forEach((entry, e) => {
       const id = String(entry.id);

@@ -174,10 +174,20 @@ function buildSlot(
   return slot;
 }
 
-/** The slot type value whose name or synonym matches what was said, if any. */
+/** Each slot type's names and synonyms, folded once (a type object is read-only once loaded). */
+const foldedForms = new WeakMap<ModelSlotType, Map<string, ModelSlotValue>>();
+
+/** The slot type value whose name or synonym matches what was said, if any (the first such value). */
 export function resolveSlotValue(type: ModelSlotType, spoken: string): ModelSlotValue | undefined {
-  const key = normaliseSpoken(spoken);
-  return type.values.find((v) =>
-    [v.name.value, ...(v.name.synonyms ?? [])].some((s) => normaliseSpoken(s) === key),
-  );
+  let forms = foldedForms.get(type);
+  if (!forms) {
+    forms = new Map();
+    for (const value of type.values)
+      for (const form of [value.name.value, ...(value.name.synonyms ?? [])]) {
+        const key = normaliseSpoken(form);
+        if (!forms.has(key)) forms.set(key, value);
+      }
+    foldedForms.set(type, forms);
+  }
+  return forms.get(normaliseSpoken(spoken));
 }

@@ -27,7 +27,7 @@ import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
-import { safetyHandlers } from './handlers/safety';
+import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -98,7 +98,12 @@ export function buildSkill(options: SkillOptions = {}): Skill {
   builder
     .addRequestHandlers(firstMatch(requestHandlers.map(pausingRoutine)))
     // Button presses become the spoken intent first, so handlers (and the routine pause) see them as voice.
-    .addRequestInterceptors(UserEventToIntentInterceptor, routineAudioInterceptor(options.routineAudio))
+    // "I'm done" is not a health statement: it becomes a fallback before any handler is chosen.
+    .addRequestInterceptors(
+      UserEventToIntentInterceptor,
+      NotHealthStatementInterceptor,
+      routineAudioInterceptor(options.routineAudio),
+    )
     // After the handler: what was said (for repeat); only the skill's own session attributes,
     // validated; then the paused routine screen, so every way of pausing gets it in one place.
     .addResponseInterceptors(

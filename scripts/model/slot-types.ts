@@ -4,7 +4,7 @@
  */
 import { needs, pointSlotId, points, routines } from '../../lambda/src/core/catalogue';
 import { needSpokenForms, pointSpokenForms, routineSpokenForms } from '../../lambda/src/core/spoken-forms';
-import { conditions, healthSpokenForms, redFlags } from '../../lambda/src/core/safety';
+import { conditions, healthSpokenForms, redFlags, stopSymptoms } from '../../lambda/src/core/safety';
 
 export interface SlotTypeValue {
   id: string;
@@ -52,6 +52,19 @@ export function redFlagSlotType(): SlotType {
   return { name: 'RedFlagName', values: redFlags.map((r) => value(r.id, r.name, healthSpokenForms(r))) };
 }
 
+/**
+ * Everything a health statement can name, one value per entry id: red flags, conditions and
+ * stop-rule symptoms, with every phrasing from data/phrasings (whole and without its carrier).
+ */
+export function healthWordsSlotType(): SlotType {
+  return {
+    name: 'HealthWords',
+    values: [...redFlags, ...conditions, ...stopSymptoms].map((e) =>
+      value(e.id, e.name, healthSpokenForms(e)),
+    ),
+  };
+}
+
 /** Every generated slot type, in the order they appear in the model. */
 export const slotTypeGenerators: Array<() => SlotType> = [
   pointSlotType,
@@ -59,4 +72,5 @@ export const slotTypeGenerators: Array<() => SlotType> = [
   routineSlotType,
   conditionSlotType,
   redFlagSlotType,
+  healthWordsSlotType,
 ];

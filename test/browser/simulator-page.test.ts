@@ -244,9 +244,10 @@ describe('the simulator page in chromium', () => {
     expect(await turn(1).textContent()).not.toMatch(/Stop straight away/);
     expect(await page.isVisible('#playing')).toBe(true);
 
-    // 31 s in: the warm-up was announced, "Begin." said, and its hold is counting down: one ring for
+    // 45 s in (after the full stop rules and what a finger-width is, said in the session's first
+    // routine): the warm-up was announced, "Begin." said, and its hold is counting down: one ring for
     // the hold (none for the settle pause before "Begin."), labelled with the hold's time left.
-    await skipAhead(30_000);
+    await skipAhead(44_000);
     const ring = turn(1).locator('.hold').first();
     await ring.waitFor();
     expect(await ring.getAttribute('data-duration-ms')).toBe('60000');
@@ -348,15 +349,16 @@ describe('the simulator page in chromium', () => {
     );
     expect(await diagram.count()).toBe(0);
 
-    // 50 s in: still the warm-up (its hold runs to about 58 s, its second half after "Keep it
-    // going."); BL 23's page has not come up.
+    // 50 s in: still the warm-up (its hold runs to about 68 s, after the full stop rules and what a
+    // finger-width is, said in the session's first routine; its second half after "Keep it going.");
+    // BL 23's page has not come up.
     await skipAhead(50_000);
     await turn(1).locator('.hold[data-duration-ms="30000"]').waitFor();
     expect(await display.getAttribute('data-page')).toBe('0');
     expect(await diagram.count()).toBe(0);
 
     // Past the warm-up: BL 23 is announced, and its page comes up with its diagram.
-    await skipAhead(12_000);
+    await skipAhead(30_000);
     await diagram.waitFor();
     expect(await diagramTitle()).toMatch(/Diagram of the back, with BL 23 marked/);
     expect(await display.getAttribute('data-page')).toBe('1');
@@ -421,8 +423,9 @@ describe('the simulator page in chromium', () => {
     ]);
     expect(await fraction()).toBe(1);
 
-    // 35 s in: the warm-up's 30 s hold started at about 27 s; the bar and the ring count it down together.
-    await skipAhead(35_000);
+    // 45 s in: the warm-up's 30 s hold started at about 37 s (after the first routine's full stop rules
+    // and what a finger-width is); the bar and the ring count it down together.
+    await skipAhead(45_000);
     const ring = turn(1).locator('.hold').first();
     await ring.waitFor();
     await page.waitForTimeout(500);

@@ -28,7 +28,9 @@ describe('routine turns on a screen device stay within 24 KB', () => {
       const { talk } = newConversation({ device: screen });
       if (statement) await talk.utter(statement);
       talk.wait(1);
-      await talk.utter(`start the ${id} routine`);
+      const asked = await talk.utter(`start the ${id} routine`);
+      // The disc routine first asks whether a clinician diagnosed the problem (section 6.4).
+      if (/Has one diagnosed yours\?$/.test(asked.speech)) await talk.utter('yes');
       const first = await talk.utter('no');
       const turns = await walk(talk, first);
       let screens = 0;

@@ -126,7 +126,9 @@ describe('the routine screen on a screen device', () => {
     'the %s routine: every turn’s pages and countdowns match its holds',
     async (id) => {
       const { talk } = newConversation({ device: SCREEN });
-      await talk.say('StartRoutineIntent', { routine: id });
+      const asked = await talk.say('StartRoutineIntent', { routine: id });
+      // The disc routine first asks whether a clinician diagnosed the problem (section 6.4).
+      if (/Has one diagnosed yours\?$/.test(asked.speech)) await talk.utter('yes');
       let turn = await talk.utter('no');
       let turns = 0;
       for (;;) {

@@ -475,8 +475,11 @@ const MUTATIONS: Mutation[] = [
     const keys = Object.keys(target);
     if (keys.length === 0) return;
     const key = r.pick(keys);
-    if (Array.isArray(target)) target.splice(Number(key), 1);
-    else delete target[key];
+    // Not splice: an earlier mutation may have set the array's own `constructor`, which splice calls.
+    if (Array.isArray(target) && /^\d+$/.test(key)) {
+      for (let i = Number(key); i < target.length - 1; i++) target[i] = target[i + 1];
+      target.length -= 1;
+    } else delete (target as Record<string, unknown>)[key];
   },
   // Swap a field's type.
   (r, attrs) => {

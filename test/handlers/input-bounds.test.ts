@@ -209,7 +209,15 @@ describe("only the skill's own session attributes, validated, go back", () => {
       intentRequest(model, 'FindPointIntent', { point: 'bl 23' }, session({ junk: 'x'.repeat(130_000) })),
     );
     expect(JSON.stringify(response).length).toBeLessThan(8000);
-    expect(Object.keys(response.sessionAttributes ?? {}).sort()).toEqual(['lastPoint', 'offer', 'said']);
+    // `safety` notes that what a finger-width is has been said (BL 23's answer uses finger-widths).
+    expect(Object.keys(response.sessionAttributes ?? {}).sort()).toEqual([
+      'lastPoint',
+      'offer',
+      'safety',
+      'said',
+    ]);
+    expect(response.sessionAttributes?.safety).toMatchObject({ fingerWidthSaid: true });
+    expect(JSON.stringify(response.sessionAttributes)).not.toMatch(/x{100}/);
   });
 
   it('known keys with wrong shapes are dropped or reduced to their valid readings', async () => {

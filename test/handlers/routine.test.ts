@@ -42,8 +42,13 @@ describe('starting a routine', () => {
     expect(turn.speech).toMatch(
       new RegExp(`^Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes`),
     );
-    expect(turn.speech).toMatch(
-      /Stop straight away if the pain turns sharp, burning or electric, spreads down a leg/,
+    // The first routine of a session states the full stop rules; sciatica speaks of the user's own leg symptoms.
+    const leg =
+      name === 'sciatica'
+        ? 'your leg symptoms get worse or spread further than usual'
+        : 'numbness or tingling spreads down a leg';
+    expect(turn.speech).toContain(
+      `Stop straight away if the pain turns sharp, burning or electric, or gets worse; if ${leg}; if you feel dizzy; or if bruising appears. If a symptom stays after you stop, get medical advice.`,
     );
     expect(turn.apla).toBeDefined();
     expect(turn.envelope.response.outputSpeech).toBeUndefined();
@@ -254,6 +259,7 @@ describe('a whole routine, hands-free', () => {
     'ResumeRoutineIntent',
     'StopRulesIntent',
     'SkipPointIntent',
+    'LighterPressureIntent',
     'TimeLeftIntent',
     'ShorterHoldsIntent',
     'LongerHoldsIntent',

@@ -6,9 +6,14 @@ import { model } from '../support/model';
 const matcher = new ModelMatcher(model);
 const { intents, types = [] } = model.interactionModel.languageModel;
 
+/** Amazon's built-in slot types are not in the model: a value each, as Alexa would fill them. */
+const BUILT_IN_TYPES: Record<string, string> = { 'AMAZON.NUMBER': '65' };
+
 function slotType(intentName: string, slotName: string) {
   const intent = intents.find((i) => i.name === intentName);
   const typeName = intent?.slots?.find((s) => s.name === slotName)?.type;
+  const builtIn = typeName ? BUILT_IN_TYPES[typeName] : undefined;
+  if (builtIn) return { name: typeName ?? '', values: [{ name: { value: builtIn } }] };
   const type = types.find((t) => t.name === typeName);
   if (!type) throw new Error(`${intentName}.${slotName} has no slot type in the model`);
   return type;

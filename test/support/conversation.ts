@@ -15,6 +15,7 @@ import {
   type EnvelopeOptions,
 } from '../../simulator/envelope';
 import { APLA_DIRECTIVE, type AplaDirective } from '../../lambda/src/speech/apla';
+import { bannedClaims } from '../../lambda/src/core/safety';
 import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { aplaProblems, ssmlProblems } from '../../simulator/speech-check';
 import { ModelMatcher } from '../../simulator/nlu';
@@ -59,10 +60,19 @@ export function toTurn(response: ResponseEnvelope): Turn {
   const aplaSsml = (apla?.document.mainTemplate.item.items ?? [])
     .map((c) => (c.type === 'Speech' ? c.content : ''))
     .join(' ');
+  const speech = ssmlToText(`${ssml} ${aplaSsml}`);
+  // Section 5: no response the tests see may make a banned claim.
+  const claims = bannedClaims(`${speech} ${ssmlToText(repromptSsml)}`);
+  // Plain words (voice guide): "cun" is never spoken.
+  if (/\bcun\b/i.test(speech)) throw new Error(`"cun" spoken:\n${speech}`);
+  if (claims.length > 0)
+    throw new Error(
+      `banned wording: ${claims.map((c) => `"${c.found}" (${c.claim})`).join(', ')}\n${speech}`,
+    );
   return {
     envelope: response,
     apla,
-    speech: ssmlToText(`${ssml} ${aplaSsml}`),
+    speech,
     ssml,
     reprompt: ssmlToText(repromptSsml),
     ended: response.response?.shouldEndSession === true,

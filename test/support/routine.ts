@@ -11,11 +11,14 @@ export function routineState(talk: Conversation): RoutineState | undefined {
 }
 
 /**
- * "Start the {routine} routine", answering the once-a-session safety question with "no" when it is
- * asked. Returns the skill's answer: the first turn, or why nothing started.
+ * "Start the {routine} routine", answering "yes" to the disc routine's diagnosis question and "no" to
+ * the once-a-session safety question when they are asked. Returns the skill's answer: the first turn, or why nothing started.
  */
 export async function askForRoutine(talk: Conversation, routineId: string): Promise<Turn> {
-  const asked = await talk.say('StartRoutineIntent', { routine: routineId });
+  let asked = await talk.say('StartRoutineIntent', { routine: routineId });
+  // The disc routine first asks whether a clinician diagnosed the problem (section 6.4): yes.
+  const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
+  if (safety?.pending?.action === 'diagnosis') asked = await talk.utter('yes');
   const offer = talk.sessionAttributes.offer as { kind?: string } | undefined;
   return offer?.kind === 'screen' ? talk.utter('no') : asked;
 }

@@ -6,6 +6,7 @@
 import needsFile from '../../../data/needs.json';
 import pointsFile from '../../../data/points.json';
 import routinesFile from '../../../data/routines.json';
+import safetyFile from '../../../data/safety.json';
 import {
   needSpokenForms,
   normaliseSpoken,
@@ -19,6 +20,8 @@ import { boundedMemo } from './memo';
 export const points: readonly Point[] = (pointsFile as { points: Point[] }).points;
 export const needs: readonly Need[] = (needsFile as { needs: Need[] }).needs;
 export const routines: readonly Routine[] = (routinesFile as { routines: Routine[] }).routines;
+/** The breathing-only routine (no pressure at all) that replaces a routine in pregnancy (rule 3.2). */
+const breathingRoutine = (safetyFile as unknown as { breathingRoutine: Routine }).breathingRoutine;
 
 /**
  * Look-up tables from every spoken form to its entry. Built on first use, not at load: a cold
@@ -117,7 +120,12 @@ export function pointsFor(needId: string, limit = 3): Point[] {
   return points.filter((p) => p.inRoutines && p.needs.includes(needId)).slice(0, limit);
 }
 
+/**
+ * A routine by id: the catalogue's, or the safety rules' breathing-only substitute (rule 3.2), which
+ * a plan names as its source when it replaced the routine asked for, so it ends with its own closing.
+ */
 export function getRoutine(id: string): Routine | undefined {
+  if (id === breathingRoutine.id) return breathingRoutine;
   return routines.find((r) => r.id === id);
 }
 

@@ -77,5 +77,7 @@ export interface Routine {
   needs: string[];
   approxMinutes: number;
   closing: string;
+  /** Only for a problem a clinician has diagnosed (the disc routine, section 6.4): the skill asks first. */
+  needsDiagnosis?: boolean;
   steps: RoutineStep[];
 }

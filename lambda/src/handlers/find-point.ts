@@ -22,6 +22,7 @@ import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
+import { fingerWidthOnce } from './safety/plain-words';
 
 function answerPoint(h: HandlerInput, match: PointMatch): Response {
   const t = translatorOf(h);
@@ -29,7 +30,7 @@ function answerPoint(h: HandlerInput, match: PointMatch): Response {
     lastPoint: match.point.code,
     offer: { kind: 'point', code: match.point.code },
   });
-  const { speech, reprompt } = pointAnswerSpeech(t, match);
+  const { speech, reprompt } = pointAnswerSpeech(t, match, (answer) => fingerWidthOnce(h, answer));
   showPoint(h, match.point);
   return ask(h, speech, reprompt);
 }
@@ -103,7 +104,12 @@ function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string
     return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   }
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  return ask(h, followUpSpeech(t, speak(t, point), point), t('find.afterFollowUpReprompt'));
+  const answer = speak(t, point);
+  return ask(
+    h,
+    followUpSpeech(t, answer, point, fingerWidthOnce(h, answer)),
+    t('find.afterFollowUpReprompt'),
+  );
 }
 
 export const PointDetailIntentHandler: GuideHandler = {

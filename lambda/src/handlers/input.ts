@@ -2,7 +2,7 @@
  * The input layer: what a request says, read defensively. Handlers use these instead of reaching
  * into the envelope, so a request with missing or odd fields yields `undefined`, never a TypeError:
  * the translator for its locale, the intent, the time, and the catalogue things its slots name (a
- * point, a need, a routine, a condition or red flag), each by entity-resolution id first, then by
+ * point, a need, a routine, conditions, red flags and stop-rule symptoms, an age), each by entity-resolution id first, then by
  * the words. The routine in the session is read by `readRoutine` (routine/routine-attribute.ts).
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
@@ -16,7 +16,16 @@ import {
   resolveRoutine,
   type PointMatch,
 } from '../core/catalogue';
-import { getCondition, getRedFlag, resolveHealth, type HealthMatch } from '../core/safety';
+import {
+  ageFrom,
+  getCondition,
+  getRedFlag,
+  healthEntry,
+  matchId,
+  resolveStatement,
+  urgency,
+  type HealthMatch,
+} from '../core/safety';
 import type { Need, Routine } from '../core/types';
 import { translatorFor, type Translate } from '../i18n';
 import { isRecord } from '../core/record';
@@ -147,26 +156,64 @@ export function readRoutineName(h: HandlerInput): Named<Routine> {
 }
 
 export interface HealthReading {
+  /** Every entry named, most urgent first. */
+  matches: HealthMatch[];
+  /** The most urgent of them. */
   match?: HealthMatch;
+  /** An age said as a number ("I'm 65"). */
+  age?: number;
   /** The words the user used, when they matched nothing. */
   spoken?: string;
-  /** Something was said in a condition or red-flag slot. */
+  /** The unmatched words came after a health carrier ("I have…", "my…", "I can't…"), not "I'm…". */
+  statement: boolean;
+  /** Something was said in a health slot. */
   given: boolean;
 }
 
-/** A condition or red flag from the symptom and condition slots; a red flag always wins. */
+/** Slots that carry health words: `statement` follows "I have / my / I can't", `state` follows "I'm". */
+const HEALTH_SLOTS = ['symptom', 'condition', 'statement', 'state', 'other'] as const;
+
+/**
+ * Conditions, red flags and stop-rule symptoms from the health slots (every entry a sentence names,
+ * most urgent first), and an age.
+ */
 export function readHealth(h: HandlerInput): HealthReading {
-  const flagSlot = readSlot(h, 'symptom');
-  const conditionSlot = readSlot(h, 'condition');
-  const flag = flagSlot.id ? getRedFlag(flagSlot.id) : undefined;
-  if (flag) return { match: { kind: 'red-flag', redFlag: flag }, given: true };
-  // Words first for the condition slot: Alexa may put a red-flag phrase into it, and triage must win.
-  for (const spoken of [flagSlot.spoken, conditionSlot.spoken]) {
-    const match = spoken ? resolveHealth(spoken) : undefined;
-    if (match) return { match, given: true };
+  const matches: HealthMatch[] = [];
+  const add = (match: HealthMatch | undefined) => {
+    if (match && !matches.some((m) => matchId(m) === matchId(match))) matches.push(match);
+  };
+  let spoken: string | undefined;
+  let statement = false;
+  for (const name of HEALTH_SLOTS) {
+    const slot = readSlot(h, name);
+    // Words first: Alexa may resolve a whole sentence to one of the entries it names, and the most
+    // urgent one must win.
+    const fromWords = slot.spoken ? resolveStatement(slot.spoken) : [];
+    fromWords.forEach(add);
+    if (fromWords.length === 0 && slot.id) {
+      const byId =
+        name === 'symptom'
+          ? getRedFlag(slot.id) && healthEntry(slot.id)
+          : name === 'condition'
+            ? getCondition(slot.id) && healthEntry(slot.id)
+            : healthEntry(slot.id);
+      add(byId);
+    }
+    if (fromWords.length === 0 && !slot.id && slot.spoken) {
+      spoken ??= slot.spoken;
+      if (name !== 'state' && name !== 'other') statement = true;
+    }
   }
-  const condition = conditionSlot.id ? getCondition(conditionSlot.id) : undefined;
-  if (condition) return { match: { kind: 'condition', condition }, given: true };
-  const spoken = conditionSlot.spoken ?? flagSlot.spoken;
-  return { spoken, given: Boolean(spoken) };
+  const ageSlot = readSlot(h, 'age');
+  const age = ageSlot.spoken ? ageFrom(ageSlot.spoken) : undefined;
+  if (ageSlot.spoken && age === undefined) spoken ??= ageSlot.spoken;
+  matches.sort((a, b) => urgency(a) - urgency(b));
+  return {
+    matches,
+    match: matches[0],
+    age,
+    spoken,
+    statement,
+    given: matches.length > 0 || age !== undefined || spoken !== undefined,
+  };
 }

@@ -77,17 +77,29 @@ export function pointWhereSpeech(t: Translate, point: Point): string {
 }
 
 /** The answer to "where is …": the short answer, then the offer that fits the point. */
-export function pointAnswerSpeech(t: Translate, match: PointMatch): { speech: string; reprompt: string } {
+export function pointAnswerSpeech(
+  t: Translate,
+  match: PointMatch,
+  explain: (answer: string) => string = () => '',
+): { speech: string; reprompt: string } {
   const routinePoint = match.point.inRoutines;
+  const answer = pointShortSpeech(t, match);
   return {
-    speech: `${pointShortSpeech(t, match)} ${t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')}`,
+    speech: [answer, explain(answer), t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')]
+      .filter(Boolean)
+      .join(' '),
     reprompt: t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'),
   };
 }
 
-/** A follow-up's answer ("how long do I hold it"), then what the user can ask next about the point. */
-export function followUpSpeech(t: Translate, answer: string, point: Point): string {
-  return `${answer} ${t('find.afterFollowUp', { code: speakableCode(point.code) })}`;
+/**
+ * A follow-up's answer ("how long do I hold it"), what a finger-width is when that is said for the
+ * first time (`explained`), then what the user can ask next about the point.
+ */
+export function followUpSpeech(t: Translate, answer: string, point: Point, explained = ''): string {
+  return [answer, explained, t('find.afterFollowUp', { code: speakableCode(point.code) })]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** "I don't know the point …": a point the catalogue does not have. */

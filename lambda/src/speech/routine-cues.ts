@@ -23,12 +23,14 @@ export function routineOpening(
   routine: Pick<Routine, 'name' | 'approxMinutes'>,
   changes = '',
   note = '',
+  said: { stopRules?: string; fingerWidth?: string } = {},
 ): string[] {
   return [
     t('routine.intro.routine', { routine: routine.name, minutes: spokenMinutes(t, routine.approxMinutes) }),
     changes,
     note,
-    t('routine.stopRules'),
+    said.stopRules ?? t('routine.stopRules'),
+    said.fingerWidth ?? '',
     t('routine.intro.controls'),
   ].filter(Boolean);
 }
@@ -40,10 +42,12 @@ export function spokenMinutes(t: Translate, minutes: number): string {
 }
 
 /** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */
-export function pointHoldOpening(t: Translate, code: PointCode, changes = ''): string[] {
-  return [t('routine.intro.point', { code: speakableCode(code) }), changes, t('routine.stopRules')].filter(
-    Boolean,
-  );
+export function pointHoldOpening(t: Translate, code: PointCode, changes = '', stopRules?: string): string[] {
+  return [
+    t('routine.intro.point', { code: speakableCode(code) }),
+    changes,
+    stopRules ?? t('routine.stopRules'),
+  ].filter(Boolean);
 }
 
 /** "B L 23" for a point step, "slow breathing" for the others; several points joined with "and". */

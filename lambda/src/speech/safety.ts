@@ -35,7 +35,16 @@ export function youList(t: Translate, ids: string[]): string {
 }
 
 export function careSentence(t: Translate, care: CareLevel): string {
-  return care === 'emergency' ? t('safety.care.emergency') : t('safety.care.urgent');
+  switch (care) {
+    case 'emergency':
+      return t('safety.care.emergency');
+    case 'urgent':
+      return t('safety.care.urgent');
+    case 'clinician':
+      return t('safety.care.clinician');
+    case 'adults-only':
+      return t('safety.care.adultsOnly');
+  }
 }
 
 /** Why no routine will start this session (each red flag or stop-tier condition), and what care to get. */
@@ -53,7 +62,16 @@ export function blockedSpeech(t: Translate, blocking: ReadonlyArray<RedFlag | Co
 export function triageSpeech(t: Translate, trigger: RedFlag | Condition): string {
   const { care, why } = triage(trigger);
   const values = { care: careSentence(t, care), why };
-  return care === 'emergency' ? t('safety.triage.emergency', values) : t('safety.triage.urgent', values);
+  switch (care) {
+    case 'emergency':
+      return t('safety.triage.emergency', values);
+    case 'urgent':
+      return t('safety.triage.urgent', values);
+    case 'clinician':
+      return t('safety.triage.clinician', values);
+    case 'adults-only':
+      return t('safety.triage.adultsOnly', values);
+  }
 }
 
 /** Why a change was made, as "you take blood thinners and you have varicose veins". */
@@ -105,12 +123,17 @@ export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string
     const values = { code, name: point.names[0], you: condition.you, advice: condition.advice };
     if (answer.avoid.length > 0) body = t('safety.point.avoid', values);
     else if (answer.palmsInstead.length > 0) body = t('safety.point.palms', values);
+    else if (answer.grade === 'check-first' && answer.breathingOnly)
+      body = t('safety.point.breathingOnly', values);
     else if (answer.grade === 'check-first') body = t('safety.point.checkFirst', values);
     else if (answer.grade === 'lighter') body = t('safety.point.lighter', values);
     else body = t('safety.point.ok', values);
   } else {
     const { advice } = condition;
-    if (answer.grade === 'check-first') {
+    if (answer.grade === 'check-first' && answer.breathingOnly) {
+      // Pregnancy (rule 3.2, E-11): no pressure at all, so no list of codes and no "unless checked".
+      body = `${t('safety.answer.breathingOnly', { advice })} ${t('safety.answer.breathingMeanwhile')}`;
+    } else if (answer.grade === 'check-first') {
       body = t('safety.answer.checkFirst', { advice });
       if (answer.avoid.length > 0)
         body = `${body} ${t('safety.answer.pointsToSkip', { points: pointList(t, answer.avoid) })}`;
@@ -186,4 +209,53 @@ export function changesExplained(t: Translate, routineName: string, changes: Rou
       : t('safety.change.explain', { change: changeClause(t, c), reasons: reasons(t, c.because) }),
   );
   return t('safety.change.explained', { routine: routineName, items: items.join(' ') });
+}
+
+/** Whether any of these texts speaks of finger-widths. */
+export function mentionsFingerWidths(texts: string[]): boolean {
+  return texts.some((text) => /finger-width/i.test(text));
+}
+
+/** What a finger-width is (said once a session). */
+export function fingerWidthSpeech(t: Translate): string {
+  return t('safety.fingerWidth');
+}
+
+/**
+ * The pre-routine safety question in three groups: history (cancer only, when pregnancy is already
+ * known), nerve signs (either leg before the disc routine), and fever or a fall.
+ */
+export function screeningSpeech(
+  t: Translate,
+  { pregnancyKnown, eitherLeg }: { pregnancyKnown: boolean; eitherLeg: boolean },
+): { speech: string; reprompt: string } {
+  const history = pregnancyKnown ? t('safety.screen.cancer') : t('safety.screen.history');
+  const signs = eitherLeg ? t('safety.screen.signsAnyLeg') : t('safety.screen.signs');
+  const question = t('safety.screen.question', { history, signs, other: t('safety.screen.other') });
+  return { speech: `${t('safety.screen.lead')} ${question}`, reprompt: t('safety.screen.reprompt') };
+}
+
+/** The stop rules at a routine's start: in full the first time in a session, then a reminder. */
+export function routineStopRulesSpeech(
+  t: Translate,
+  { full, sciatica }: { full: boolean; sciatica: boolean },
+): string {
+  const leg = sciatica ? t('safety.routineStopRules.legSciatica') : t('safety.routineStopRules.leg');
+  return full ? t('safety.routineStopRules.full', { leg }) : t('safety.routineStopRules.reminder', { leg });
+}
+
+/**
+ * What a stop-rule symptom gets: what to do now, then (mid-routine) the three choices, or that the
+ * routine has stopped, or (outside a routine) what next.
+ */
+export function stopSymptomSpeech(
+  t: Translate,
+  advice: string,
+  then: 'choose' | 'stopped' | 'next',
+): { speech: string; reprompt: string } {
+  const now = t('safety.stop.advice', { advice });
+  if (then === 'choose')
+    return { speech: `${now} ${t('safety.stop.choices')}`, reprompt: t('safety.stop.choicesReprompt') };
+  if (then === 'stopped') return { speech: `${now} ${t('safety.stop.routineStopped')}`, reprompt: '' };
+  return { speech: `${now} ${t('safety.stop.next')}`, reprompt: t('safety.reprompt') };
 }

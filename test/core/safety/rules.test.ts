@@ -122,8 +122,11 @@ describe('red flags (domain reference section 4)', () => {
     'both-legs',
     'leg-weakness',
     'chest-pain',
+    'aortic-aneurysm',
     'major-accident',
   ];
+  /** Worth seeing a clinician, not a block (section 4: age thresholds, not better after 4 to 6 weeks). */
+  const clinician = ['not-improving', 'age-over-50', 'age-under-20'];
 
   it.each(redFlags.map((r) => [r.id, r] as const))(
     '%s: every spoken form resolves to it, in the skill and in the model',
@@ -138,7 +141,14 @@ describe('red flags (domain reference section 4)', () => {
   it.each(redFlags.map((r) => [r.id, r] as const))(
     '%s has the level of care the guidelines give it',
     (id, flag) => {
-      expect(triage(flag).care).toBe(emergency.includes(id) ? 'emergency' : 'urgent');
+      const expected = emergency.includes(id)
+        ? 'emergency'
+        : clinician.includes(id)
+          ? 'clinician'
+          : id === 'under-16'
+            ? 'adults-only'
+            : 'urgent';
+      expect(triage(flag).care).toBe(expected);
       expect(triage(flag).why).toBe(flag.why);
     },
   );

@@ -31,7 +31,7 @@ describe('routineGate: what a routine start hears', () => {
     for (const routine of ['general', 'quick', 'evening']) {
       const turn = await start(talk, routine);
       expect(turn.speech).toBe(
-        "I won't start a routine in this session, because you mentioned a high temperature. Please get medical advice from urgent care or your doctor today. I can still answer questions.",
+        "I won't start a routine in this session, because you mentioned a high temperature. Please get medical advice from urgent care or your doctor today. Is there anything you'd like to ask?",
       );
       expect(turn.ended).toBe(false);
     }

@@ -1,4 +1,11 @@
-import { conditions, healthSpokenForms, redFlags, type Tier } from '../../../lambda/src/core/safety';
+import {
+  getCondition,
+  conditions,
+  getRedFlag,
+  healthSpokenForms,
+  redFlags,
+  type Tier,
+} from '../../../lambda/src/core/safety';
 import { newConversation } from '../../support/skill';
 
 const REMINDER = /not medical advice: if pain persists or worsens, see a clinician\./;
@@ -15,7 +22,7 @@ describe('"is it safe if…", from what the user says', () => {
   it.each([
     [
       "is it safe if I'm pregnant",
-      /^Not without checking with your doctor first\..*traditionally avoided in pregnancy.*midwife.*The points to skip are .*B L 60; C V 6; L I 4; G B 21.*breathing-only routine/,
+      /^In pregnancy, or if you might be pregnant, I don't guide any point pressure.*traditionally avoided in pregnancy.*midwife.*breathing-only routine/,
     ],
     [
       'is it safe if I have osteoporosis',
@@ -41,7 +48,7 @@ describe('"is it safe if…", from what the user says', () => {
     ['what if I have a hip replacement', /^Yes, with care: skip G B 30\./],
     [
       'is it safe if I have a heart condition',
-      /^Not without checking with your doctor first\..*The points to skip are C V 6\..*breathing-only/,
+      /^With a heart condition, please ask your doctor before using acupressure\..*breathing-only/,
     ],
     ['is it safe if I have a rash', /^Yes, with care\. Don't press on or near broken, bruised/],
     [
@@ -114,20 +121,27 @@ describe('"is it safe if…", from what the user says', () => {
 
 describe('every condition, every synonym, through the handler', () => {
   const cases = conditions.flatMap((c) => healthSpokenForms(c).map((form) => [c.id, form, c.tier] as const));
-  it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (_id, form, tier) => {
+  it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (id, form, tier) => {
     const { talk } = newConversation();
     const turn = await talk.say('SafetyCheckIntent', { condition: form });
-    expect(turn.speech).toMatch(TIER_LEAD[tier]);
+    const condition = getCondition(id);
+    // Breathing-only conditions (pregnancy, rule 3.2 and E-11) open with their own advice, not "unless checked".
+    if (condition?.breathingOnly) {
+      expect(turn.speech.startsWith(condition.advice)).toBe(true);
+      expect(turn.speech).not.toMatch(/points to skip are|[A-Z] [A-Z] \d+/);
+    } else expect(turn.speech).toMatch(TIER_LEAD[tier]);
     if (tier !== 'stop') expect(turn.speech).toMatch(REMINDER);
   });
 });
 
 describe('red flags: the urgent-care answer first', () => {
   const cases = redFlags.flatMap((r) => healthSpokenForms(r).map((form) => [r.id, form, r.care] as const));
-  it.each(cases)('%s: "I have %s"', async (_id, form, care) => {
+  it.each(cases)('%s: "I have %s"', async (id, form, care) => {
     const { talk } = newConversation();
-    const turn = await talk.say('HealthStatementIntent', { symptom: form });
-    expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
+    const turn = await talk.say('HealthStatementIntent', { statement: form });
+    if (care === 'emergency' || care === 'urgent')
+      expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
+    else expect(turn.speech).toContain(getRedFlag(id)?.why);
     // An emergency closes the session so nothing stands between the user and help.
     expect(turn.ended).toBe(care === 'emergency');
     expect(turn.speech).not.toMatch(/not medical advice/);
@@ -175,7 +189,7 @@ describe('health statements', () => {
     const { talk } = newConversation();
     const turn = await talk.utter("I'm pregnant");
     expect(turn.speech).toMatch(
-      /^Thanks for telling me\. I'll keep in mind that you're pregnant for this session\. Not without checking/,
+      /^Thanks for telling me\. I'll keep in mind that you're pregnant for this session\. In pregnancy, or if you might be pregnant, I don't guide any point pressure/,
     );
     expect(turn.speech).toMatch(/What would you like to do next\?$/);
   });
@@ -209,7 +223,7 @@ describe('health statements', () => {
     const { talk } = newConversation();
     const turn = await talk.utter('I have sciatica');
     expect(turn.speech).toMatch(
-      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people with sciatica.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
+      /^Thanks\. That's what this guide is for: acupressure may ease pain or tension for some people, as part of self-care.*stop if the pain is sharp.*Would you like me to guide you through the sciatica routine\?$/,
     );
     expect(turn.attributes.offer).toEqual({ kind: 'routine', routineId: 'sciatica' });
     expect((await talk.utter('is it safe if I have back pain')).speech).toMatch(

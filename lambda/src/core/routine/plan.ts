@@ -27,8 +27,13 @@ export interface PlannedStep {
   cue: string;
 }
 
-/** What a plan guides: a catalogue routine, or one timed hold of a point ("time a hold"). */
-export type PlanSource = { type: 'routine'; id: string } | { type: 'point'; code: PointCode };
+/**
+ * What a plan guides: a catalogue routine, or one timed hold of a point ("time a hold"). When the
+ * safety profile replaced the routine whole (the breathing-only substitute), `id` is the substitute
+ * (its name, its closing) and `asked` the routine the user asked for: only that one is ever saved,
+ * so stored progress says nothing health-derived.
+ */
+export type PlanSource = { type: 'routine'; id: string; asked?: string } | { type: 'point'; code: PointCode };
 
 export interface RoutinePlan {
   source: PlanSource;
@@ -96,7 +101,12 @@ export function planRoutine(routine: Routine, options: PlanOptions = {}): Routin
       steps.push({ ...base, side: sideOf(step.sides) });
     }
   });
-  return { source: { type: 'routine', id: routine.id }, holdScale, steps };
+  // A routine replaced whole (the breathing-only substitute) is the plan's source: its name, its closing.
+  const source: PlanSource =
+    adjusted.id === routine.id
+      ? { type: 'routine', id: routine.id }
+      : { type: 'routine', id: adjusted.id, asked: routine.id };
+  return { source, holdScale, steps };
 }
 
 /** One timed hold of a point as a one-step routine (what the safety gate adjusts). */
@@ -185,4 +195,27 @@ export function samePlannedSteps(a: RoutinePlan, b: RoutinePlan): boolean {
 /** True when a routine (after the safety adjustment) still presses `code` in one of its point steps. */
 export function pressesPoint(routine: Routine, code: PointCode): boolean {
   return routine.steps.some((s) => s.kind === 'point' && s.points?.includes(code));
+}
+
+/** Firm and moderate pressure become light ("carry on lighter"); lighter steps stay as they are. */
+function lighter(pressure: StepPressure): StepPressure {
+  return pressure === 'firm' || pressure === 'moderate' ? 'light' : pressure;
+}
+
+/** A routine with light pressure on every point (what the user chose for the rest of the session). */
+export function lightenRoutine(routine: Routine): Routine {
+  return { ...routine, steps: routine.steps.map((step) => ({ ...step, pressure: lighter(step.pressure) })) };
+}
+
+/** A plan with light pressure from step `from` on (the holds already done are left as they were). */
+export function lightenPlan(plan: RoutinePlan, from = 0): RoutinePlan {
+  return {
+    ...plan,
+    steps: plan.steps.map((step, i) => (i >= from ? { ...step, pressure: lighter(step.pressure) } : step)),
+  };
+}
+
+/** Whether any step of the routine presses harder than light (so "lighter" changes it). */
+export function pressesHarderThanLight(routine: Routine): boolean {
+  return routine.steps.some((step) => lighter(step.pressure) !== step.pressure);
 }

@@ -210,7 +210,8 @@ export function saveProgress(state: RoutineState, now: number): SavedProgress | 
   if (at.index >= state.plan.steps.length) return undefined;
   return {
     v: PROGRESS_VERSION,
-    routine: state.plan.source.id,
+    // The routine asked for, never the substitute the profile chose (that is health-derived).
+    routine: state.plan.source.asked ?? state.plan.source.id,
     ...at,
     holdScale: state.plan.holdScale,
     savedAt: now,
@@ -237,7 +238,10 @@ function isText(value: unknown): value is string {
 function parseSource(value: unknown): PlanSource | undefined {
   if (!isRecord(value)) return undefined;
   if (value.type === 'routine' && typeof value.id === 'string' && getRoutine(value.id)) {
-    return { type: 'routine', id: value.id };
+    const asked = typeof value.asked === 'string' && getRoutine(value.asked) ? value.asked : undefined;
+    return asked && asked !== value.id
+      ? { type: 'routine', id: value.id, asked }
+      : { type: 'routine', id: value.id };
   }
   if (value.type === 'point' && typeof value.code === 'string') {
     const point = getPoint(value.code);

@@ -66,7 +66,13 @@ export function strictestAnswer(profile: SafetyProfile, point?: PointCode): Safe
   return worst;
 }
 
-/** The care that what blocks routines needs: an emergency if any of them is one, else urgent care. */
+/**
+ * The care that what blocks routines needs: an emergency if any of them is one; "this guide is for
+ * adults" when that is all there is (under 16); else urgent care.
+ */
 export function strictestCare(triggers: ReadonlyArray<RedFlag | Condition>): CareLevel {
-  return triggers.some((t) => triage(t).care === 'emergency') ? 'emergency' : 'urgent';
+  const cares = triggers.map((t) => triage(t).care);
+  if (cares.includes('emergency')) return 'emergency';
+  if (cares.length > 0 && cares.every((c) => c === 'adults-only')) return 'adults-only';
+  return 'urgent';
 }

@@ -6,9 +6,24 @@ export {
   safetyData,
   getCondition,
   getRedFlag,
+  getStopSymptom,
+  healthEntry,
+  hintedRedFlag,
+  matchId,
   resolveHealth,
+  resolveStatement,
   healthSpokenForms,
+  stopSymptoms,
+  urgency,
 } from './rules';
+export {
+  ageFrom,
+  carrierSamples,
+  corpus,
+  soundsLikeSymptom,
+  stripCarrier,
+  type PhrasingCorpus,
+} from './phrasings';
 export type { HealthMatch } from './rules';
 export { answer, strictestAnswer, strictestCare, triage, type Triage } from './answer';
 export { safetyProfile, blockers, breathingOnlyReasons } from './profile';

@@ -30,9 +30,15 @@ export function safetyProfile(
   };
 }
 
-/** What stops every routine this session: red flags, then stop-tier conditions. */
+/**
+ * What stops every routine this session: red flags, then stop-tier conditions. A flag that only
+ * calls for seeing a clinician (back pain not improving, new back pain after fifty) does not.
+ */
 export function blockers(profile: SafetyProfile): Array<RedFlag | Condition> {
-  return [...profile.redFlags, ...profile.conditions.filter((c) => c.tier === 'stop')];
+  return [
+    ...profile.redFlags.filter((r) => r.care !== 'clinician'),
+    ...profile.conditions.filter((c) => c.tier === 'stop'),
+  ];
 }
 
 /** The conditions (or "unknown") that allow only the breathing routine. */

@@ -7,8 +7,15 @@ import type { PointCode, Routine, Tool } from '../types';
 /** Section 3.3: stop = no session, triage; dont = not at that site; light = modified routine; check = clinician first. */
 export type Tier = 'stop' | 'dont' | 'light' | 'check';
 
-/** Section 4: emergency = call the emergency number now; urgent = medical advice the same day. */
-export type CareLevel = 'emergency' | 'urgent';
+/**
+ * Section 4: emergency = call the emergency number now; urgent = medical advice the same day (no
+ * routine this session); clinician = worth seeing a doctor or physiotherapist, self-care may go on;
+ * adults-only = the skill is for adults (no routine).
+ */
+export type CareLevel = 'emergency' | 'urgent' | 'clinician' | 'adults-only';
+
+/** The care a stop-tier condition needs. */
+export type StopCare = 'emergency' | 'urgent';
 
 export interface Condition {
   id: string;
@@ -19,7 +26,7 @@ export interface Condition {
   synonyms: string[];
   tier: Tier;
   /** Only for the stop tier: how soon care is needed. */
-  care?: CareLevel;
+  care?: StopCare;
   /** One or two sentences of what to do, in approved wording. */
   advice: string;
   /** Points never pressed with this condition. */
@@ -47,7 +54,20 @@ export interface RedFlag {
   care: CareLevel;
   /** Why it needs care, one sentence. */
   why: string;
+  /** Words that only hint at this flag ("morning stiffness"): the question to ask; yes means the flag. */
+  askFirst?: { when: string[]; question: string; need?: string };
   sources: string[];
+}
+
+/** A stop-rule symptom group (section 3.3): what the user notices during a hold that means ease off or stop. */
+export interface StopSymptom {
+  id: string;
+  name: string;
+  synonyms: string[];
+  /** What to do now, one or two sentences. */
+  advice: string;
+  /** Said mid-routine, the routine ends (dizziness, new numbness); otherwise the user chooses what next. */
+  stopsRoutine?: boolean;
 }
 
 export interface StepText {
@@ -67,6 +87,7 @@ export interface BannedClaim {
 export interface SafetyData {
   conditions: Condition[];
   redFlags: RedFlag[];
+  stopSymptoms: StopSymptom[];
   /** The light palm hold that replaces firm lumbar and sacral pressure. */
   palmHold: StepText;
   /** Light, hands-only versions of the steps that use a ball or a rolled towel. */

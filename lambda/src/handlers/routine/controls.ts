@@ -10,7 +10,7 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { rescalePlan, stepHoldScale } from '../../core/routine/plan';
+import { lightenPlan, rescalePlan, stepHoldScale } from '../../core/routine/plan';
 import {
   carryHeldTime,
   nextSourceIndex,
@@ -38,6 +38,7 @@ import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './routine-attribute';
 import { ask, askKeys, sayAndEnd } from '../reply';
+import { patchSafety, readSafety } from '../safety/health-profile';
 
 /** The routine is over: say its closing words, forget it, and clear any saved progress. */
 async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
@@ -136,6 +137,32 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
         ? Math.max(0, position.index - 1)
         : position.index;
   return playFrom(h, state, { index }, [], 'again');
+}
+
+/**
+ * A point a stop-rule symptom halted is not pressed again until the user chooses: "resume",
+ * "continue" and "yes" ask them to choose (lighter, skip, stop) instead of carrying on.
+ */
+export function haltedChoice(h: HandlerInput): Response | undefined {
+  if (readSafety(h).halted === undefined) return undefined;
+  return askKeys(h, 'safety.stop.choicesAgain', 'safety.stop.choicesReprompt');
+}
+
+/**
+ * "Carry on lighter": light pressure for the rest of the session. Mid-routine the current hold
+ * starts again, lighter, and so does every hold after it; otherwise every routine or hold started
+ * later in the session is light (the safety gate applies it).
+ */
+export async function lighterInRoutine(h: HandlerInput, state: RoutineState | undefined): Promise<Response> {
+  const t = translatorOf(h);
+  patchSafety(h, { lighter: true });
+  const position = state ? positionAt(state, nowOf(h)) : undefined;
+  if (!state || !position || position.at === 'finished') {
+    if (state) writeRoutine(h, undefined);
+    return askKeys(h, 'routine.lighter.noRoutine', 'routine.lighter.noRoutineReprompt');
+  }
+  const plan = lightenPlan(state.plan);
+  return playFrom(h, { ...state, plan }, { index: position.index }, [t('routine.lighter.lead')]);
 }
 
 /** "Start over": the routine from its first hold. */

@@ -25,6 +25,8 @@ import {
 } from '../input';
 import {
   changeHoldLength,
+  haltedChoice,
+  lighterInRoutine,
   lostTrack,
   nextInRoutine,
   pauseRoutine,
@@ -147,7 +149,7 @@ export const ResumeRoutineIntentHandler: GuideHandler = {
   handle: (h) =>
     byRoutine(
       h,
-      (state) => resumeRoutine(h, state),
+      (state) => haltedChoice(h) ?? resumeRoutine(h, state),
       () => resumeFromStorage(h),
     ),
 };
@@ -170,7 +172,8 @@ export const RoutineYesHandler: GuideHandler = {
     if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
     const read = readRoutine(h);
-    return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);
+    if (read.status !== 'active') return lostTrack(h);
+    return haltedChoice(h) ?? nextInRoutine(h, read.state);
   },
 };
 
@@ -219,7 +222,8 @@ export const RoutineControlHandler: GuideHandler = {
     const read = readRoutine(h);
     const control = ROUTINE_CONTROLS[intentName(h) ?? ''];
     if (read.status !== 'active' || !control) return lostTrack(h);
-    return control(h, read.state);
+    const halted = isIntent(h, 'AMAZON.ResumeIntent', 'AMAZON.NextIntent') ? haltedChoice(h) : undefined;
+    return halted ?? control(h, read.state);
   },
 };
 
@@ -259,6 +263,17 @@ function routineCommand(
 }
 
 export const SkipPointIntentHandler = routineCommand('SkipPointIntent', skipInRoutine, 'routine.skip.none');
+
+/** "Carry on lighter" (one of the choices after a stop-rule symptom): light pressure from now on. */
+export const LighterPressureIntentHandler: GuideHandler = {
+  duringRoutine: 'continues',
+  canHandle: (h) => isIntent(h, 'LighterPressureIntent'),
+  handle(h) {
+    const read = readRoutine(h);
+    if (read.status === 'broken') return lostTrack(h);
+    return lighterInRoutine(h, read.status === 'active' ? read.state : undefined);
+  },
+};
 
 /** "When should I stop?": the stop rules, any time; mid-hold the routine then carries on. */
 export const StopRulesIntentHandler: GuideHandler = {
@@ -325,6 +340,7 @@ export const routineHandlers: GuideHandler[] = [
   RoutineControlHandler,
   IdleRoutineControlHandler,
   SkipPointIntentHandler,
+  LighterPressureIntentHandler,
   StopRulesIntentHandler,
   TimeLeftIntentHandler,
   HoldLengthIntentHandler,

@@ -15,6 +15,7 @@ import { updateSession } from '../conversation';
 import { translatorOf } from '../input';
 import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
+import { patchSafety, readSafety } from '../safety/health-profile';
 import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
 import { askKeys } from '../reply';
 
@@ -36,6 +37,8 @@ export function playTurn(
   if (routinesBlocked(h)) {
     return askKeys(h, 'routine.blockedMidRoutine', 'routine.blockedMidRoutineReprompt');
   }
+  // A turn the user chose (lighter, skip, start over …) ends any hold a stop-rule symptom halted.
+  if (readSafety(h).halted !== undefined) patchSafety(h, { halted: undefined });
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },

@@ -29,6 +29,7 @@ import { updateSession } from '../conversation';
 import { translatorOf } from '../input';
 import { ask } from '../reply';
 import { recordAdjustment, routineGate } from '../safety/gate';
+import { stopRulesLead } from '../safety/stop-rules';
 import { playTurn } from './respond';
 import { startRoutine } from './start';
 import { nowOf } from './routine-attribute';
@@ -114,7 +115,7 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
       if (gate.kind !== 'blocked') recordAdjustment(h, gate.plan(again.routine));
       const lead = [
         t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
-        t('routine.stopRules'),
+        stopRulesLead(h, again.routine),
       ];
       return playTurn(h, again.plan, again.point, { lead });
     }

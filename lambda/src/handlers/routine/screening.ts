@@ -7,12 +7,14 @@ import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import { updateSession, type Offer, type ScreenedStart } from '../conversation';
 import { SCREENED_ATTRIBUTE } from './routine-attribute';
-import { askKeys } from '../reply';
+import { ask, askKeys } from '../reply';
+import { screeningQuestion } from '../safety/screening';
 
 /** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
 export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
   updateSession(h, { offer: { kind: 'screen', then } });
-  return askKeys(h, 'routine.screen.question', 'routine.screen.reprompt');
+  const { speech, reprompt } = screeningQuestion(h, then);
+  return ask(h, speech, reprompt);
 }
 
 /**

@@ -24,6 +24,9 @@ import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated } from '../safety/health-profile';
+import { diagnosisQuestion } from '../safety/diagnosis';
+import { fingerWidthOnce } from '../safety/plain-words';
+import { stopRulesLead } from '../safety/stop-rules';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
@@ -43,6 +46,8 @@ export async function holdScaleOf(h: HandlerInput): Promise<number> {
 export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
+  const diagnosis = diagnosisQuestion(h, then);
+  if (diagnosis) return diagnosis;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then);
   return startScreened(h, then);
@@ -94,8 +99,12 @@ export async function startRoutine(
     transform: () => safe.routine,
   });
   // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
+  const extras = {
+    stopRules: stopRulesLead(h, safe.routine),
+    fingerWidth: fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`)),
+  };
   const opening = (approxMinutes: number) =>
-    routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note);
+    routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note, extras);
   const lead = opening(announcedMinutes(plan, routinePhrasebook(t), opening));
   return playTurn(h, plan, { index: 0 }, { lead });
 }
@@ -117,5 +126,6 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   }
   recordAdjustment(h, safe);
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
-  return playTurn(h, plan, { index: 0 }, { lead: pointHoldOpening(t, point.code, safe.speech) });
+  const lead = pointHoldOpening(t, point.code, safe.speech, stopRulesLead(h));
+  return playTurn(h, plan, { index: 0 }, { lead });
 }

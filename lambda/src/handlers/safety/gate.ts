@@ -12,6 +12,7 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import { adjustRoutine, blockers, breathingOnlyReasons, type RoutineChange } from '../../core/safety';
 import type { Routine } from '../../core/types';
+import { lightenRoutine, pressesHarderThanLight } from '../../core/routine/plan';
 import { translatorOf } from '../input';
 import { blockedSpeech, changesSentence } from '../../speech/safety';
 import { loadStoredProfile, patchSafety, profileOf, readSafety } from './health-profile';
@@ -40,13 +41,22 @@ export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
     };
   }
   const breathingOnly = breathingOnlyReasons(profile).length > 0;
+  const { lighter } = readSafety(h);
   return {
     kind: breathingOnly ? 'breathing-only' : 'adjust',
     plan(requested) {
-      const { routine, changes } = adjustRoutine(requested, profile);
-      const sentence = changesSentence(t, changes);
-      const speech = breathingOnly ? `${sentence} ${t('safety.gate.breathingAdvice')}` : sentence;
-      return { routine, changes, speech };
+      const adjusted = adjustRoutine(requested, profile);
+      // "Carry on lighter" after a stop-rule symptom holds for every routine and hold this session.
+      const routine = lighter ? lightenRoutine(adjusted.routine) : adjusted.routine;
+      const lightened = lighter && pressesHarderThanLight(adjusted.routine);
+      const speech = [
+        changesSentence(t, adjusted.changes),
+        breathingOnly ? t('safety.gate.breathingAdvice') : '',
+        lightened ? t('safety.gate.lighter') : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return { routine, changes: adjusted.changes, speech };
     },
   };
 }

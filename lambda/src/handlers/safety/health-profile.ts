@@ -12,11 +12,12 @@ import { isIntent, translatorOf } from '../input';
 import {
   getCondition,
   getRedFlag,
+  getStopSymptom,
   safetyProfile,
   type RoutineChange,
   type SafetyProfile,
 } from '../../core/safety';
-import { getPoint } from '../../core/catalogue';
+import { getNeed, getPoint, getRoutine } from '../../core/catalogue';
 import { TOOLS, type PointCode, type Tool } from '../../core/types';
 import { loadUser } from '../../persistence/user-store';
 import { isRecord } from '../../core/record';
@@ -27,15 +28,36 @@ export type PendingConfirmation =
   | { action: 'remember'; conditions: string[]; asked: string }
   | { action: 'forget'; asked: string }
   /** "I have {words}" with words the skill does not know: is it a health condition? */
-  | { action: 'unknown'; asked: string };
+  | { action: 'unknown'; asked: string }
+  /** "Has a clinician diagnosed it?" before a routine that needs a diagnosis (the disc routine). */
+  | { action: 'diagnosis'; routine: string; asked: string }
+  /** Words that hint at a red flag ("morning stiffness"): its question; `need` is what they asked for otherwise. */
+  | { action: 'hint'; flag: string; need?: string; asked: string };
 
 export interface SafetySession {
   /** Condition ids mentioned this session, or loaded from the user's stored record. */
   conditions: string[];
   /** Red flags mentioned this session: routines are refused until the session ends. */
   redFlags: string[];
+  /** Stop-rule symptoms mentioned this session (dizziness, pain getting sharp…). */
+  symptoms: string[];
   /** A condition was mentioned that the skill has no rules for. */
   unknown: boolean;
+  /** An unclear statement ("my legs feel funny") has had its one clarifying question. */
+  clarified: boolean;
+  /** The full stop rules have been said this session; later routines get a one-line reminder. */
+  stopRulesSaid: boolean;
+  /** Routines the user said a clinician diagnosed the problem for (the disc routine). */
+  diagnosed: string[];
+  /** What a finger-width is has been said this session. */
+  fingerWidthSaid: boolean;
+  /** The user chose lighter pressure after a stop-rule symptom: every hold this session is light. */
+  lighter: boolean;
+  /**
+   * The routine step (plan index) a stop-rule symptom stopped: it is not pressed again until the
+   * user chooses (lighter, skip, stop); "resume" asks them to choose.
+   */
+  halted?: number;
   /** The stored record has been read into this session. */
   loaded: boolean;
   pending?: PendingConfirmation;
@@ -44,6 +66,8 @@ export interface SafetySession {
 }
 
 const KEY = 'safety';
+/** No plan has this many holds (a bound for the halted step's index). */
+const MAX_STEP_INDEX = 200;
 
 function ids(value: unknown, known: (id: string) => unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -101,6 +125,16 @@ function parsePending(value: unknown): PendingConfirmation | undefined {
   if (!isRecord(value) || typeof value.asked !== 'string') return undefined;
   if (value.action === 'forget' || value.action === 'unknown')
     return { action: value.action, asked: value.asked };
+  if (
+    value.action === 'diagnosis' &&
+    typeof value.routine === 'string' &&
+    getRoutine(value.routine)?.needsDiagnosis
+  )
+    return { action: 'diagnosis', routine: value.routine, asked: value.asked };
+  if (value.action === 'hint' && typeof value.flag === 'string' && getRedFlag(value.flag)) {
+    const need = typeof value.need === 'string' && getNeed(value.need) ? value.need : undefined;
+    return { action: 'hint', flag: value.flag, need, asked: value.asked };
+  }
   if (value.action === 'remember') {
     const conditions = ids(value.conditions, getCondition);
     if (conditions.length > 0) return { action: 'remember', conditions, asked: value.asked };
@@ -118,7 +152,17 @@ export function readSafety(h: HandlerInput): SafetySession {
   return {
     conditions: ids(s.conditions, getCondition),
     redFlags: ids(s.redFlags, getRedFlag),
+    symptoms: ids(s.symptoms, getStopSymptom),
     unknown: s.unknown === true,
+    clarified: s.clarified === true,
+    stopRulesSaid: s.stopRulesSaid === true,
+    diagnosed: ids(s.diagnosed, (id) => getRoutine(id)?.needsDiagnosis),
+    fingerWidthSaid: s.fingerWidthSaid === true,
+    lighter: s.lighter === true,
+    halted:
+      typeof s.halted === 'number' && Number.isInteger(s.halted) && s.halted >= 0 && s.halted < MAX_STEP_INDEX
+        ? s.halted
+        : undefined,
     loaded: s.loaded === true,
     pending: parsePending(s.pending),
     adjusted: adjusted && adjusted.changes.length > 0 ? adjusted : undefined,

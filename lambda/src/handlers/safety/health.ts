@@ -6,21 +6,32 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
+import { getNeed, getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
   breathingOnlyReasons,
+  getRedFlag,
+  healthEntry,
+  hintedRedFlag,
+  soundsLikeSymptom,
   strictestAnswer,
   triage,
+  urgency,
   type Condition,
+  type HealthMatch,
   type RedFlag,
+  type StopSymptom,
 } from '../../core/safety';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../conversation';
 import { readHealth, readPoint, translatorOf } from '../input';
+import { nowOf, readRoutine, writeRoutine } from '../routine/routine-attribute';
+import { PROGRESS_FIELD } from '../routine/resume';
+import { pauseAt, positionAt } from '../../core/routine/progress';
+import { saveUser } from '../../persistence/user-store';
 import type { Translate } from '../../i18n';
-import { answerSpeech, stopRules, triageSpeech } from '../../speech/safety';
+import { answerSpeech, stopRules, stopSymptomSpeech, triageSpeech } from '../../speech/safety';
 import {
   fingerprint,
   healthIntent,
@@ -42,8 +53,81 @@ export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): R
   }
   updateSession(h, { offer: undefined });
   const speech = triageSpeech(t, trigger);
-  if (triage(trigger).care === 'emergency') return sayAndEnd(h, speech);
+  const { care } = triage(trigger);
+  if (care === 'emergency') return sayAndEnd(h, speech);
+  if (care === 'adults-only') return ask(h, speech, t('safety.age.reprompt'));
   return ask(h, speech, t('safety.reprompt'));
+}
+
+const AGE_FLAGS = ['under-16', 'age-under-20', 'age-over-50'];
+
+/** What an age means for this guide (section 4): adults only, and new back pain under 20 or over 50. */
+function ageMatches(age: number): HealthMatch[] {
+  const id = age < 16 ? 'under-16' : age < 20 ? 'age-under-20' : age >= 50 ? 'age-over-50' : undefined;
+  const found = [id ? healthEntry(id) : undefined, age >= 70 ? healthEntry('frail') : undefined];
+  return found.filter((m): m is HealthMatch => m !== undefined);
+}
+
+/**
+ * Everything a statement named goes into the session before anything is said, so a compound
+ * ("I'm pregnant and I have a fever") loses nothing: conditions join the profile, red flags and
+ * stop-rule symptoms are recorded. A new age replaces an earlier one (a misheard "fifteen").
+ */
+function noteAll(h: HandlerInput, matches: HealthMatch[], age?: number): SafetySession {
+  const state = readSafety(h);
+  const redFlags =
+    age === undefined ? [...state.redFlags] : state.redFlags.filter((id) => !AGE_FLAGS.includes(id));
+  const conditions = [...state.conditions];
+  const symptoms = [...state.symptoms];
+  for (const m of matches) {
+    if (m.kind === 'red-flag' && !redFlags.includes(m.redFlag.id)) redFlags.push(m.redFlag.id);
+    if (m.kind === 'condition' && !conditions.includes(m.condition.id)) conditions.push(m.condition.id);
+    if (m.kind === 'stop-symptom' && !symptoms.includes(m.symptom.id)) symptoms.push(m.symptom.id);
+  }
+  return patchSafety(h, { redFlags, conditions, symptoms });
+}
+
+/**
+ * A stop-rule symptom: what to do now. Mid-routine the hold has already stopped (this intent pauses
+ * a playing routine the moment it arrives). Dizziness, faintness and new numbness or weakness end
+ * the routine (and its saved place); pain turning sharp or pressure too hard leave the point alone
+ * until the user chooses: carry on lighter, skip this point, or stop.
+ */
+async function stopSymptomResponse(h: HandlerInput, symptom: StopSymptom): Promise<Response> {
+  const t = translatorOf(h);
+  const routine = readRoutine(h);
+  const position = routine.status === 'active' ? positionAt(routine.state, nowOf(h)) : undefined;
+  if (routine.status !== 'active' || !position || position.at === 'finished') {
+    const { speech, reprompt } = stopSymptomSpeech(t, symptom.advice, 'next');
+    return ask(h, speech, reprompt);
+  }
+  if (symptom.stopsRoutine) {
+    writeRoutine(h, undefined);
+    patchSafety(h, { halted: undefined });
+    if (routine.state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
+    return sayAndEnd(h, stopSymptomSpeech(t, symptom.advice, 'stopped').speech);
+  }
+  if (!routine.state.paused) writeRoutine(h, pauseAt(routine.state, nowOf(h)));
+  patchSafety(h, { halted: position.index });
+  const { speech, reprompt } = stopSymptomSpeech(t, symptom.advice, 'choose');
+  return ask(h, speech, reprompt);
+}
+
+/** Worth seeing a clinician (not better after weeks, new back pain after fifty): said once, self-care goes on. */
+function clinicianResponse(h: HandlerInput, flag: RedFlag, state: SafetySession): Response {
+  const t = translatorOf(h);
+  return ask(h, `${triageSpeech(t, flag)} ${followUp(h, state)}`, t('safety.reprompt'));
+}
+
+/** "My legs feel funny": one short clarifying question; asked twice, the careful answer. */
+function unclearResponse(h: HandlerInput): Response {
+  const t = translatorOf(h);
+  const state = readSafety(h);
+  if (!state.clarified) {
+    patchSafety(h, { clarified: true });
+    return askKeys(h, 'safety.statement.unclear', 'safety.statement.unclearReprompt');
+  }
+  return ask(h, `${t('safety.statement.unclearAgain')} ${t('safety.anythingElse')}`, t('safety.reprompt'));
 }
 
 function noteCondition(h: HandlerInput, state: SafetySession, condition: Condition): SafetySession {
@@ -56,24 +140,54 @@ function respond(
   t: Translate,
   stored: SafetySession,
   mode: 'question' | 'statement',
-): Response {
+): Response | Promise<Response> {
   let state = stored;
   const health = readHealth(h);
   const point = readPoint(h);
   const askSafety = (speech: string, reprompt = t('safety.reprompt')) => ask(h, speech, reprompt);
 
-  if (health.match?.kind === 'red-flag') return triageResponse(h, health.match.redFlag);
-  if (health.match?.kind === 'condition') {
-    const { condition } = health.match;
+  const matches = [...health.matches, ...(health.age === undefined ? [] : ageMatches(health.age))].sort(
+    (a, b) => urgency(a) - urgency(b),
+  );
+  const top = matches[0];
+  if (top) state = noteAll(h, matches, health.age);
+  if (top?.kind === 'red-flag') {
+    if (top.redFlag.care === 'clinician') return clinicianResponse(h, top.redFlag, state);
+    return triageResponse(h, top.redFlag);
+  }
+  if (top?.kind === 'stop-symptom') return stopSymptomResponse(h, top.symptom);
+  if (top?.kind === 'condition') {
+    const condition = top.condition;
     if (condition.tier === 'stop') return triageResponse(h, condition);
-    state = noteCondition(h, state, condition);
     const reply = answerSpeech(t, answer(condition, point.found?.point.code));
     if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
-    return askSafety(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
+    const clinician = matches.find((m) => m.kind === 'red-flag' && m.redFlag.care === 'clinician');
+    const also = clinician?.kind === 'red-flag' ? ` ${triageSpeech(t, clinician.redFlag)}` : '';
+    return askSafety(
+      `${t('safety.statement.noted', { you: condition.you })} ${reply}${also} ${followUp(h, state)}`,
+    );
   }
+  if (health.age !== undefined) return askSafety(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    const hinted = health.spoken ? hintedRedFlag(health.spoken) : undefined;
+    if (hinted?.askFirst && !state.redFlags.includes(hinted.id)) {
+      // "Morning stiffness" alone is a need; with night pain it is a sign to see a clinician first.
+      const question = t('safety.hint.ask', { question: hinted.askFirst.question });
+      patchSafety(h, {
+        pending: {
+          action: 'hint',
+          flag: hinted.id,
+          need: need?.id ?? hinted.askFirst.need,
+          asked: fingerprint(question),
+        },
+      });
+      return askSafety(question, t('safety.confirmReprompt'));
+    }
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
+    if (need && mode === 'statement')
+      return askSafety(`${t('find.outOfScope', { need: need.name })} ${t('safety.statement.next')}`);
+    if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: spokenPhrase(health.spoken ?? '') });
@@ -113,6 +227,23 @@ function needReply(
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
   const offer = t('safety.need.offer', { routine: routine.name });
   return ask(h, `${lead} ${stopRules(t)} ${offer}`, offer);
+}
+
+/** "Yes" or "no" to a red flag's own question ("does it also hurt at night?"). */
+export function hintAnswered(
+  h: HandlerInput,
+  flagId: string,
+  needId: string | undefined,
+  yes: boolean,
+): Response {
+  const flag = getRedFlag(flagId);
+  if (yes && flag) {
+    noteAll(h, [{ kind: 'red-flag', redFlag: flag }]);
+    return triageResponse(h, flag);
+  }
+  const need = needId ? getNeed(needId) : undefined;
+  if (need) return needReply(h, need.id, need.name, 'statement');
+  return askKeys(h, 'safety.statement.next', 'safety.reprompt');
 }
 
 /** "Yes" or "no" to "is that a health condition?". */

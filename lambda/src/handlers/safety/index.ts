@@ -3,6 +3,7 @@ import { HealthStatementIntentHandler, SafetyCheckIntentHandler } from './health
 import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
 import type { GuideHandler } from '../handler';
 
+export { NotHealthStatementInterceptor } from './not-health';
 export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type SafeRoutine } from './gate';
 
 /**

@@ -10,9 +10,19 @@ import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { updateSession } from '../conversation';
 import { isIntent, readHealth, translatorOf } from '../input';
-import { triageResponse, unknownConfirmed } from './health';
+import { beginScreened } from '../routine/start';
+import { SCREENED_ATTRIBUTE } from '../routine/routine-attribute';
+import { notDiagnosed } from './diagnosis';
+import { hintAnswered, triageResponse, unknownConfirmed } from './health';
 import { triageSpeech, youList } from '../../speech/safety';
-import { fingerprint, healthIntent, livePending, patchSafety, storedConditions } from './health-profile';
+import {
+  fingerprint,
+  healthIntent,
+  livePending,
+  patchSafety,
+  readSafety,
+  storedConditions,
+} from './health-profile';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
@@ -36,6 +46,10 @@ export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', 
   if (health.match?.kind === 'red-flag') {
     // A red flag is about today, never stored: it gets the urgent-care answer.
     return triageResponse(h, health.match.redFlag);
+  }
+  if (health.match?.kind === 'stop-symptom') {
+    // How a hold feels is about now, never stored.
+    return say(h, t('safety.remember.notLasting', { name: health.match.symptom.name }));
   }
   let wanted: Condition[];
   let first = '';
@@ -132,6 +146,14 @@ export const SafetyConfirmationHandler: GuideHandler = {
       return yes ? rememberConfirmed(h, pending.conditions) : say(h, t('safety.remember.declined'));
     if (pending?.action === 'forget') return yes ? forgetConfirmed(h) : say(h, t('safety.forget.declined'));
     if (pending?.action === 'unknown') return unknownConfirmed(h, yes);
+    if (pending?.action === 'diagnosis') {
+      if (!yes) return notDiagnosed(h);
+      patchSafety(h, { diagnosed: [...readSafety(h).diagnosed, pending.routine] });
+      // The safety question comes (again), its nerve group asking about either leg (section 6.4).
+      updateSession(h, { [SCREENED_ATTRIBUTE]: undefined });
+      return beginScreened(h, { type: 'routine', routineId: pending.routine });
+    }
+    if (pending?.action === 'hint') return hintAnswered(h, pending.flag, pending.need, yes);
     return say(h, t('safety.reprompt'));
   },
 };
