@@ -167,7 +167,10 @@ export const RoutineYesHandler: GuideHandler = {
     if (offer?.kind === 'hold-again' && holdIsOver(h))
       return beginScreened(h, { type: 'point', code: offer.code });
     if (offer?.kind === 'screen') return screeningYes(h, offer.then);
-    if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
+    if (offer?.kind === 'routine') {
+      const { routineId, breathingOnly } = offer;
+      return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
+    }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
     const read = readRoutine(h);
     return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);

@@ -30,6 +30,7 @@ import {
   type SafetySession,
 } from './health-profile';
 import { ask, askKeys, sayAndEnd } from '../reply';
+import { replanMidRoutine } from '../routine/replan';
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
 export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
@@ -67,6 +68,13 @@ function respond(
     const { condition } = health.match;
     if (condition.tier === 'stop') return triageResponse(h, condition);
     state = noteCondition(h, state, condition);
+    // Said during a routine: the rest of it is re-planned from where the user is, and said in one sentence.
+    const replanned = replanMidRoutine(h);
+    if (replanned)
+      return askSafety(
+        `${t('safety.statement.noted', { you: condition.you })} ${replanned.speech}`,
+        replanned.reprompt,
+      );
     const reply = answerSpeech(t, answer(condition, point.found?.point.code));
     if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
     return askSafety(`${t('safety.statement.noted', { you: condition.you })} ${reply} ${followUp(h, state)}`);
@@ -120,6 +128,9 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
   const t = translatorOf(h);
   if (!yes) return askKeys(h, 'safety.statement.notCondition', 'safety.reprompt');
   const state = patchSafety(h, { unknown: true });
+  const replanned = replanMidRoutine(h);
+  if (replanned)
+    return ask(h, `${t('safety.answer.unknownConfirmed')} ${replanned.speech}`, replanned.reprompt);
   const speech = [
     t('safety.answer.unknownConfirmed'),
     t('safety.answer.breathingMeanwhile'),
