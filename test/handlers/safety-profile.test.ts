@@ -144,6 +144,20 @@ describe('a condition said during a routine re-plans the rest of it', () => {
     },
   );
 
+  it('"no" to "shall I carry on?" waits where the user is; "carry on" then plays the re-planned rest', async () => {
+    const { talk } = newConversation();
+    await toFirstPointHold(talk, 'general');
+    talk.wait(5);
+    await talk.utter("I'm pregnant");
+    const no = await talk.utter('no');
+    expect(no.speech).toBe(text('routine.replan.declined'));
+    expect(routineState(talk)!.paused).toBeDefined();
+    const on = await talk.utter('carry on');
+    expect(on.apla).toBeDefined();
+    expectSafe(condition('pregnancy'), on.speech, 'carry on');
+    expect(on.speech).toMatch(/slow breathing/);
+  });
+
   it('"what did you change?" after a re-plan names what changed and why', async () => {
     const { talk } = newConversation();
     await toFirstPointHold(talk, 'general');
@@ -308,6 +322,15 @@ describe('finding a point follows the profile', () => {
     const started = await talk.utter('no');
     expect(started.speech).toMatch(/^Let's do the breathing only routine/);
     expect(routineState(talk)!.plan.steps.every((s) => s.points.length === 0)).toBe(true);
+  });
+
+  it('pregnancy: "time a hold" on B L 60 says why at once, before any safety question', async () => {
+    const { talk } = newConversation();
+    await talk.utter("I'm pregnant");
+    await talk.utter('where is kunlun');
+    const refused = await talk.utter('time a hold');
+    expect(refused.speech).toMatch(/^With pregnancy, B L 60 is one to leave alone\./);
+    expect(refused.apla).toBeUndefined();
   });
 
   it('blood thinners: a timed hold on B L 60 uses light, hands-only words', async () => {

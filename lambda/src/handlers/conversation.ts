@@ -23,6 +23,8 @@ export type Offer =
   | { kind: 'screen'; then: ScreenedStart }
   /** "Carry on where you left off?" (saved routine progress). */
   | { kind: 'resume' }
+  /** "Shall I carry on?" after a routine under way was re-planned for a condition (it waits, paused). */
+  | { kind: 'carry-on' }
   /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
   | { kind: 'hold-again'; code: string };
 
@@ -65,7 +67,7 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId, ...breathingFlag(offer) };
   }
-  if (offer.kind === 'resume') return { kind: 'resume' };
+  if (offer.kind === 'resume' || offer.kind === 'carry-on') return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
     return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {

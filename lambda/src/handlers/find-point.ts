@@ -98,6 +98,17 @@ function notPressed(
   return ask(h, `${why} ${t('find.profile.offerBreathing')}`, t('find.profile.offerBreathingReprompt'));
 }
 
+/**
+ * "Time a hold" on a point the session's profile rules out: why, and what is allowed, before any
+ * safety question; undefined when the point may be pressed (the gate then adjusts the hold).
+ */
+export async function pointNotPressed(h: HandlerInput, point: Point): Promise<Response | undefined> {
+  const profile = await sessionProfile(h);
+  const advice = pointAdvice(profile, point);
+  if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
+  return undefined;
+}
+
 /** A point was named that the catalogue does not have: say so, and ask again. */
 export function unknownPoint(h: HandlerInput, spoken: string | undefined): Response {
   const t = translatorOf(h);

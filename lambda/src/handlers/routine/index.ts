@@ -13,7 +13,7 @@ import { routineListSpeech } from '../../speech/routine';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../conversation';
 import { SessionEndedRequestHandler, welcome } from '../builtin';
-import { unknownPoint } from '../find-point';
+import { pointNotPressed, unknownPoint } from '../find-point';
 import {
   intentName,
   isIntent,
@@ -111,6 +111,8 @@ export const TimeHoldIntentHandler: GuideHandler = {
         t('find.unknownPointReprompt'),
       );
     }
+    const refused = await pointNotPressed(h, point);
+    if (refused) return refused;
     updateSession(h, { lastPoint: point.code });
     return beginScreened(h, { type: 'point', code: point.code });
   },
@@ -159,7 +161,12 @@ export const RoutineYesHandler: GuideHandler = {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
     if (offer && offer.kind !== 'hold-again')
-      return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
+      return (
+        offer.kind === 'screen' ||
+        offer.kind === 'routine' ||
+        offer.kind === 'resume' ||
+        offer.kind === 'carry-on'
+      );
     return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
   handle(h) {
@@ -172,6 +179,7 @@ export const RoutineYesHandler: GuideHandler = {
       return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
     }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    updateSession(h, { offer: undefined });
     const read = readRoutine(h);
     return read.status === 'active' ? nextInRoutine(h, read.state) : lostTrack(h);
   },
@@ -188,11 +196,19 @@ export const RoutineNoHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle(h) {
     const offer = currentOffer(h);
-    return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
+    return (
+      isIntent(h, 'AMAZON.NoIntent') &&
+      (offer?.kind === 'screen' || offer?.kind === 'resume' || offer?.kind === 'carry-on')
+    );
   },
   handle(h) {
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
+    if (offer?.kind === 'carry-on') {
+      // The re-planned routine stays paused where it is; "resume" or "stop" are the user's to say.
+      updateSession(h, { offer: undefined });
+      return askKeys(h, 'routine.replan.declined', 'routine.reprompt.paused');
+    }
     updateSession(h, { offer: undefined });
     return askKeys(h, 'routine.resume.declined', 'common.launch.reprompt');
   },

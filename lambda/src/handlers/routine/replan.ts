@@ -118,7 +118,7 @@ export function replanMidRoutine(h: HandlerInput): ReplanReply | undefined {
   const from = turn.kind === 'replanned' ? turn.from : at;
   // The routine waits where the user is, with the plan the session keeps from now on.
   writeRoutine(h, { v: STATE_VERSION, plan, updatedAt: now, paused: from });
-  updateSession(h, { offer: undefined });
+  updateSession(h, { offer: { kind: 'carry-on' } });
   if (turn.kind === 'replanned') recordReplan(h, plan, turn.again);
   const said = turn.kind === 'replanned' ? turn.again.speech : t('routine.replan.suits');
   return { speech: `${said} ${t('routine.replan.offer')}`, reprompt: t('routine.replan.offerReprompt') };
