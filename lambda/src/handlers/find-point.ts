@@ -100,12 +100,13 @@ function notPressed(
 
 /**
  * "Time a hold" on a point the session's profile rules out: why, and what is allowed, before any
- * safety question; undefined when the point may be pressed (the gate then adjusts the hold).
+ * safety question; undefined otherwise (the gate then blocks or adjusts the hold).
  */
 export async function pointNotPressed(h: HandlerInput, point: Point): Promise<Response | undefined> {
   const profile = await sessionProfile(h);
   const advice = pointAdvice(profile, point);
-  if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
+  // A block (red flag, stop-tier condition) is the routine gate's to say, as for every routine.
+  if (advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
   return undefined;
 }
 
