@@ -158,6 +158,19 @@ describe('a condition said during a routine re-plans the rest of it', () => {
     expect(on.speech).toMatch(/slow breathing/);
   });
 
+  it('a condition that reaches the session another way ("remember that…", yes) re-plans the next turn', async () => {
+    const { talk } = newConversation();
+    await toFirstPointHold(talk, 'general');
+    talk.wait(5);
+    expect((await talk.utter('remember that I take blood thinners')).speech).toMatch(/^Shall I remember/);
+    await talk.utter('yes');
+    talk.wait(5);
+    const next = await talk.utter('resume');
+    expect(next.speech).toMatch(/^From here on, because you take blood thinners, I've/);
+    const turns = [next, ...(await playToEnd(talk))];
+    turns.forEach((turn, i) => expectSafe(condition('blood-thinners'), turn.speech, `turn ${i + 1}`));
+  });
+
   it('"what did you change?" after a re-plan names what changed and why', async () => {
     const { talk } = newConversation();
     await toFirstPointHold(talk, 'general');
