@@ -171,6 +171,17 @@ describe('a condition said during a routine re-plans the rest of it', () => {
     turns.forEach((turn, i) => expectSafe(condition('blood-thinners'), turn.speech, `turn ${i + 1}`));
   });
 
+  it('a condition the skill has no rules for, confirmed mid-routine, leaves breathing only', async () => {
+    const { talk } = newConversation();
+    await toFirstPointHold(talk, 'quick');
+    talk.wait(5);
+    expect((await talk.utter('I have gout')).speech).toMatch(/Is that a health condition you have\?/);
+    const reply = await talk.utter('yes');
+    expect(reply.speech).toMatch(/From here on, .*breathing-only routine/);
+    const turns = await playToEnd(talk);
+    for (const turn of turns) expect(turn.speech).not.toMatch(/\bpress\b/i);
+  });
+
   it('"what did you change?" after a re-plan names what changed and why', async () => {
     const { talk } = newConversation();
     await toFirstPointHold(talk, 'general');
