@@ -135,7 +135,9 @@ describe('a stated condition adjusts the routine', () => {
     await talk.utter('where is the commanding middle');
     // Refused at once, before the safety question: the profile already rules the point out.
     const turn = await talk.utter('time a hold');
-    expect(turn.speech).toMatch(/^With varicose veins, B L 40 is one to leave alone\. .* instead\./);
+    expect(turn.speech).toMatch(
+      /^As I said, with varicose veins, it's best to leave B L 40 alone\. .* instead\./,
+    );
     expect(turn.apla).toBeUndefined();
   });
 

@@ -228,10 +228,14 @@ const whereIs = (code: string) => `where is ${getPoint(code)!.pinyin.toLowerCase
 const routinePoints = points.filter((p) => p.inRoutines).map((p) => p.code);
 
 /** Checks a find answer for one point under one condition. */
-function expectFindAnswer(c: Condition, code: string, heard: string): void {
+function expectFindAnswer(c: Condition, code: string, heard: string, again = false): void {
   const ruledOut = c.breathingOnly || c.avoid.includes(code);
   if (ruledOut) {
-    expect(heard).toMatch(new RegExp(`^With ${c.name}, ${spoken(code)} is one to leave alone\\.`));
+    // A follow-up about the same point says it in other words: never the same answer twice in a row.
+    const why = again
+      ? `^As I said, with ${c.name}, it's best to leave ${spoken(code)} alone\\.`
+      : `^With ${c.name}, ${spoken(code)} is one to leave alone\\.`;
+    expect(heard).toMatch(new RegExp(why));
     expect(heard).not.toMatch(/\bpress\b|\bhold for\b/i);
     return;
   }
@@ -277,8 +281,10 @@ describe('finding a point follows the profile', () => {
         // After a ruled-out point the last point is still that one: the follow-up says why again.
         await talk.utter(whereIs(code));
         const more = await talk.utter(followUp);
-        if (c.breathingOnly || c.avoid.includes(code)) expectFindAnswer(c, code, more.speech);
-        else if (c.pressure === 'light' && getPoint(code)!.pressure !== 'light') {
+        if (c.breathingOnly || c.avoid.includes(code)) {
+          expectFindAnswer(c, code, more.speech, true);
+          expect(more.speech).not.toBe(answer.speech);
+        } else if (c.pressure === 'light' && getPoint(code)!.pressure !== 'light') {
           // The catalogue's own technique (firm, deep, with a ball) gives way to the light words.
           const { technique } = getPoint(code)!;
           expect(more.speech).not.toContain(technique.detail);
@@ -353,7 +359,7 @@ describe('finding a point follows the profile', () => {
     await talk.utter("I'm pregnant");
     await talk.utter('where is kunlun');
     const refused = await talk.utter('time a hold');
-    expect(refused.speech).toMatch(/^With pregnancy, B L 60 is one to leave alone\./);
+    expect(refused.speech).toMatch(/^As I said, with pregnancy, it's best to leave B L 60 alone\./);
     expect(refused.apla).toBeUndefined();
   });
 

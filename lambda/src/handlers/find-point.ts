@@ -62,9 +62,10 @@ function notPressed(
   point: Point,
   advice: Extract<PointAdvice, { kind: 'blocked' | 'ruled-out' }>,
   profile: SafetyProfile,
+  again = false,
 ): Response {
   const t = translatorOf(h);
-  const why = notPressedSpeech(t, point, advice);
+  const why = notPressedSpeech(t, point, advice, again);
   if (advice.kind === 'blocked') {
     updateSession(h, { lastPoint: point.code, offer: undefined });
     return ask(h, why, t('safety.gate.blockedReprompt'));
@@ -106,7 +107,8 @@ export async function pointNotPressed(h: HandlerInput, point: Point): Promise<Re
   const profile = await sessionProfile(h);
   const advice = pointAdvice(profile, point);
   // A block (red flag, stop-tier condition) is the routine gate's to say, as for every routine.
-  if (advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
+  if (advice.kind === 'ruled-out')
+    return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
   return undefined;
 }
 
@@ -204,7 +206,8 @@ async function followUp(
   }
   const profile = await sessionProfile(h);
   const advice = pointAdvice(profile, point);
-  if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
+  if (advice.kind === 'blocked' || advice.kind === 'ruled-out')
+    return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
   return ask(h, followUpSpeech(t, speak(t, point, advice), point), t('find.afterFollowUpReprompt'));
 }

@@ -161,15 +161,18 @@ function adjustedHow(t: Translate, point: Point, advice: Adjusted): string {
   return advice.keepOffSite ? `${how} ${t('find.profile.keepOffSite')}` : how;
 }
 
-/** Why a point is not to be pressed now: briefly, in one sentence (and the care, when blocked). */
-export function notPressedSpeech(t: Translate, point: Point, advice: NotPressed): string {
+/**
+ * Why a point is not to be pressed now: briefly, in one sentence (and the care, when blocked).
+ * `again` for a follow-up about the same point, so the answer is never the same twice in a row.
+ */
+export function notPressedSpeech(t: Translate, point: Point, advice: NotPressed, again = false): string {
   if (advice.kind === 'blocked') {
     const triggers = advice.because
       .map((id) => getRedFlag(id) ?? getCondition(id))
       .filter((x): x is RedFlag | Condition => x !== undefined);
     return blockedSpeech(t, triggers, 'find.profile.blocked');
   }
-  return t('find.profile.leaveAlone', {
+  return t(again ? 'find.profile.leaveAloneAgain' : 'find.profile.leaveAlone', {
     names: conditionNames(t, advice.because),
     code: speakableCode(point.code),
   });
