@@ -209,7 +209,8 @@ describe("only the skill's own session attributes, validated, go back", () => {
       intentRequest(model, 'FindPointIntent', { point: 'bl 23' }, session({ junk: 'x'.repeat(130_000) })),
     );
     expect(JSON.stringify(response).length).toBeLessThan(8000);
-    // `safety` notes that what a finger-width is has been said (BL 23's answer uses finger-widths).
+    // `safety` is the session's profile, read from the store once a session for every point answer;
+    // it also notes that what a finger-width is has been said (BL 23's answer uses finger-widths).
     expect(Object.keys(response.sessionAttributes ?? {}).sort()).toEqual([
       'lastPoint',
       'offer',

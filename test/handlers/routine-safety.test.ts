@@ -130,13 +130,15 @@ describe('a stated condition adjusts the routine', () => {
     }
   });
 
-  it('"time a hold" on a point the condition rules out is refused, with a routine offered instead', async () => {
+  it('"time a hold" on a point the condition rules out is refused, with an allowed point offered instead', async () => {
     const { talk } = newConversation();
     await talk.utter('is it safe if I have varicose veins');
     await talk.utter('where is the commanding middle');
-    await talk.utter('time a hold');
-    const turn = await talk.utter('no');
-    expect(turn.speech).toMatch(/I won't time a hold on B L 40/);
+    // Refused at once, before the safety question: the profile already rules the point out.
+    const turn = await talk.utter('time a hold');
+    expect(turn.speech).toMatch(
+      /^As I said, with varicose veins, it's best to leave B L 40 alone\. .* instead\./,
+    );
     expect(turn.apla).toBeUndefined();
   });
 

@@ -8,6 +8,7 @@
  */
 import { pointSlotId } from '../core/catalogue';
 import type { Point } from '../core/types';
+import { pointAllowed, type PointAdvice } from '../core/safety';
 import type { Translate } from '../i18n';
 import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
 import { diagramDescription, pointText } from './text';
@@ -249,7 +250,9 @@ const pointDocuments = new WeakMap<Translate, Map<string, AplDocument>>();
  * A point's document depends only on the point and the language, so each is built once (about a
  * millisecond) and kept, frozen, for every later request.
  */
-export function pointDocument(t: Translate, point: Point): AplDocument {
+export function pointDocument(t: Translate, point: Point, advice?: PointAdvice): AplDocument {
+  // A card under a safety profile is built each time: its words depend on what the user said.
+  if (advice && advice.kind !== 'as-written') return buildPointDocument(t, point, advice);
   let byCode = pointDocuments.get(t);
   if (!byCode) pointDocuments.set(t, (byCode = new Map()));
   let built = byCode.get(point.code);
@@ -265,8 +268,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function buildPointDocument(t: Translate, point: Point): AplDocument {
-  const words = pointText(t, point);
+function buildPointDocument(t: Translate, point: Point, advice?: PointAdvice): AplDocument {
+  const words = pointText(t, point, advice);
+  const canTime = point.inRoutines && (!advice || pointAllowed(advice));
   const drawing = drawPoints([point.code]);
   const diagramLabel = drawing ? diagramDescription(t, drawing) : '';
   const payload = {
@@ -303,7 +307,7 @@ function buildPointDocument(t: Translate, point: Point): AplDocument {
       textItems.push(
         text('${payload.note}', profile.font.body, { color: '#ffb199', maxLines: 3, spacing: 8 }),
       );
-    if (point.inRoutines) {
+    if (canTime) {
       textItems.push({
         ...button(
           'timeHoldButton',
@@ -326,8 +330,8 @@ function buildPointDocument(t: Translate, point: Point): AplDocument {
 }
 
 /** The RenderDocument directive for a point. */
-export function pointDirective(t: Translate, point: Point): Json {
-  const { document, datasources } = pointDocument(t, point);
+export function pointDirective(t: Translate, point: Point, advice?: PointAdvice): Json {
+  const { document, datasources } = pointDocument(t, point, advice);
   return {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token: `${POINT_TOKEN_PREFIX}${pointSlotId(point)}`,

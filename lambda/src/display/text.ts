@@ -2,9 +2,12 @@
  * Words shown on screen, from the i18n resources and the catalogue (never literals in code). Screen
  * text is plain text: resources use unescaped interpolation, since nothing here is spoken as SSML.
  */
+import type { PointAdvice } from '../core/safety';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from '../speech/duration';
+import { conditionNames } from '../speech/find';
+import { reasons } from '../speech/safety';
 import { ssmlToText } from '../speech/ssml';
 import type { Drawing } from './diagram';
 
@@ -18,16 +21,68 @@ export interface PointText {
   note: string;
 }
 
-export function pointText(t: Translate, point: Point): PointText {
-  const duration = formatDuration(t, point.holdSeconds);
+export function pointText(
+  t: Translate,
+  point: Point,
+  advice: PointAdvice = { kind: 'as-written' },
+): PointText {
+  const seconds = advice.kind === 'adjusted' ? (advice.holdSeconds ?? point.holdSeconds) : point.holdSeconds;
+  const duration = formatDuration(t, seconds);
   const hold = point.sides === 'left-then-right' ? t('common.duration.eachSide', { duration }) : duration;
-  return {
+  const base = {
     heading: plain(t('display.codeAndName', { code: point.code, name: point.names[0] })),
     where: plain(t('display.where', { find: capitalise(point.find.short) })),
-    how: plain(t('display.how', { technique: capitalise(point.technique.short) })),
-    hold: point.inRoutines ? plain(t('display.hold', { hold })) : '',
-    note: point.inRoutines ? '' : plain(`${t('display.notInRoutines')} ${point.cautions[0] ?? ''}`.trim()),
   };
+  if (!point.inRoutines)
+    return {
+      ...base,
+      how: plain(t('display.how', { technique: capitalise(point.technique.short) })),
+      hold: '',
+      note: plain(`${t('display.notInRoutines')} ${point.cautions[0] ?? ''}`.trim()),
+    };
+  switch (advice.kind) {
+    case 'blocked':
+      return { ...base, how: '', hold: '', note: plain(t('display.caution.blocked')) };
+    case 'ruled-out':
+      return {
+        ...base,
+        how: '',
+        hold: '',
+        note: plain(
+          t('display.caution.leaveAlone', { names: conditionNames(t, advice.because), code: point.code }),
+        ),
+      };
+    case 'adjusted': {
+      const why = reasons(t, advice.because);
+      const how =
+        advice.technique === 'palms'
+          ? t('display.howPalms')
+          : advice.technique === 'light'
+            ? t('display.howLight')
+            : t('display.how', { technique: capitalise(point.technique.short) });
+      const caution =
+        advice.technique === 'palms'
+          ? t('display.caution.palms', { reasons: why })
+          : advice.technique === 'light'
+            ? t('display.caution.light', { reasons: why })
+            : '';
+      const site = advice.keepOffSite ? t('display.caution.keepOffSite') : '';
+      return {
+        ...base,
+        how: plain(how),
+        hold: plain(t('display.hold', { hold })),
+        note: plain([caution, site].filter(Boolean).join(' ')),
+      };
+    }
+    default:
+      // Routine points show their first caution too, whatever the profile.
+      return {
+        ...base,
+        how: plain(t('display.how', { technique: capitalise(point.technique.short) })),
+        hold: plain(t('display.hold', { hold })),
+        note: plain(point.cautions[0] ?? ''),
+      };
+  }
 }
 
 /** What a diagram shows, for screen readers and image titles. */

@@ -17,17 +17,22 @@ export type Attributes = Record<string, unknown>;
 export type Offer =
   | { kind: 'point'; code: string }
   | { kind: 'need-point'; code: string }
-  | { kind: 'routine'; routineId: string }
+  /** A routine; `breathingOnly` offers its breathing-only substitute (no point of a need may be pressed). */
+  | { kind: 'routine'; routineId: string; breathingOnly?: true }
   /** The pre-routine safety question was asked; "no" starts what follows it. */
   | { kind: 'screen'; then: ScreenedStart }
   /** "Carry on where you left off?" (saved routine progress). */
   | { kind: 'resume' }
+  /** "Shall I carry on?" after a routine under way was re-planned for a condition (it waits, paused). */
+  | { kind: 'carry-on' }
   /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
   | { kind: 'hold-again'; code: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
-  { type: 'routine'; routineId: string } | { type: 'point'; code: string } | { type: 'resume' };
+  | { type: 'routine'; routineId: string; breathingOnly?: true }
+  | { type: 'point'; code: string }
+  | { type: 'resume' };
 
 /** The session attributes, or an empty object when the request has no session. */
 export function sessionAttributes(h: HandlerInput): Attributes {
@@ -60,20 +65,24 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
   }
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
-    return { kind: 'routine', routineId: offer.routineId };
+    return { kind: 'routine', routineId: offer.routineId, ...breathingFlag(offer) };
   }
-  if (offer.kind === 'resume') return { kind: 'resume' };
+  if (offer.kind === 'resume' || offer.kind === 'carry-on') return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
     return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;
     if (then.type === 'routine' && typeof then.routineId === 'string' && getRoutine(then.routineId))
-      return { kind: 'screen', then: { type: 'routine', routineId: then.routineId } };
+      return { kind: 'screen', then: { type: 'routine', routineId: then.routineId, ...breathingFlag(then) } };
     if (then.type === 'point' && typeof then.code === 'string' && getPoint(then.code))
       return { kind: 'screen', then: { type: 'point', code: then.code } };
     if (then.type === 'resume') return { kind: 'screen', then: { type: 'resume' } };
   }
   return undefined;
+}
+
+function breathingFlag(value: Record<string, unknown>): { breathingOnly?: true } {
+  return value.breathingOnly === true ? { breathingOnly: true } : {};
 }
 
 /** The session attribute where the response interceptor keeps what was last said (speech/said.ts). */

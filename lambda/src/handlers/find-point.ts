@@ -4,18 +4,24 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getPoint, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
+import { getPoint, points as catalogue, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
+import { pointAdvice, pointAllowed, type PointAdvice, type SafetyProfile } from '../core/safety';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
 import {
   followUpSpeech,
+  needLeftOutSpeech,
+  needNoneSpeech,
+  notPressedSpeech,
+  pointDetailUnderProfile,
+  pointHoldUnderProfile,
   pointAnswerSpeech,
-  pointDetailSpeech,
-  pointHoldSpeech,
   pointsForNeedSpeech,
   pointWhereSpeech,
   unknownPointSpeech,
 } from '../speech/find';
+import { speakableCode } from '../speech/ssml';
+import { loadStoredProfile, profileOf } from './safety/health-profile';
 import { spokenPhrase } from '../speech/bounded-text';
 import { currentOffer, lastPointCode, updateSession } from './conversation';
 import { isIntent, readNeed, readPoint, translatorOf } from './input';
@@ -24,15 +30,80 @@ import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
 import { fingerWidthOnce } from './safety/plain-words';
 
-function answerPoint(h: HandlerInput, match: PointMatch): Response {
+/** The session's safety profile: what the user said this session, and what they asked to be remembered. */
+async function sessionProfile(h: HandlerInput): Promise<SafetyProfile> {
+  return profileOf(await loadStoredProfile(h));
+}
+
+async function answerPoint(h: HandlerInput, match: PointMatch): Promise<Response> {
   const t = translatorOf(h);
-  updateSession(h, {
-    lastPoint: match.point.code,
-    offer: { kind: 'point', code: match.point.code },
-  });
-  const { speech, reprompt } = pointAnswerSpeech(t, match, (answer) => fingerWidthOnce(h, answer));
-  showPoint(h, match.point);
+  const { point } = match;
+  const profile = await sessionProfile(h);
+  const advice = pointAdvice(profile, point);
+  showPoint(h, point, advice);
+  if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
+  updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
+  const { speech, reprompt } = pointAnswerSpeech(t, match, advice, (answer) => fingerWidthOnce(h, answer));
   return ask(h, speech, reprompt);
+}
+
+/**
+ * A point the profile rules out (or everything, after a red flag): why, briefly, and what is allowed:
+ * another point for the same needs, or the breathing-only routine.
+ */
+function notPressed(
+  h: HandlerInput,
+  point: Point,
+  advice: Extract<PointAdvice, { kind: 'blocked' | 'ruled-out' }>,
+  profile: SafetyProfile,
+  again = false,
+): Response {
+  const t = translatorOf(h);
+  const why = notPressedSpeech(t, point, advice, again);
+  if (advice.kind === 'blocked') {
+    updateSession(h, { lastPoint: point.code, offer: undefined });
+    return ask(h, why, t('safety.gate.blockedReprompt'));
+  }
+  const instead = advice.breathingOnly
+    ? undefined
+    : catalogue.find(
+        (p) =>
+          p.inRoutines &&
+          p.code !== point.code &&
+          p.needs.some((n) => point.needs.includes(n)) &&
+          pointAllowed(pointAdvice(profile, p)),
+      );
+  if (instead) {
+    updateSession(h, { lastPoint: point.code, offer: { kind: 'need-point', code: instead.code } });
+    const values = { code: speakableCode(instead.code), name: instead.names[0] };
+    return ask(
+      h,
+      `${why} ${t('find.profile.offerInstead', values)}`,
+      t('find.profile.offerInsteadReprompt', values),
+    );
+  }
+  updateSession(h, {
+    lastPoint: point.code,
+    offer: {
+      kind: 'routine',
+      routineId: 'general',
+      ...(advice.breathingOnly ? {} : { breathingOnly: true }),
+    },
+  });
+  return ask(h, `${why} ${t('find.profile.offerBreathing')}`, t('find.profile.offerBreathingReprompt'));
+}
+
+/**
+ * "Time a hold" on a point the session's profile rules out: why, and what is allowed, before any
+ * safety question; undefined otherwise (the gate then blocks or adjusts the hold).
+ */
+export async function pointNotPressed(h: HandlerInput, point: Point): Promise<Response | undefined> {
+  const profile = await sessionProfile(h);
+  const advice = pointAdvice(profile, point);
+  // A block (red flag, stop-tier condition) is the routine gate's to say, as for every routine.
+  if (advice.kind === 'ruled-out')
+    return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
+  return undefined;
 }
 
 /** A point was named that the catalogue does not have: say so, and ask again. */
@@ -44,7 +115,7 @@ export function unknownPoint(h: HandlerInput, spoken: string | undefined): Respo
 export const FindPointIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'FindPointIntent'),
-  handle(h) {
+  async handle(h) {
     const { found: match, spoken, given } = readPoint(h);
     if (!given) return askKeys(h, 'find.askPoint', 'find.askPointReprompt');
     if (!match) return unknownPoint(h, spoken);
@@ -55,7 +126,7 @@ export const FindPointIntentHandler: GuideHandler = {
 export const PointsForNeedIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointsForNeedIntent'),
-  handle(h) {
+  async handle(h) {
     const t = translatorOf(h);
     const { found: need, spoken, given } = readNeed(h);
     if (!given) return askKeys(h, 'find.askNeed', 'find.askNeedReprompt');
@@ -68,10 +139,23 @@ export const PointsForNeedIntentHandler: GuideHandler = {
     if (!need.inScope) {
       return ask(h, t('find.outOfScope', { need: need.name }), t('find.unknownNeedReprompt'));
     }
-    const found = pointsFor(need.id);
-    if (found.length === 0) {
+    const profile = await sessionProfile(h);
+    const all = pointsFor(need.id, Infinity);
+    if (all.length === 0) {
       return ask(h, t('find.noPointsForNeed', { need: need.name }), t('find.unknownNeedReprompt'));
     }
+    const verdicts = all.map((point) => ({ point, advice: pointAdvice(profile, point) }));
+    const allowed = verdicts.filter((v) => pointAllowed(v.advice)).map((v) => v.point);
+    const left = verdicts.filter((v) => !pointAllowed(v.advice));
+    const because = [...new Set(left.flatMap((v) => ('because' in v.advice ? v.advice.because : [])))];
+    const needRoutine = routineFor(need.id)?.id ?? 'general';
+    if (allowed.length === 0) {
+      updateSession(h, {
+        offer: { kind: 'routine', routineId: needRoutine, breathingOnly: true },
+      });
+      return ask(h, needNoneSpeech(t, because, need), t('find.profile.offerBreathingReprompt'));
+    }
+    const found = allowed.slice(0, 3);
     const routine = found.length > 1 ? routineFor(need.id) : undefined;
     updateSession(h, {
       lastPoint: found[0].code,
@@ -80,7 +164,15 @@ export const PointsForNeedIntentHandler: GuideHandler = {
         : { kind: 'need-point', code: found[0].code },
     });
     const speech = pointsForNeedSpeech(t, need, found, routine);
-    return ask(h, speech, t('find.needOfferReprompt'));
+    const note =
+      left.length > 0
+        ? `${needLeftOutSpeech(
+            t,
+            because,
+            left.map((v) => v.point),
+          )} `
+        : '';
+    return ask(h, `${note}${speech}`, t('find.needOfferReprompt'));
   },
 };
 
@@ -96,15 +188,22 @@ function followUpPoint(h: HandlerInput): {
   return { point: code ? getPoint(code) : undefined, given: false };
 }
 
-function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string): Response {
+async function followUp(
+  h: HandlerInput,
+  speak: (t: Translate, point: Point, advice: PointAdvice) => string,
+): Promise<Response> {
   const t = translatorOf(h);
   const { point, unknownSpoken, given } = followUpPoint(h);
   if (given && !point) return unknownPoint(h, unknownSpoken);
   if (!point) {
     return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   }
+  const profile = await sessionProfile(h);
+  const advice = pointAdvice(profile, point);
+  if (advice.kind === 'blocked' || advice.kind === 'ruled-out')
+    return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  const answer = speak(t, point);
+  const answer = speak(t, point, advice);
   return ask(
     h,
     followUpSpeech(t, answer, point, fingerWidthOnce(h, answer)),
@@ -115,13 +214,13 @@ function followUp(h: HandlerInput, speak: (t: Translate, point: Point) => string
 export const PointDetailIntentHandler: GuideHandler = {
   duringRoutine: (h) => (isIntent(h, 'AMAZON.YesIntent') ? 'continues' : 'pauses'),
   canHandle: (h) => isIntent(h, 'PointDetailIntent') || (isIntent(h, 'AMAZON.YesIntent') && isPointOffer(h)),
-  handle: (h) => {
+  handle: async (h) => {
     const offer = currentOffer(h);
     if (isIntent(h, 'AMAZON.YesIntent') && offer?.kind === 'need-point') {
       const point = getPoint(offer.code);
       if (point) return answerPoint(h, { point, via: 'code' });
     }
-    return followUp(h, pointDetailSpeech);
+    return followUp(h, pointDetailUnderProfile);
   },
 };
 
@@ -133,7 +232,7 @@ function isPointOffer(h: HandlerInput): boolean {
 export const PointHoldTimeIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'PointHoldTimeIntent'),
-  handle: (h) => followUp(h, pointHoldSpeech),
+  handle: (h) => followUp(h, pointHoldUnderProfile),
 };
 
 export const PointLocationIntentHandler: GuideHandler = {

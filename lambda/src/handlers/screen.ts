@@ -9,6 +9,7 @@ import type { Directive } from 'ask-sdk-model';
 import { isRecord } from '../core/record';
 import type { RoutinePlan } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
+import type { PointAdvice } from '../core/safety';
 import type { Point } from '../core/types';
 import type * as Documents from '../display/documents';
 import { log } from '../log';
@@ -31,9 +32,9 @@ export function supportsApl(h: HandlerInput): boolean {
   }
 }
 
-/** Shows a point's diagram and card on a screen device. */
-export function showPoint(h: HandlerInput, point: Point): void {
-  addScreen(h, 'point', () => documents().pointDirective(translatorOf(h), point));
+/** Shows a point's diagram and card on a screen device, as the session's safety profile allows it. */
+export function showPoint(h: HandlerInput, point: Point, advice?: PointAdvice): void {
+  addScreen(h, 'point', () => documents().pointDirective(translatorOf(h), point, advice));
 }
 
 /**

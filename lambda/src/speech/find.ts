@@ -4,15 +4,24 @@
  * translator.
  */
 import type { PointMatch } from '../core/catalogue';
+import {
+  getCondition,
+  getRedFlag,
+  type Condition,
+  type PointAdvice,
+  type RedFlag,
+  type StepText,
+} from '../core/safety';
 import type { Need, Point, Routine } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
 import { spokenPhrase } from './bounded-text';
+import { blockedSpeech, pointList, reasons } from './safety';
 
 /** How long to hold a point, in words ("2 minutes", "1 minute on each side"). */
-export function holdPhrase(t: Translate, point: Point): string {
-  const duration = formatDuration(t, point.holdSeconds);
+export function holdPhrase(t: Translate, point: Point, seconds = point.holdSeconds): string {
+  const duration = formatDuration(t, seconds);
   return point.sides === 'left-then-right' ? t('common.duration.eachSide', { duration }) : duration;
 }
 
@@ -76,18 +85,24 @@ export function pointWhereSpeech(t: Translate, point: Point): string {
   });
 }
 
-/** The answer to "where is …": the short answer, then the offer that fits the point. */
+/**
+ * The answer to "where is …" for a point the profile allows: the short answer (adjusted when the
+ * profile says so), what a finger-width is when that is said for the first time (`explain`), then
+ * the offer that fits the point.
+ */
 export function pointAnswerSpeech(
   t: Translate,
   match: PointMatch,
+  advice: PointAdvice,
   explain: (answer: string) => string = () => '',
 ): { speech: string; reprompt: string } {
+  const answer = pointShortUnderProfile(t, match, advice);
+  const join = (offer: string) => [answer, explain(answer), offer].filter(Boolean).join(' ');
+  if (advice.kind === 'adjusted' && advice.technique === 'palms')
+    return { speech: join(t('find.profile.offerDetail')), reprompt: t('find.profile.offerDetailReprompt') };
   const routinePoint = match.point.inRoutines;
-  const answer = pointShortSpeech(t, match);
   return {
-    speech: [answer, explain(answer), t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')]
-      .filter(Boolean)
-      .join(' '),
+    speech: join(t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')),
     reprompt: t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'),
   };
 }
@@ -132,4 +147,116 @@ export function pointsForNeedSpeech(t: Translate, need: Need, points: Point[], r
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Under the session's safety profile (core/safety/point.ts decides; these word it)
+
+type Adjusted = Extract<PointAdvice, { kind: 'adjusted' }>;
+type NotPressed = Extract<PointAdvice, { kind: 'ruled-out' | 'blocked' }>;
+
+/** "pregnancy and varicose veins": what the ids name (conditions, red flags, or an unknown one). */
+export function conditionNames(t: Translate, ids: string[]): string {
+  return formatList(
+    t,
+    ids.map((id) => {
+      if (id === 'unknown') return t('find.profile.unknownName');
+      return t('find.profile.name', { name: getCondition(id)?.name ?? getRedFlag(id)?.name ?? '' });
+    }),
+  );
+}
+
+/** How to press a point the profile adjusts (or as written), with how long, in one or two sentences. */
+function adjustedHow(t: Translate, point: Point, advice: Adjusted): string {
+  const hold = holdPhrase(t, point, advice.holdSeconds);
+  const why = reasons(t, advice.because);
+  let how: string;
+  if (advice.technique === 'palms') how = t('find.profile.palms', { reasons: why, hold });
+  else if (advice.technique === 'light' && advice.handsOnly)
+    how = t('find.profile.lightHands', { reasons: why, cue: advice.handsOnly.cue, hold });
+  else if (advice.technique === 'light') how = t('find.profile.light', { reasons: why, hold });
+  else how = t('find.profile.asWritten', { technique: point.technique.short, hold });
+  return advice.keepOffSite ? `${how} ${t('find.profile.keepOffSite')}` : how;
+}
+
+/**
+ * Why a point is not to be pressed now: briefly, in one sentence (and the care, when blocked).
+ * `again` for a follow-up about the same point, so the answer is never the same twice in a row.
+ */
+export function notPressedSpeech(t: Translate, point: Point, advice: NotPressed, again = false): string {
+  if (advice.kind === 'blocked') {
+    const triggers = advice.because
+      .map((id) => getRedFlag(id) ?? getCondition(id))
+      .filter((x): x is RedFlag | Condition => x !== undefined);
+    return blockedSpeech(t, triggers, 'find.profile.blocked');
+  }
+  return t(again ? 'find.profile.leaveAloneAgain' : 'find.profile.leaveAlone', {
+    names: conditionNames(t, advice.because),
+    code: speakableCode(point.code),
+  });
+}
+
+/** The short answer for a point the profile allows, adjusted when it must be. */
+export function pointShortUnderProfile(t: Translate, match: PointMatch, advice: PointAdvice): string {
+  if (advice.kind !== 'adjusted' || !match.point.inRoutines) return pointShortSpeech(t, match);
+  const { point } = match;
+  const gach = point.gach.find((g) => g.replace(/\D/g, '') !== point.code.replace(/\D/g, ''));
+  const renumbered = match.via === 'article-label' ? `${t('find.renumbered')} ` : '';
+  return (
+    renumbered +
+    t('find.profile.short', {
+      name: point.names[0],
+      code: speakableCode(point.code),
+      alias: gach ? t('find.alias', { gach: speakableCode(gach) }) : '',
+      find: point.find.short,
+      how: adjustedHow(t, point, advice),
+    })
+  );
+}
+
+/** "Tell me more" under the profile: where it is, then the adjusted way to press it, and its cautions. */
+export function pointDetailUnderProfile(t: Translate, point: Point, advice: PointAdvice): string {
+  if (advice.kind !== 'adjusted' || !point.inRoutines) return pointDetailSpeech(t, point);
+  return [
+    t('find.profile.detail', {
+      code: speakableCode(point.code),
+      location: point.location,
+      findDetail: point.find.detail,
+      how: adjustedHow(t, point, advice),
+    }),
+    point.cautions.length > 0 ? t('find.cautions', { cautions: point.cautions.join(' ') }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** "How long do I hold it" under the profile. */
+export function pointHoldUnderProfile(t: Translate, point: Point, advice: PointAdvice): string {
+  if (advice.kind !== 'adjusted') return pointHoldSpeech(t, point);
+  const values = { code: speakableCode(point.code), hold: holdPhrase(t, point, advice.holdSeconds) };
+  if (advice.technique === 'palms') return t('find.profile.holdPalms', values);
+  if (advice.technique === 'light') return t('find.profile.holdLight', values);
+  return t('find.hold', values);
+}
+
+/** A timed hold's position and cue for a point the profile makes light and hands only. */
+export function adjustedHoldWords(t: Translate, advice: PointAdvice): StepText | undefined {
+  if (advice.kind !== 'adjusted' || advice.technique !== 'light') return undefined;
+  return advice.handsOnly ?? { position: t('find.profile.lightPosition'), cue: t('find.profile.lightCue') };
+}
+
+/** Points of a need left out for the profile: "With varicose veins, I've left out B L 40." */
+export function needLeftOutSpeech(t: Translate, because: string[], left: Point[]): string {
+  return t('find.profile.needLeftOut', {
+    names: conditionNames(t, because),
+    points: pointList(
+      t,
+      left.map((p) => p.code),
+    ),
+  });
+}
+
+/** Every point of a need is ruled out: why, and the breathing-only routine on offer. */
+export function needNoneSpeech(t: Translate, because: string[], need: Need): string {
+  return `${t('find.profile.needNone', { names: conditionNames(t, because), need: need.name })} ${t('find.profile.offerBreathing')}`;
 }

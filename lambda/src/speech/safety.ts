@@ -48,8 +48,12 @@ export function careSentence(t: Translate, care: CareLevel): string {
 }
 
 /** Why no routine will start this session (each red flag or stop-tier condition), and what care to get. */
-export function blockedSpeech(t: Translate, blocking: ReadonlyArray<RedFlag | Condition>): string {
-  return t('safety.change.blocked', {
+export function blockedSpeech(
+  t: Translate,
+  blocking: ReadonlyArray<RedFlag | Condition>,
+  key = 'safety.change.blocked',
+): string {
+  return t(key, {
     reasons: reasons(
       t,
       blocking.map((b) => b.id),
@@ -187,14 +191,18 @@ function changeClause(t: Translate, change: RoutineChange): string {
 }
 
 /** The one sentence said when a routine starts with changes ("Because you…, I've …."). */
-export function changesSentence(t: Translate, changes: RoutineChange[]): string {
+export function changesSentence(
+  t: Translate,
+  changes: RoutineChange[],
+  key = 'safety.change.sentence',
+): string {
   if (changes.length === 0) return '';
   const clauses = changes.map((c) => changeClause(t, c)).filter((c) => c !== '');
   const because = [...new Set(changes.flatMap((c) => c.because))];
   const site = changes.find((c) => c.kind === 'keep-off-site');
   if (clauses.length === 0 && site)
     return t('safety.change.keepOffSiteOnly', { reasons: reasons(t, site.because) });
-  const sentence = t('safety.change.sentence', {
+  const sentence = t(key, {
     reasons: reasons(t, because),
     changes: formatList(t, clauses),
   });

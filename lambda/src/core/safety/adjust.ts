@@ -6,6 +6,7 @@
  * can say what it changed and why.
  */
 import type { PointCode, Routine, RoutineStep, StepPressure, Tool } from '../types';
+import { planRoutine, scaleHold, type PlannedStep, type RoutinePlan } from '../routine/plan';
 import { blockers, breathingOnlyReasons } from './profile';
 import { safetyData } from './rules';
 import type { AdjustedRoutine, Condition, RoutineChange, SafetyProfile } from './types';
@@ -71,11 +72,30 @@ function totalMinutes(steps: RoutineStep[]): number {
  * answer is the breathing-only routine, never the pressure routine.
  */
 export function adjustRoutine(routine: Routine, profile: SafetyProfile): AdjustedRoutine {
+  const adjusted = adjustSteps(routine.steps, profile);
+  if (adjusted.breathingOnly) return { routine: breathingOnlyRoutine(), changes: adjusted.changes };
+  if (adjusted.changes.length === 0) return { routine, changes: [] };
+  const { steps } = adjusted;
+  return { routine: { ...routine, steps, approxMinutes: totalMinutes(steps) }, changes: adjusted.changes };
+}
+
+/** Steps made safe for a profile; `from[i]` is the index of the input step output step i came from. */
+interface AdjustedSteps {
+  steps: RoutineStep[];
+  from: number[];
+  changes: RoutineChange[];
+  /** Nothing of the input is kept: the breathing-only routine replaces it. */
+  breathingOnly: boolean;
+}
+
+function adjustSteps(input: RoutineStep[], profile: SafetyProfile): AdjustedSteps {
   const stop = blockers(profile).map((b) => b.id);
   const breathing = breathingOnlyReasons(profile);
   if (stop.length > 0 || breathing.length > 0) {
     return {
-      routine: breathingOnlyRoutine(),
+      steps: [],
+      from: [],
+      breathingOnly: true,
       changes: [{ kind: 'breathing-only', because: [...stop, ...breathing] }],
     };
   }
@@ -87,9 +107,10 @@ export function adjustRoutine(routine: Routine, profile: SafetyProfile): Adjuste
     capped.length > 0 ? Math.min(...capped.map((c) => c.maxHoldSeconds ?? Infinity)) : undefined;
   const noTools = conditions.filter((c) => c.noTools);
   const steps: RoutineStep[] = [];
+  const from: number[] = [];
   let lastWasPalms = false;
 
-  for (const original of routine.steps) {
+  for (const [index, original] of input.entries()) {
     const points = original.points ?? [];
     const avoiders = conditions.filter((c) => c.avoid.some((p) => points.includes(p)));
     if (avoiders.length > 0) {
@@ -144,17 +165,95 @@ export function adjustRoutine(routine: Routine, profile: SafetyProfile): Adjuste
       log.add('shorter', capped, maxHold);
     }
     steps.push(step);
+    from.push(index);
   }
 
   const siteReasons = conditions.filter((c) => c.keepOffSite);
   if (siteReasons.length > 0 && steps.some((s) => s.kind === 'point')) log.add('keep-off-site', siteReasons);
   if (steps.length === 0) {
     return {
-      routine: breathingOnlyRoutine(),
+      steps: [],
+      from: [],
+      breathingOnly: true,
       changes: [{ kind: 'breathing-only', because: conditions.map((c) => c.id) }],
     };
   }
-  const changes = log.list();
-  if (changes.length === 0) return { routine, changes };
-  return { routine: { ...routine, steps, approxMinutes: totalMinutes(steps) }, changes };
+  return { steps, from, changes: log.list(), breathingOnly: false };
+}
+
+/** A step that puts no pressure anywhere: breathing, or palms resting with no pressure, and no tools. */
+function pressureFree(step: PlannedStep): boolean {
+  return step.pressure === 'none' && step.points.length === 0 && step.tools.length === 0;
+}
+
+/** A planned step as the routine step it was made from (its side comes back from the plan). */
+function asRoutineStep(step: PlannedStep): RoutineStep {
+  return {
+    kind: step.kind,
+    ...(step.points.length > 0 ? { points: [...step.points] } : {}),
+    seconds: step.baseSeconds,
+    sides: 'both',
+    pressure: step.pressure,
+    tools: [...step.tools],
+    position: step.position,
+    cue: step.cue,
+  };
+}
+
+const stepKey = (s: PlannedStep) =>
+  JSON.stringify([s.kind, s.points, s.side, s.seconds, s.pressure, s.tools, s.position, s.cue]);
+
+export interface ReplannedRest {
+  plan: RoutinePlan;
+  changes: RoutineChange[];
+  /** The hold at `index` is the same as before, so what was left of it can still be resumed. */
+  currentKept: boolean;
+}
+
+/**
+ * A routine under way, re-made for the profile now in force from plan index `index` on: the holds
+ * already done stay as they were, the rest go through the same rules as a routine that starts
+ * (ruled-out points dropped, palms, hands only, light pressure, shorter holds), and a profile that
+ * allows breathing only replaces the rest with the breathing-only routine (unless the rest already
+ * puts no pressure anywhere). Sources stay in order, so step numbers and "skip" keep working.
+ */
+export function adjustPlanFrom(plan: RoutinePlan, index: number, profile: SafetyProfile): ReplannedRest {
+  const done = plan.steps.slice(0, index);
+  const rest = plan.steps.slice(index);
+  const unchanged = { plan, changes: [], currentKept: true };
+  if (rest.length === 0) return unchanged;
+  const adjusted = adjustSteps(rest.map(asRoutineStep), profile);
+  const nextSource = (done[done.length - 1]?.source ?? -1) + 1;
+  let steps: PlannedStep[];
+  if (adjusted.breathingOnly) {
+    if (rest.every(pressureFree)) return unchanged;
+    steps = planRoutine(breathingOnlyRoutine(), { holdScale: plan.holdScale }).steps.map((s) => ({
+      ...s,
+      source: nextSource + s.source,
+    }));
+  } else {
+    steps = adjusted.steps.map((step, i) => {
+      const original = rest[adjusted.from[i]];
+      return {
+        source: original.source,
+        kind: step.kind,
+        points: [...(step.points ?? [])],
+        side: step.kind === 'palms' ? 'none' : original.side,
+        seconds: scaleHold(step.seconds, plan.holdScale),
+        baseSeconds: step.seconds,
+        pressure: step.pressure,
+        tools: [...step.tools],
+        position: step.position,
+        cue: step.cue,
+      };
+    });
+  }
+  const same = steps.length === rest.length && steps.every((s, i) => stepKey(s) === stepKey(rest[i]));
+  if (same) return unchanged;
+  const currentKept = steps[0] !== undefined && stepKey(steps[0]) === stepKey(rest[0]);
+  return {
+    plan: { ...plan, steps: [...done, ...steps] },
+    changes: adjusted.changes,
+    currentKept,
+  };
 }

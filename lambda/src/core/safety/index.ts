@@ -29,3 +29,5 @@ export { answer, strictestAnswer, strictestCare, triage, type Triage } from './a
 export { safetyProfile, blockers, breathingOnlyReasons } from './profile';
 export { adjustRoutine, breathingOnlyRoutine } from './adjust';
 export { bannedClaims, type BannedUse } from './wording';
+export { adjustPlanFrom, type ReplannedRest } from './adjust';
+export { pointAdvice, pointAllowed, type PointAdvice } from './point';

@@ -13,7 +13,7 @@ import { routineListSpeech } from '../../speech/routine';
 import { speakableCode } from '../../speech/ssml';
 import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '../conversation';
 import { SessionEndedRequestHandler, welcome } from '../builtin';
-import { unknownPoint } from '../find-point';
+import { pointNotPressed, unknownPoint } from '../find-point';
 import {
   intentName,
   isIntent,
@@ -113,6 +113,8 @@ export const TimeHoldIntentHandler: GuideHandler = {
         t('find.unknownPointReprompt'),
       );
     }
+    const refused = await pointNotPressed(h, point);
+    if (refused) return refused;
     updateSession(h, { lastPoint: point.code });
     return beginScreened(h, { type: 'point', code: point.code });
   },
@@ -161,7 +163,12 @@ export const RoutineYesHandler: GuideHandler = {
     if (!isIntent(h, 'AMAZON.YesIntent')) return false;
     const offer = currentOffer(h);
     if (offer && offer.kind !== 'hold-again')
-      return offer.kind === 'screen' || offer.kind === 'routine' || offer.kind === 'resume';
+      return (
+        offer.kind === 'screen' ||
+        offer.kind === 'routine' ||
+        offer.kind === 'resume' ||
+        offer.kind === 'carry-on'
+      );
     return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
   handle(h) {
@@ -169,8 +176,12 @@ export const RoutineYesHandler: GuideHandler = {
     if (offer?.kind === 'hold-again' && holdIsOver(h))
       return beginScreened(h, { type: 'point', code: offer.code });
     if (offer?.kind === 'screen') return screeningYes(h, offer.then);
-    if (offer?.kind === 'routine') return beginScreened(h, { type: 'routine', routineId: offer.routineId });
+    if (offer?.kind === 'routine') {
+      const { routineId, breathingOnly } = offer;
+      return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
+    }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    updateSession(h, { offer: undefined });
     const read = readRoutine(h);
     if (read.status !== 'active') return lostTrack(h);
     return haltedChoice(h) ?? nextInRoutine(h, read.state);
@@ -188,11 +199,19 @@ export const RoutineNoHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle(h) {
     const offer = currentOffer(h);
-    return isIntent(h, 'AMAZON.NoIntent') && (offer?.kind === 'screen' || offer?.kind === 'resume');
+    return (
+      isIntent(h, 'AMAZON.NoIntent') &&
+      (offer?.kind === 'screen' || offer?.kind === 'resume' || offer?.kind === 'carry-on')
+    );
   },
   handle(h) {
     const offer = currentOffer(h);
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
+    if (offer?.kind === 'carry-on') {
+      // The re-planned routine stays paused where it is; "resume" or "stop" are the user's to say.
+      updateSession(h, { offer: undefined });
+      return askKeys(h, 'routine.replan.declined', 'routine.reprompt.paused');
+    }
     updateSession(h, { offer: undefined });
     return askKeys(h, 'routine.resume.declined', 'common.launch.reprompt');
   },

@@ -17,7 +17,8 @@ import { showTurn } from '../screen';
 import { routinesBlocked } from '../safety/gate';
 import { patchSafety, readSafety } from '../safety/health-profile';
 import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
-import { askKeys } from '../reply';
+import { ask, askKeys } from '../reply';
+import { recordReplan, replannedTurn } from './replan';
 
 export interface PlayOptions {
   /** SSML fragments spoken before the first hold (each from a `t()` call). */
@@ -28,10 +29,12 @@ export interface PlayOptions {
 /** Builds and sends the turn starting at `from`, and stores it as the turn in progress. */
 export function playTurn(
   h: HandlerInput,
-  plan: RoutinePlan,
-  from: ResumePoint,
+  planned: RoutinePlan,
+  resumeAt: ResumePoint,
   options: PlayOptions = {},
 ): Response {
+  let plan = planned;
+  let from = resumeAt;
   const t = translatorOf(h);
   // A red flag said mid-routine stops the guiding for the rest of the session; the place is kept.
   if (routinesBlocked(h)) {
@@ -39,11 +42,30 @@ export function playTurn(
   }
   // A turn the user chose (lighter, skip, start over …) ends any hold a stop-rule symptom halted.
   if (readSafety(h).halted !== undefined) patchSafety(h, { halted: undefined });
+  // Whatever the user has said since the plan was made (in any words, at any moment) applies to every
+  // hold still to come: the rest of the plan is made again under the profile in force now.
+  let lead = options.lead ?? [];
+  const replanned = replannedTurn(h, plan, from);
+  if (replanned.kind === 'hold-stopped') {
+    writeRoutine(h, undefined);
+    updateSession(h, { offer: { kind: 'routine', routineId: 'general', breathingOnly: true } });
+    return ask(
+      h,
+      `${replanned.speech} ${t('find.profile.offerBreathing')}`,
+      t('find.profile.offerBreathingReprompt'),
+    );
+  }
+  if (replanned.kind === 'replanned') {
+    plan = replanned.plan;
+    from = replanned.from;
+    lead = [replanned.again.speech, ...lead];
+    recordReplan(h, plan, replanned.again);
+  }
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },
     routinePhrasebook(t),
-    { lead: options.lead },
+    { lead },
   );
   writeRoutine(h, startTurn(plan, turn, nowOf(h)));
   return sendTurn(h, plan, turn);

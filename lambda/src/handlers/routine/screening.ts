@@ -29,7 +29,10 @@ export function screeningYes(h: HandlerInput, then: ScreenedStart): Response {
 
 /** What stays on offer while the user says which condition: the routine or point that was asked for. */
 function offerFor(then: ScreenedStart): Offer | undefined {
-  if (then.type === 'routine') return { kind: 'routine', routineId: then.routineId };
+  if (then.type === 'routine') {
+    const { routineId, breathingOnly } = then;
+    return { kind: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) };
+  }
   if (then.type === 'point') return { kind: 'point', code: then.code };
   return { kind: 'resume' };
 }

@@ -23,10 +23,12 @@ import { updateSession, type ScreenedStart } from '../conversation';
 import { translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
-import { healthStated } from '../safety/health-profile';
+import { healthStated, profileOf, readSafety } from '../safety/health-profile';
 import { diagnosisQuestion } from '../safety/diagnosis';
 import { fingerWidthOnce } from '../safety/plain-words';
 import { stopRulesLead } from '../safety/stop-rules';
+import { breathingOnlyRoutine, pointAdvice } from '../../core/safety';
+import { adjustedHoldWords } from '../../speech/find';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
@@ -58,7 +60,7 @@ export async function startScreened(h: HandlerInput, then: ScreenedStart): Promi
   updateSession(h, { offer: undefined, [SCREENED_ATTRIBUTE]: screenedYes(h) ? 'yes' : true });
   if (then.type === 'routine') {
     const routine = getRoutine(then.routineId) ?? getRoutine('general');
-    if (routine) return startRoutine(h, routine);
+    if (routine) return startRoutine(h, routine, { breathingOnly: then.breathingOnly === true });
   }
   if (then.type === 'point') {
     const point = getPoint(then.code);
@@ -76,6 +78,11 @@ function blocked(h: HandlerInput, gate: { speech: string; reprompt: string }): R
 export interface StartOptions {
   /** Extra SSML said after the introduction (each from a `t()` call). */
   note?: string;
+  /**
+   * The routine's breathing-only substitute, whatever the profile: offered when every point of what
+   * the user asked for is ruled out for them.
+   */
+  breathingOnly?: boolean;
 }
 
 /**
@@ -92,7 +99,11 @@ export async function startRoutine(
   const t = translatorOf(h);
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
-  const safe = gate.plan(routine);
+  const adjusted = gate.plan(routine);
+  const safe =
+    options.breathingOnly && adjusted.routine.steps.some((step) => step.pressure !== 'none')
+      ? { routine: breathingOnlyRoutine(), changes: [], speech: '' }
+      : adjusted;
   recordAdjustment(h, safe);
   const plan: RoutinePlan = planRoutine(routine, {
     holdScale: await holdScaleOf(h),
@@ -125,7 +136,13 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
     return ask(h, speech.filter(Boolean).join(' '), t('routine.pointHoldRefusedReprompt'));
   }
   recordAdjustment(h, safe);
-  const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => safe.routine });
+  // The hold's words follow the profile too: light, hands-only words instead of the catalogue's.
+  const advice = pointAdvice(profileOf(readSafety(h)), point);
+  const words = adjustedHoldWords(t, advice);
+  const held: Routine = words
+    ? { ...safe.routine, steps: safe.routine.steps.map((step) => ({ ...step, ...words })) }
+    : safe.routine;
+  const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => held });
   const lead = pointHoldOpening(t, point.code, safe.speech, stopRulesLead(h));
   return playTurn(h, plan, { index: 0 }, { lead });
 }

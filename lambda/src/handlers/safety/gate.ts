@@ -10,7 +10,14 @@
  * "resume") after a red flag was said mid-routine.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import { adjustRoutine, blockers, breathingOnlyReasons, type RoutineChange } from '../../core/safety';
+import {
+  adjustPlanFrom,
+  adjustRoutine,
+  blockers,
+  breathingOnlyReasons,
+  type RoutineChange,
+} from '../../core/safety';
+import type { RoutinePlan } from '../../core/routine/plan';
 import type { Routine } from '../../core/types';
 import { lightenRoutine, pressesHarderThanLight } from '../../core/routine/plan';
 import { translatorOf } from '../input';
@@ -71,4 +78,30 @@ export function recordAdjustment(h: HandlerInput, safe: SafeRoutine): void {
 /** True when a red flag or a stop-tier condition was mentioned this session. */
 export function routinesBlocked(h: HandlerInput): boolean {
   return blockers(profileOf(readSafety(h))).length > 0;
+}
+
+/** The rest of a routine under way, re-made for the profile in force now (see `adjustPlanFrom`). */
+export interface ReplannedRoutine {
+  plan: RoutinePlan;
+  changes: RoutineChange[];
+  /** The hold at the index is unchanged, so what was left of it can be resumed. */
+  currentKept: boolean;
+  /** One sentence saying what changes from here on (SSML-safe); '' when nothing changed. */
+  speech: string;
+}
+
+/**
+ * The same gate, for a routine already under way: the plan from `index` on, under the session's
+ * profile (the stored one was loaded when the routine started). Undefined when nothing changes.
+ */
+export function replanFrom(h: HandlerInput, plan: RoutinePlan, index: number): ReplannedRoutine | undefined {
+  const t = translatorOf(h);
+  const profile = profileOf(readSafety(h));
+  if (blockers(profile).length > 0) return undefined;
+  const { plan: next, changes, currentKept } = adjustPlanFrom(plan, index, profile);
+  if (next === plan) return undefined;
+  const breathingOnly = changes.some((c) => c.kind === 'breathing-only');
+  const sentence = changesSentence(t, changes, 'routine.replan.sentence');
+  const speech = breathingOnly ? `${sentence} ${t('safety.gate.breathingAdvice')}` : sentence;
+  return { plan: next, changes, currentKept, speech };
 }

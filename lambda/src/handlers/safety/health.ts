@@ -41,6 +41,7 @@ import {
   type SafetySession,
 } from './health-profile';
 import { ask, askKeys, sayAndEnd } from '../reply';
+import { replanMidRoutine } from '../routine/replan';
 
 /** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
 export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
@@ -159,10 +160,17 @@ function respond(
   if (top?.kind === 'condition') {
     const condition = top.condition;
     if (condition.tier === 'stop') return triageResponse(h, condition);
-    const reply = answerSpeech(t, answer(condition, point.found?.point.code));
-    if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
     const clinician = matches.find((m) => m.kind === 'red-flag' && m.redFlag.care === 'clinician');
     const also = clinician?.kind === 'red-flag' ? ` ${triageSpeech(t, clinician.redFlag)}` : '';
+    // Said during a routine: the rest of it is re-planned from where the user is, and said in one sentence.
+    const replanned = replanMidRoutine(h);
+    if (replanned)
+      return askSafety(
+        `${t('safety.statement.noted', { you: condition.you })}${also} ${replanned.speech}`,
+        replanned.reprompt,
+      );
+    const reply = answerSpeech(t, answer(condition, point.found?.point.code));
+    if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
     return askSafety(
       `${t('safety.statement.noted', { you: condition.you })} ${reply}${also} ${followUp(h, state)}`,
     );
@@ -251,6 +259,9 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
   const t = translatorOf(h);
   if (!yes) return askKeys(h, 'safety.statement.notCondition', 'safety.reprompt');
   const state = patchSafety(h, { unknown: true });
+  const replanned = replanMidRoutine(h);
+  if (replanned)
+    return ask(h, `${t('safety.answer.unknownConfirmed')} ${replanned.speech}`, replanned.reprompt);
   const speech = [
     t('safety.answer.unknownConfirmed'),
     t('safety.answer.breathingMeanwhile'),
