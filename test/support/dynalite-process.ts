@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { awsEnvironmentFor, createTableWith, testClient } from './dynalite';
 
 export interface DynaliteProcess {
   endpoint: string;
@@ -43,34 +43,15 @@ export async function startDynaliteProcess(): Promise<DynaliteProcess> {
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const awsEnvironment = (): Record<string, string> => ({
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_CONFIG_FILE: path.join(folder, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(folder, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  const awsEnvironment = () => awsEnvironmentFor(endpoint, folder);
   return {
     endpoint,
     child,
     awsEnvironment,
     async createTable(name) {
-      const client = new DynamoDBClient({
-        endpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      });
+      const client = testClient(endpoint);
       try {
-        await client.send(
-          new CreateTableCommand({
-            TableName: name,
-            KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-            AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-            BillingMode: 'PAY_PER_REQUEST',
-          }),
-        );
+        await createTableWith(client, name);
       } finally {
         client.destroy();
       }

@@ -27,6 +27,47 @@ export interface Dynalite {
   close(): Promise<void>;
 }
 
+/**
+ * Standard AWS settings that point a process or client at a local server, and never at this
+ * machine's AWS config or an instance metadata service (`folder` holds the empty config files).
+ */
+export function awsEnvironmentFor(endpoint: string, folder: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_CONFIG_FILE: path.join(folder, 'no-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(folder, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+/** A client on a local server, with the test credentials. */
+export function testClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+}
+
+/** Creates an on-demand table with a string partition key, the layout the skill's store uses. */
+export async function createTableWith(
+  client: DynamoDBClient,
+  name: string,
+  partitionKey = 'id',
+): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: partitionKey, AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+}
+
 export async function startDynalite(): Promise<Dynalite> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'ppg-dynalite-'));
   const server = dynalite({ path: folder, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -36,16 +77,7 @@ export async function startDynalite(): Promise<Dynalite> {
   let running = true;
   const clients: DynamoDBClient[] = [];
 
-  const awsEnvironment = (): Record<string, string> => ({
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    // Never read this machine's AWS config or ask an instance metadata service.
-    AWS_CONFIG_FILE: path.join(folder, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(folder, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  const awsEnvironment = () => awsEnvironmentFor(endpoint, folder);
 
   const stop = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -56,11 +88,7 @@ export async function startDynalite(): Promise<Dynalite> {
     });
 
   const client = (): DynamoDBClient => {
-    const made = new DynamoDBClient({
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const made = testClient(endpoint);
     clients.push(made);
     return made;
   };
@@ -69,16 +97,7 @@ export async function startDynalite(): Promise<Dynalite> {
     endpoint,
     awsEnvironment,
     client,
-    async createTable(name, partitionKey = 'id') {
-      await client().send(
-        new CreateTableCommand({
-          TableName: name,
-          KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }],
-          AttributeDefinitions: [{ AttributeName: partitionKey, AttributeType: 'S' }],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
-    },
+    createTable: (name, partitionKey = 'id') => createTableWith(client(), name, partitionKey),
     stop,
     restart: () =>
       new Promise((resolve, reject) => {
