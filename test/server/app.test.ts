@@ -13,6 +13,7 @@ import { intentRequest, launchRequest } from '../../simulator/envelope';
 import { CERT_PATH, startAlexaSigner, type AlexaSigner } from '../support/alexa-signing';
 import { toTurn } from '../support/conversation';
 import { model } from '../support/model';
+import { captureLogs } from '../support/log-capture';
 
 // The verifier trusts Node's bundled roots (`require('tls').rootCertificates`); add the test root.
 const mockTrust: { extraRoots: string[] } = { extraRoots: [] };
@@ -208,16 +209,7 @@ describe('POST /alexa, input checks and logs (verification off, as for local too
 
   it('logs one structured line per request, without the body, the user id or what was asked', async () => {
     const { url } = await listen({ verifyRequests: false, skillId: 'amzn1.ask.skill.ours' });
-    const lines: string[] = [];
-    const capture = (chunk: string | Uint8Array): boolean => {
-      lines.push(String(chunk));
-      return true;
-    };
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-    const level = process.env.LOG_LEVEL;
-    process.env.LOG_LEVEL = 'debug';
-    try {
+    const { records, text } = await captureLogs(async () => {
       const asked = intentRequest(
         model,
         'FindPointIntent',
@@ -227,22 +219,12 @@ describe('POST /alexa, input checks and logs (verification off, as for local too
       expect((await post(url, JSON.stringify(asked))).status).toBe(200);
       const other = launchRequest({ userId: USER, applicationId: 'amzn1.ask.skill.theirs' });
       expect((await post(url, JSON.stringify(other))).status).toBe(400);
-    } finally {
-      process.env.LOG_LEVEL = level;
-      out.mockRestore();
-      err.mockRestore();
-    }
-    const records = lines
-      .join('')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    });
     expect(records.map((r) => r.event)).toEqual(expect.arrayContaining(['http.alexa', 'http.alexa_refused']));
     expect(records.find((r) => r.event === 'http.alexa')).toMatchObject({
       status: 200,
       type: 'IntentRequest',
     });
-    const text = lines.join('');
     expect(text).not.toContain('PRIVATE-USER-ID');
     expect(text).not.toMatch(/vitality|FindPoint|amzn1\.ask\.skill/i);
   });
