@@ -10,7 +10,7 @@ import { launchRequest } from '../../../simulator/envelope';
 import type { Conversation, Turn } from '../../support/conversation';
 import { askForRoutine, routineState } from '../../support/routine';
 import { newConversation } from '../../support/skill';
-import { PRESS_FIRM_OR_MODERATE, PRESS_LIGHT } from '../../support/cues';
+import { PRESS_ANY, PRESS_FIRM_OR_MODERATE, PRESS_LIGHT } from '../../support/cues';
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
 const CHOICES = /would you like to carry on with lighter pressure, skip this point, or stop\?$/;
@@ -63,7 +63,7 @@ describe('stop-rule symptoms mid-hold', () => {
       const turn = await talk.utter(phrase);
       // Stops at once: no more audio, no pressing words; what to do now, then the three choices.
       expect(turn.apla).toBeUndefined();
-      expect(turn.speech).not.toMatch(/Press (now|lightly)/);
+      expect(turn.speech).not.toMatch(PRESS_ANY);
       expect(turn.speech.startsWith(plain(symptom.advice))).toBe(true);
       expect(turn.speech).toMatch(/ease off/i);
       expect(turn.speech).toMatch(/breathe/i);
@@ -144,7 +144,7 @@ describe('stop-rule symptoms mid-hold', () => {
       talk.wait(2);
       const turn = await talk.utter(phrase);
       expect(turn.apla).toBeUndefined();
-      expect(turn.speech).not.toMatch(/Press (now|lightly)/);
+      expect(turn.speech).not.toMatch(PRESS_ANY);
       // The stop-rule advice, with what to do if it does not pass, then that the routine has stopped.
       expect(turn.speech.startsWith(plain(symptom.advice))).toBe(true);
       expect(symptom.advice).toMatch(/If (it|the dizziness) doesn't/);
@@ -153,5 +153,28 @@ describe('stop-rule symptoms mid-hold', () => {
       expect(routineState(talk)).toBeUndefined();
       expect((await store.getAttributes(launchRequest({ userId }))).routineProgress).toBeUndefined();
     });
+  });
+
+  it('"carry on lighter" on G B 30 (a tennis ball, "a comfortable, moderate pressure"): fingertips, lightly, no ball', async () => {
+    const { talk } = newConversation();
+    await askForRoutine(talk, 'sciatica');
+    let window;
+    for (let tries = 0; tries < 6 && !window; tries++) {
+      const state = routineState(talk)!;
+      window = state.turn!.windows.find((w) => state.plan.steps[w.index].points.includes('GB 30'));
+      if (!window) await talk.wait(1).utter('next');
+    }
+    expect(window).toBeDefined();
+    talk.wait((window!.holdStartMs + window!.holdMs / 2) / 1000);
+    expect((await talk.utter("that's too hard")).apla).toBeUndefined();
+    const lighter = await talk.utter('carry on lighter');
+    expect(lighter.speech).toMatch(/^Lighter from now on/);
+    expect(lighter.speech).toMatch(/G B 30/);
+    // The step's own words follow the choice too, not only the press cue.
+    expect(lighter.speech).not.toMatch(/moderate pressure|tennis ball|knuckle/);
+    expect(lighter.speech).not.toMatch(FIRM_WORDS);
+    expect(lighter.speech).toMatch(PRESS_LIGHT);
+    const step = routineState(talk)!.plan.steps[window!.index];
+    expect(step).toMatchObject({ pressure: 'light', tools: [] });
   });
 });

@@ -196,26 +196,3 @@ export function samePlannedSteps(a: RoutinePlan, b: RoutinePlan): boolean {
 export function pressesPoint(routine: Routine, code: PointCode): boolean {
   return routine.steps.some((s) => s.kind === 'point' && s.points?.includes(code));
 }
-
-/** Firm and moderate pressure become light ("carry on lighter"); lighter steps stay as they are. */
-function lighter(pressure: StepPressure): StepPressure {
-  return pressure === 'firm' || pressure === 'moderate' ? 'light' : pressure;
-}
-
-/** A routine with light pressure on every point (what the user chose for the rest of the session). */
-export function lightenRoutine(routine: Routine): Routine {
-  return { ...routine, steps: routine.steps.map((step) => ({ ...step, pressure: lighter(step.pressure) })) };
-}
-
-/** A plan with light pressure from step `from` on (the holds already done are left as they were). */
-export function lightenPlan(plan: RoutinePlan, from = 0): RoutinePlan {
-  return {
-    ...plan,
-    steps: plan.steps.map((step, i) => (i >= from ? { ...step, pressure: lighter(step.pressure) } : step)),
-  };
-}
-
-/** Whether any step of the routine presses harder than light (so "lighter" changes it). */
-export function pressesHarderThanLight(routine: Routine): boolean {
-  return routine.steps.some((step) => lighter(step.pressure) !== step.pressure);
-}

@@ -8,7 +8,7 @@
 import type { PointCode, Routine, RoutineStep, StepPressure, Tool } from '../types';
 import { planRoutine, scaleHold, type PlannedStep, type RoutinePlan } from '../routine/plan';
 import { blockers, breathingOnlyReasons } from './profile';
-import { safetyData } from './rules';
+import { handsOnlyVersion, safetyData } from './rules';
 import type { AdjustedRoutine, Condition, RoutineChange, SafetyProfile } from './types';
 
 /** A fresh copy of the breathing-only routine (no point pressure at all). */
@@ -144,9 +144,7 @@ function adjustSteps(input: RoutineStep[], profile: SafetyProfile): AdjustedStep
       lastWasPalms = false;
       step = structuredClone(original);
       if (step.tools.length > 0 && noTools.length > 0) {
-        const handsOnly = safetyData.noToolSteps.find(
-          (n) => n.points.length === points.length && n.points.every((p) => points.includes(p)),
-        );
+        const handsOnly = handsOnlyVersion(points);
         log.add('no-tools', noTools, undefined, step.tools);
         if (!handsOnly) {
           // Validation guarantees a hands-only version; without one, leaving the step out is the safe side.

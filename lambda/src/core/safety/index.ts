@@ -31,3 +31,4 @@ export { adjustRoutine, breathingOnlyRoutine } from './adjust';
 export { bannedClaims, type BannedUse } from './wording';
 export { adjustPlanFrom, type ReplannedRest } from './adjust';
 export { pointAdvice, pointAllowed, type PointAdvice } from './point';
+export { lightenPlan, lightenRoutine, pressesHarderThanLight } from './lighter';

@@ -8,7 +8,8 @@
 import safetyFile from '../../../../data/safety.json';
 import { normaliseSpoken } from '../spoken-forms';
 import { phrasingForms, stripCarrier } from './phrasings';
-import type { Condition, RedFlag, SafetyData, StopSymptom } from './types';
+import type { PointCode } from '../types';
+import type { Condition, RedFlag, SafetyData, StepText, StopSymptom } from './types';
 
 export const safetyData = safetyFile as SafetyData;
 export const conditions: readonly Condition[] = safetyData.conditions;
@@ -152,4 +153,15 @@ export function hintedRedFlag(spoken: string): RedFlag | undefined {
   const key = normaliseSpoken(spoken);
   const keys = [key, withoutFiller(key), stripCarrier(key).remainder, withoutBackPain(key)];
   return redFlags.find((r) => r.askFirst?.when.some((w) => keys.includes(normaliseSpoken(w))));
+}
+
+/**
+ * The hands-only version of a step done with a tool (a ball, a rolled towel) on `points`: its
+ * position and cue, pressed lightly with the fingers. Validation guarantees one for every tool step.
+ */
+export function handsOnlyVersion(points: readonly PointCode[]): StepText | undefined {
+  const found = safetyData.noToolSteps.find(
+    (n) => n.points.length === points.length && n.points.every((p) => points.includes(p)),
+  );
+  return found ? { position: found.position, cue: found.cue } : undefined;
 }

@@ -10,7 +10,8 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { lightenPlan, rescalePlan, stepHoldScale } from '../../core/routine/plan';
+import { rescalePlan, stepHoldScale } from '../../core/routine/plan';
+import { lightenPlan } from '../../core/safety';
 import {
   carryHeldTime,
   nextSourceIndex,

@@ -19,7 +19,7 @@ import {
 } from '../../core/safety';
 import type { RoutinePlan } from '../../core/routine/plan';
 import type { Routine } from '../../core/types';
-import { lightenRoutine, pressesHarderThanLight } from '../../core/routine/plan';
+import { lightenRoutine, pressesHarderThanLight } from '../../core/safety';
 import { translatorOf } from '../input';
 import { blockedSpeech, changesSentence } from '../../speech/safety';
 import { loadStoredProfile, patchSafety, profileOf, readSafety } from './health-profile';
