@@ -89,6 +89,16 @@ function breathingFlag(value: Record<string, unknown>): { breathingOnly?: true }
 export const SAID_ATTRIBUTE = 'said';
 
 /**
+ * True when the last answer used the sentence `key` (read from the translator calls kept for
+ * "repeat"), so a prompt asked again can be worded differently: never the same prompt twice in a row.
+ */
+export function lastAnswerUsed(h: HandlerInput, key: string): boolean {
+  const said = sessionAttributes(h)[SAID_ATTRIBUTE];
+  if (!isRecord(said) || !Array.isArray(said.speech)) return false;
+  return said.speech.some((line: unknown) => isRecord(line) && line.k === key);
+}
+
+/**
  * The last spoken output and reprompt, re-rendered for "repeat" from the translator calls the
  * response interceptor kept: only the skill's own sentences, checked as SSML; never a stored string.
  */

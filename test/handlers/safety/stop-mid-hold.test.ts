@@ -14,8 +14,9 @@ import { PRESS_ANY, PRESS_FIRM_OR_MODERATE, PRESS_LIGHT } from '../../support/cu
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
 const CHOICES = /would you like to carry on with lighter pressure, skip this point, or stop\?$/;
+/** Asked again (and again, worded differently each time in a row): lighter, skip or stop. */
 const CHOICES_AGAIN =
-  /^I've left that point alone for now\. Shall we carry on with lighter pressure, skip this point, or stop\?$/;
+  /^(I've left that point alone for now\. Shall we carry on with lighter pressure, skip this point, or stop\?|That point is resting\. Lighter, skip it, or stop: which would you like\?)$/;
 /** Words that press harder than light, in any cue. */
 const FIRM_WORDS = new RegExp(`firm, dull ache|to a comfortable ache|${PRESS_FIRM_OR_MODERATE.source}`);
 
@@ -76,11 +77,15 @@ describe('stop-rule symptoms mid-hold', () => {
       const { talk } = newConversation();
       await midFirmHold(talk);
       await talk.utter(corpus.phrasings[id][0]);
+      let last = '';
       for (const words of ['resume', 'continue', 'yes', 'carry on with the routine']) {
         const turn = await talk.utter(words);
         expect(turn.apla).toBeUndefined();
         expect(turn.speech).toMatch(CHOICES_AGAIN);
-        expect(turn.speech).not.toMatch(/Press/);
+        expect(turn.speech).not.toMatch(PRESS_ANY);
+        // Never the same prompt twice in a row.
+        expect(turn.speech).not.toBe(last);
+        last = turn.speech;
       }
     });
 

@@ -33,6 +33,7 @@ import {
   spokenSeconds,
   stoppedSpeech,
 } from '../../speech/routine';
+import { lastAnswerUsed } from '../conversation';
 import { translatorOf } from '../input';
 import { offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
@@ -146,7 +147,11 @@ export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Pro
  */
 export function haltedChoice(h: HandlerInput): Response | undefined {
   if (readSafety(h).halted === undefined) return undefined;
-  return askKeys(h, 'safety.stop.choicesAgain', 'safety.stop.choicesReprompt');
+  // Asked again straight after, the question is shorter and worded differently.
+  const again = lastAnswerUsed(h, 'safety.stop.choicesAgain')
+    ? 'safety.stop.choicesShort'
+    : 'safety.stop.choicesAgain';
+  return askKeys(h, again, 'safety.stop.choicesReprompt');
 }
 
 /**
