@@ -23,6 +23,7 @@ import {
   type RoutineState,
 } from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
+import { routineHelpSpeech } from '../../speech/controls';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
 import {
@@ -93,17 +94,52 @@ export async function resumeRoutine(h: HandlerInput, state: RoutineState): Promi
   return playFrom(h, state, resumable(state.plan, point));
 }
 
+/**
+ * "Continue", "ok go", "ready": mid-hold the hold carries on where it is (never skipped); paused,
+ * the rest of the hold; between holds, the next one.
+ */
+export async function goOnInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  return resumeRoutine(h, state);
+}
+
+/**
+ * An answer said in the middle of a routine, then the routine where it was: mid-hold the hold
+ * carries on; paused, the routine waits; between holds, it waits for "next".
+ */
+export async function answerAndCarryOn(
+  h: HandlerInput,
+  state: RoutineState,
+  lead: string[],
+): Promise<Response> {
+  const t = translatorOf(h);
+  const position = positionAt(state, nowOf(h));
+  const said = lead.filter(Boolean);
+  switch (position.at) {
+    case 'finished':
+      writeRoutine(h, undefined);
+      return ask(h, [...said, t('controls.anythingElse')].join(' '), t('routine.nothingRunningReprompt'));
+    case 'paused':
+      return ask(h, [...said, t('controls.carryOn')].join(' '), t('routine.reprompt.paused'));
+    case 'between':
+      return ask(h, [...said, t('routine.reprompt.next')].join(' '), t('routine.reprompt.next'));
+    default: {
+      const point = resumePointOf(position) ?? { index: position.index };
+      return playFrom(h, state, resumable(state.plan, point), said);
+    }
+  }
+}
+
 /** "Next": the next hold (skipping the rest of the current one); when paused, carries on instead. */
 export async function nextInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
   const position = positionAt(state, nowOf(h));
   switch (position.at) {
     case 'finished':
       return finishedAlready(h);
-    case 'paused':
-      // "Continue" reaches skills as NextIntent or ResumeIntent; while paused both carry on.
-      return resumeRoutine(h, state);
     case 'between':
       return playFrom(h, state, { index: position.index });
+    case 'paused':
+      // "Continue" and "carry on" are GoOnIntent (goOnInRoutine); "next" while paused means the next hold.
+      return playFrom(h, state, { index: position.index + 1 });
     default:
       return playFrom(h, state, { index: position.index + 1 });
   }
@@ -125,11 +161,7 @@ export async function previousInRoutine(h: HandlerInput, state: RoutineState): P
 
 /** "Repeat": the current hold again from its instructions (between holds: the one just done). */
 export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
-  if (position.at === 'paused') {
-    return ask(h, pausedSpeech(t, state.plan, position, 'paused'), t('routine.reprompt.paused'));
-  }
   const index =
     position.at === 'finished'
       ? state.plan.steps.length - 1
@@ -291,9 +323,18 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
 
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
+  const t = translatorOf(h);
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'finished') {
+    writeRoutine(h, undefined);
+    return askKeys(h, 'controls.help.finished', 'controls.help.reprompt');
+  }
+  if (position.at === 'between') return askKeys(h, 'controls.help.between', 'routine.reprompt.next');
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
-  return askKeys(h, 'routine.help', 'routine.reprompt.paused');
+  if (!paused.paused || paused.paused.index >= paused.plan.steps.length)
+    return askKeys(h, 'controls.help.finished', 'controls.help.reprompt');
+  return ask(h, routineHelpSpeech(t, paused.plan, paused.paused), t('routine.reprompt.paused'));
 }
 
 /** A routine state that could not be trusted: drop it and say so plainly. */
