@@ -114,6 +114,17 @@ describe('controls mid-hold', () => {
     expect(Math.abs(window.holdMs - 100_000)).toBeLessThanOrEqual(2_000);
   });
 
+  it('two questions a few seconds apart keep the time already held', async () => {
+    const talk = await midHold();
+    await talk.utter('which side');
+    talk.wait(4);
+    const again = await talk.utter('how many more');
+    expect(again.speech).not.toMatch(/for 2 minutes/);
+    const window = routineState(talk)!.turn!.windows[0];
+    expect(window.index).toBe(1);
+    expect(window.holdMs).toBeLessThanOrEqual(101_000);
+  });
+
   it('"where am I": step, point, side and time left, then the hold carries on', async () => {
     const talk = await midHold();
     const turn = await talk.utter('where am I');

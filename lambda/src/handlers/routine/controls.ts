@@ -20,6 +20,7 @@ import {
   resumePointOf,
   STATE_VERSION,
   type ResumePoint,
+  type RoutinePosition,
   type RoutineState,
 } from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
@@ -99,7 +100,24 @@ export async function resumeRoutine(h: HandlerInput, state: RoutineState): Promi
  * the rest of the hold; between holds, the next one.
  */
 export async function goOnInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'holding' || position.at === 'announcing')
+    return playFrom(h, state, carryOnPoint(state, position));
   return resumeRoutine(h, state);
+}
+
+/**
+ * Where a hold that was playing carries on. While a resumed hold is still being announced ("Back to
+ * B L 23…"), its remainder is the resumed turn's hold, not the whole hold again: two questions a few
+ * seconds apart never give the time already held back.
+ */
+function carryOnPoint(state: RoutineState, position: RoutinePosition & { index: number }): ResumePoint {
+  if (position.at === 'announcing') {
+    const window = state.turn?.windows.find((w) => w.index === position.index);
+    if (window && window.holdMs < state.plan.steps[position.index].seconds * 1000)
+      return resumable(state.plan, { index: position.index, remainingMs: window.holdMs });
+  }
+  return resumable(state.plan, resumePointOf(position) ?? { index: position.index });
 }
 
 /**
@@ -122,10 +140,8 @@ export async function answerAndCarryOn(
       return ask(h, [...said, t('controls.carryOn')].join(' '), t('routine.reprompt.paused'));
     case 'between':
       return ask(h, [...said, t('routine.reprompt.next')].join(' '), t('routine.reprompt.next'));
-    default: {
-      const point = resumePointOf(position) ?? { index: position.index };
-      return playFrom(h, state, resumable(state.plan, point), said);
-    }
+    default:
+      return playFrom(h, state, carryOnPoint(state, position), said);
   }
 }
 
