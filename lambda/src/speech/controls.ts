@@ -49,7 +49,8 @@ export function whereSpeech(
 
 /** "This one is the left side." (between holds: the next one). */
 export function whichSideSpeech(t: Translate, plan: RoutinePlan, index: number, upcoming: boolean): string {
-  return t(upcoming ? 'controls.whichSide.next' : 'controls.whichSide.now', { side: sideOf(t, plan, index) });
+  const step = plan.steps[index];
+  return t(`controls.whichSide.${upcoming ? 'next' : 'now'}.${step.side}`, { what: stepWhat(t, step) });
 }
 
 /** Steps after this one and the minutes they take; between holds, the steps still to do. */
