@@ -114,6 +114,16 @@ describe('controls mid-hold', () => {
     expect(Math.abs(window.holdMs - 100_000)).toBeLessThanOrEqual(2_000);
   });
 
+  it('"which side" names the side of this hold, or of the next between steps', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await askForRoutine(talk, 'sciatica');
+    talk.wait(3);
+    expect((await talk.utter('which side')).speech).toMatch(/^The painful side for this one\. /);
+    talk.wait(routineState(talk)!.turn!.totalMs / 1000 + 1);
+    expect((await talk.utter('left or right')).speech).toMatch(/^The next one is both sides together\. /);
+  });
+
   it('two questions a few seconds apart keep the time already held', async () => {
     const talk = await midHold();
     await talk.utter('which side');
