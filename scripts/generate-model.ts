@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { InteractionModelJson } from '../simulator/envelope';
 import { carrierSamples } from '../lambda/src/core/safety/phrasings';
 import { slotTypeGenerators, type SlotType } from './model/slot-types';
+import controlsCorpus from '../data/phrasings/en-US/controls.json';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const LOCALES = ['en-US'];
@@ -49,6 +50,32 @@ function expand(intent: FragmentIntent): Intent {
   return { ...rest, samples };
 }
 
+/**
+ * The control corpus (data/phrasings/en-US/controls.json): every phrase becomes a sample of the
+ * intent its action names, added to that intent's samples (a new intent when none has the name).
+ * A phrase already a sample of another intent is an error: one set of words, one action.
+ */
+export function addControlPhrasings(intents: Intent[]): void {
+  const owner = new Map<string, string>();
+  for (const intent of intents)
+    for (const sample of intent.samples) owner.set(sample.toLowerCase(), intent.name);
+  for (const action of Object.values(controlsCorpus.actions)) {
+    let intent = intents.find((i) => i.name === action.intent);
+    if (!intent) {
+      intent = { name: action.intent, samples: [] };
+      intents.push(intent);
+    }
+    for (const phrase of action.phrasings) {
+      const key = phrase.toLowerCase();
+      const other = owner.get(key);
+      if (other === intent.name) continue;
+      if (other) throw new Error(`controls.json: "${phrase}" is already a sample of ${other}`);
+      owner.set(key, intent.name);
+      intent.samples.push(phrase);
+    }
+  }
+}
+
 export interface InteractionModel {
   interactionModel: {
     languageModel: { invocationName: string; intents: Intent[]; types: SlotType[] };
@@ -81,6 +108,7 @@ export function generateModel(locale: string): InteractionModel {
       intents.push(expand(intent));
     }
   }
+  addControlPhrasings(intents);
   if (!invocationName)
     throw new Error(`${locale}: no invocationName in data/interaction/${locale}/model.json`);
   const types = slotTypeGenerators.map((generate) => generate());

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import { diagramReferences } from './diagram-references';
-import { PHRASING_FILES, phrasingReferences } from './validate-phrasings';
+import { CONTROL_FILES, PHRASING_FILES, controlReferences, phrasingReferences } from './validate-phrasings';
 import { safetyReferences } from './validate-safety';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,7 +51,7 @@ function readJson(file: string): Json {
 export function loadDataSet(): DataSet {
   const set: DataSet = {};
   for (const f of DATA_FILES) set[f.file] = readJson(path.join(ROOT, 'data', f.file));
-  for (const f of PHRASING_FILES) set[f] = readJson(path.join(ROOT, 'data', f));
+  for (const f of [...PHRASING_FILES, ...CONTROL_FILES]) set[f] = readJson(path.join(ROOT, 'data', f));
   return set;
 }
 
@@ -108,7 +108,15 @@ export function validateDataSet(set: DataSet): string[] {
         problems.push(`${file}: ${error.instancePath || '/'} ${describe(error)}`);
     }
   }
+  const controlSchema = ajv.compile(readJson(path.join(ROOT, 'data', 'schema', 'controls.schema.json')));
+  for (const file of CONTROL_FILES) {
+    if (!controlSchema(set[file])) {
+      for (const error of controlSchema.errors ?? [])
+        problems.push(`${file}: ${error.instancePath || '/'} ${describe(error)}`);
+    }
+  }
   problems.push(...phrasingReferences(set));
+  problems.push(...controlReferences(set));
   problems.push(...crossReferences(set));
   problems.push(...diagramReferences(list(set, 'points.json', 'points'), set['diagrams.json']));
   return problems;

@@ -8,6 +8,8 @@ import { stripCarrier } from '../lambda/src/core/safety/phrasings';
 import type { DataSet } from './validate-data';
 
 export const PHRASING_FILES = ['phrasings/en-US/safety.json'];
+/** The control corpora (routine controls and questions), checked against controls.schema.json. */
+export const CONTROL_FILES = ['phrasings/en-US/controls.json'];
 
 /** The fewest phrasings an entry of each kind may have. */
 export const MIN_PHRASINGS = { redFlags: 8, conditions: 5, stopSymptoms: 8 } as const;
@@ -63,6 +65,25 @@ export function phrasingReferences(set: DataSet): string[] {
       if (!kindOf.has(String(c.reaches)))
         problems.push(`${file}: /compound/${i} reaches "${String(c.reaches)}", which is not in safety.json`);
     });
+  }
+  return problems;
+}
+
+/** Every control phrase means one action: the same words in two actions are a problem. */
+export function controlReferences(set: DataSet): string[] {
+  const problems: string[] = [];
+  for (const file of CONTROL_FILES) {
+    const actions = (set[file]?.actions ?? {}) as Record<string, { phrasings?: unknown }>;
+    const said = new Map<string, string>();
+    for (const [id, action] of Object.entries(actions)) {
+      strings(action.phrasings).forEach((phrase, i) => {
+        const key = normaliseSpoken(phrase);
+        const other = said.get(key);
+        if (other && other !== id)
+          problems.push(`${file} ${id}: /actions/${id}/phrasings/${i} "${phrase}" already means ${other}`);
+        said.set(key, id);
+      });
+    }
   }
   return problems;
 }

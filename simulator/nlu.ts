@@ -70,6 +70,8 @@ interface CompiledSample {
   regex: RegExp;
   slotNames: string[];
   literalLength: number;
+  /** A sample of the skill's own model, rather than a phrasing Alexa knows for a built-in intent. */
+  own: boolean;
 }
 
 function clean(text: string): string {
@@ -107,12 +109,13 @@ export class ModelMatcher {
     for (const type of types) this.types.set(type.name, type);
     for (const intent of intents) {
       for (const slot of intent.slots ?? []) this.slotTypes.set(`${intent.name}.${slot.name}`, slot.type);
-      const phrases = [...(intent.samples ?? []), ...(BUILT_IN_PHRASES[intent.name] ?? [])];
-      for (const sample of phrases) this.samples.push(this.compile(intent.name, sample));
+      for (const sample of intent.samples ?? []) this.samples.push(this.compile(intent.name, sample, true));
+      for (const sample of BUILT_IN_PHRASES[intent.name] ?? [])
+        this.samples.push(this.compile(intent.name, sample, false));
     }
   }
 
-  private compile(intent: string, sample: string): CompiledSample {
+  private compile(intent: string, sample: string, own: boolean): CompiledSample {
     const slotNames: string[] = [];
     const parts = clean(sample).split(/(\{\w+\})/);
     let literalLength = 0;
@@ -127,7 +130,7 @@ export class ModelMatcher {
         return escapeRegex(part).replace(/ /g, '\\s*');
       })
       .join('');
-    return { intent, regex: new RegExp(`^${pattern}$`), slotNames, literalLength };
+    return { intent, regex: new RegExp(`^${pattern}$`), slotNames, literalLength, own };
   }
 
   /** The request a device would send for these words: a launch, or an intent with its slot words. */
@@ -144,7 +147,8 @@ export class ModelMatcher {
       const match = sample.regex.exec(input);
       if (!match) continue;
       const slots: Record<string, string> = {};
-      let score = sample.literalLength;
+      // The skill's own sample wins a tie with a built-in phrasing ("continue" as GoOnIntent, not next).
+      let score = sample.literalLength + (sample.own ? 0.5 : 0);
       sample.slotNames.forEach((name, i) => {
         const words = match[i + 1].trim();
         slots[name] = words;

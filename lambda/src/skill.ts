@@ -22,6 +22,7 @@ import {
   UnhandledIntentHandler,
   UnhandledRequestHandler,
 } from './handlers/builtin';
+import { EverydayWordsInterceptor } from './handlers/everyday-words';
 import { findPointHandlers } from './handlers/find-point';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
@@ -102,6 +103,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestInterceptors(
       UserEventToIntentInterceptor,
       NotHealthStatementInterceptor,
+      EverydayWordsInterceptor,
       routineAudioInterceptor(options.routineAudio),
     )
     // After the handler: what was said (for repeat); only the skill's own session attributes,

@@ -128,9 +128,12 @@ describe("the matcher understands typed words from the skill's own interaction m
   });
 
   it('knows the common phrasings of the built-in intents in the model, and only of those', () => {
+    // A phrase the skill's model gives to one of its own intents goes there ("carry on" is GoOnIntent).
+    const own = new Map(intents.flatMap((i) => (i.samples ?? []).map((s) => [s.toLowerCase(), i.name])));
     for (const intent of intents.filter((i) => i.name in BUILT_IN_PHRASES))
       for (const phrase of BUILT_IN_PHRASES[intent.name])
-        expect(matcher.understand(phrase).intent).toBe(intent.name);
+        expect(matcher.understand(phrase).intent).toBe(own.get(phrase) ?? intent.name);
+    expect(matcher.understand('carry on').intent).toBe('GoOnIntent');
     const small: InteractionModelJson = {
       interactionModel: {
         languageModel: {

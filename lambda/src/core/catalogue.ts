@@ -7,6 +7,7 @@ import needsFile from '../../../data/needs.json';
 import pointsFile from '../../../data/points.json';
 import routinesFile from '../../../data/routines.json';
 import safetyFile from '../../../data/safety.json';
+import controlsCorpus from '../../../data/phrasings/en-US/controls.json';
 import {
   needSpokenForms,
   normaliseSpoken,
@@ -137,4 +138,52 @@ export function resolveRoutine(spoken: string): Routine | undefined {
 /** The routine offered for a need, if one covers it. */
 export function routineFor(needId: string): Routine | undefined {
   return routines.find((r) => r.needs.includes(needId));
+}
+
+/** Words that say nothing about which point: everyday words a carrier phrase may have caught. */
+const NOT_POINT_WORDS = new Set([
+  'the',
+  'of',
+  'a',
+  'an',
+  'point',
+  'points',
+  'it',
+  'is',
+  'this',
+  'that',
+  'i',
+  'my',
+]);
+
+let pointWordSet: Set<string> | undefined;
+function pointWords(): Set<string> {
+  pointWordSet ??= new Set(
+    points
+      .flatMap((p) => pointSpokenForms(p))
+      .flatMap((f) => normaliseSpoken(f.text).split(' '))
+      .filter((w) => w !== '' && !NOT_POINT_WORDS.has(w)),
+  );
+  return pointWordSet;
+}
+
+let everydayWordSet: Set<string> | undefined;
+function everydayWords(): Set<string> {
+  everydayWordSet ??= new Set(
+    Object.values(controlsCorpus.actions)
+      .flatMap((a) => a.phrasings)
+      .flatMap((phrase) => normaliseSpoken(phrase).split(' '))
+      .filter((w) => w !== '' && !pointWords().has(w)),
+  );
+  return everydayWordSet;
+}
+
+/**
+ * Whether words a point slot caught are only everyday words, not an attempt at a point: every
+ * word is one of the control corpus's words ("next", "it again", "acupressure"), none is a number or
+ * a word of a point's code or names. "Where is the moon" is still a point the user asked for.
+ */
+export function onlyEverydayWords(spoken: string): boolean {
+  const words = normaliseSpoken(spoken).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => !/^\d+$/.test(w) && everydayWords().has(w));
 }

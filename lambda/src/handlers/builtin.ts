@@ -36,7 +36,7 @@ export async function welcome(h: HandlerInput, next: string): Promise<string> {
 export const HelpIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'AMAZON.HelpIntent'),
-  handle: (h) => askKeys(h, 'common.help.speech', 'common.help.reprompt'),
+  handle: (h) => askKeys(h, 'controls.help.none', 'common.help.reprompt'),
 };
 
 /**
@@ -74,10 +74,17 @@ export const RepeatIntentHandler: GuideHandler = {
   },
 };
 
+/** Words the model could not place, with no routine: a second miss in a row is shorter and different. */
 export const FallbackIntentHandler: GuideHandler = {
   duringRoutine: 'pauses',
   canHandle: (h) => isIntent(h, 'AMAZON.FallbackIntent'),
-  handle: (h) => askKeys(h, 'common.fallback.speech', 'common.fallback.reprompt'),
+  handle(h) {
+    const t = translatorOf(h);
+    const first = t('common.fallback.speech');
+    if (lastOutput(h)?.speech === first)
+      return askKeys(h, 'controls.fallback.again', 'common.fallback.reprompt');
+    return ask(h, first, t('common.fallback.reprompt'));
+  },
 };
 
 export const SessionEndedRequestHandler: GuideHandler = {

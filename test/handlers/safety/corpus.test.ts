@@ -124,7 +124,9 @@ describe('the phrasing corpus, through the interaction model and the real handle
     const turn = await talk.utter(phrase);
     expect(turn.speech).not.toMatch(/health condition|safety information/i);
     expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
-    expect(turn.ended).toBe(false);
+    // "I'm done" and "I'm finished" are the control corpus's DoneIntent: goodbye, never a health question.
+    if (matcher.understand(phrase).intent === 'DoneIntent') expect(turn.speech).toMatch(/Goodbye\.$/);
+    else expect(turn.ended).toBe(false);
   });
 
   it.each(corpus.notHealth)('"%s" during a routine is not a health statement either', async (phrase) => {

@@ -21,9 +21,11 @@ import {
   resumePointOf,
   STATE_VERSION,
   type ResumePoint,
+  type RoutinePosition,
   type RoutineState,
 } from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
+import { routineHelpSpeech } from '../../speech/controls';
 import { formatDuration } from '../../speech/duration';
 import { routinePhrasebook, stepWhat } from '../../speech/routine-cues';
 import {
@@ -95,17 +97,67 @@ export async function resumeRoutine(h: HandlerInput, state: RoutineState): Promi
   return playFrom(h, state, resumable(state.plan, point));
 }
 
+/**
+ * "Continue", "ok go", "ready": mid-hold the hold carries on where it is (never skipped); paused,
+ * the rest of the hold; between holds, the next one.
+ */
+export async function goOnInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'holding' || position.at === 'announcing')
+    return playFrom(h, state, carryOnPoint(state, position));
+  return resumeRoutine(h, state);
+}
+
+/**
+ * Where a hold that was playing carries on. While a resumed hold is still being announced ("Back to
+ * B L 23…"), its remainder is the resumed turn's hold, not the whole hold again: two questions a few
+ * seconds apart never give the time already held back.
+ */
+function carryOnPoint(state: RoutineState, position: RoutinePosition & { index: number }): ResumePoint {
+  if (position.at === 'announcing') {
+    const window = state.turn?.windows.find((w) => w.index === position.index);
+    if (window && window.holdMs < state.plan.steps[position.index].seconds * 1000)
+      return resumable(state.plan, { index: position.index, remainingMs: window.holdMs });
+  }
+  return resumable(state.plan, resumePointOf(position) ?? { index: position.index });
+}
+
+/**
+ * An answer said in the middle of a routine, then the routine where it was: mid-hold the hold
+ * carries on; paused, the routine waits; between holds, it waits for "next".
+ */
+export async function answerAndCarryOn(
+  h: HandlerInput,
+  state: RoutineState,
+  lead: string[],
+): Promise<Response> {
+  const t = translatorOf(h);
+  const position = positionAt(state, nowOf(h));
+  const said = lead.filter(Boolean);
+  switch (position.at) {
+    case 'finished':
+      writeRoutine(h, undefined);
+      return ask(h, [...said, t('controls.anythingElse')].join(' '), t('routine.nothingRunningReprompt'));
+    case 'paused':
+      return ask(h, [...said, t('controls.carryOn')].join(' '), t('routine.reprompt.paused'));
+    case 'between':
+      return ask(h, [...said, t('routine.reprompt.next')].join(' '), t('routine.reprompt.next'));
+    default:
+      return playFrom(h, state, carryOnPoint(state, position), said);
+  }
+}
+
 /** "Next": the next hold (skipping the rest of the current one); when paused, carries on instead. */
 export async function nextInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
   const position = positionAt(state, nowOf(h));
   switch (position.at) {
     case 'finished':
       return finishedAlready(h);
-    case 'paused':
-      // "Continue" reaches skills as NextIntent or ResumeIntent; while paused both carry on.
-      return resumeRoutine(h, state);
     case 'between':
       return playFrom(h, state, { index: position.index });
+    case 'paused':
+      // "Continue" and "carry on" are GoOnIntent (goOnInRoutine); "next" while paused means the next hold.
+      return playFrom(h, state, { index: position.index + 1 });
     default:
       return playFrom(h, state, { index: position.index + 1 });
   }
@@ -127,11 +179,7 @@ export async function previousInRoutine(h: HandlerInput, state: RoutineState): P
 
 /** "Repeat": the current hold again from its instructions (between holds: the one just done). */
 export async function repeatInRoutine(h: HandlerInput, state: RoutineState): Promise<Response> {
-  const t = translatorOf(h);
   const position = positionAt(state, nowOf(h));
-  if (position.at === 'paused') {
-    return ask(h, pausedSpeech(t, state.plan, position, 'paused'), t('routine.reprompt.paused'));
-  }
   const index =
     position.at === 'finished'
       ? state.plan.steps.length - 1
@@ -297,9 +345,18 @@ export async function stopRulesInRoutine(h: HandlerInput, state: RoutineState): 
 
 /** Help during a routine (the routine is paused while the user listens). */
 export function routineHelp(h: HandlerInput, state: RoutineState): Response {
+  const t = translatorOf(h);
+  const position = positionAt(state, nowOf(h));
+  if (position.at === 'finished') {
+    writeRoutine(h, undefined);
+    return askKeys(h, 'controls.help.finished', 'controls.help.reprompt');
+  }
+  if (position.at === 'between') return askKeys(h, 'controls.help.between', 'routine.reprompt.next');
   const paused = state.paused ? state : pauseAt(state, nowOf(h));
   writeRoutine(h, paused);
-  return askKeys(h, 'routine.help', 'routine.reprompt.paused');
+  if (!paused.paused || paused.paused.index >= paused.plan.steps.length)
+    return askKeys(h, 'controls.help.finished', 'controls.help.reprompt');
+  return ask(h, routineHelpSpeech(t, paused.plan, paused.paused), t('routine.reprompt.paused'));
 }
 
 /** A routine state that could not be trusted: drop it and say so plainly. */

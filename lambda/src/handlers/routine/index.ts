@@ -41,6 +41,7 @@ import {
   stopRulesInRoutine,
   timeLeftInRoutine,
 } from './controls';
+import { questionHandlers } from './questions';
 import { offerResume, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
@@ -246,7 +247,7 @@ export const RoutineControlHandler: GuideHandler = {
   },
 };
 
-/** Next, previous, start over and resume with no routine in this session. */
+/** Next, previous, start over, pause and resume with no routine in this session. */
 export const IdleRoutineControlHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) =>
@@ -256,9 +257,12 @@ export const IdleRoutineControlHandler: GuideHandler = {
       'AMAZON.NextIntent',
       'AMAZON.PreviousIntent',
       'AMAZON.StartOverIntent',
+      'AMAZON.PauseIntent',
     ),
   handle(h) {
     if (isIntent(h, 'AMAZON.ResumeIntent')) return resumeFromStorage(h);
+    // "Wait" with nothing playing: nothing to pause, and no reason to end the session.
+    if (isIntent(h, 'AMAZON.PauseIntent')) return nothingRunning(h, 'controls.pauseNone');
     return nothingRunning(h, 'routine.nothingRunning');
   },
 };
@@ -349,6 +353,7 @@ export const RoutineSessionEndedHandler: GuideHandler = {
 };
 
 export const routineHandlers: GuideHandler[] = [
+  ...questionHandlers,
   RoutineLaunchHandler,
   RoutineSessionEndedHandler,
   StartRoutineIntentHandler,
