@@ -16,21 +16,23 @@ export const LaunchRequestHandler: GuideHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
     const t = translatorOf(h);
-    return ask(h, await welcome(h, t('common.launch.ask')), t('common.launch.reprompt'));
+    const speech = await welcome(h, t('common.launch.ask'), t('common.launch.askReturning'));
+    return ask(h, speech, t('common.launch.reprompt'));
   },
 };
 
 /**
- * The welcome, followed by `next`. The first-use note is said whenever we cannot tell that it was
- * heard before (new user or storage down); when the store fails to keep that it was heard, the user
- * also hears that progress can't be saved right now.
+ * The welcome, followed by `next` (`nextReturning` for a user who has heard the welcome before: the
+ * short "Welcome back." says nothing of what the skill does). The first-use note is said whenever
+ * we cannot tell that it was heard before (new user or storage down); when the store fails to keep
+ * that it was heard, the user also hears that progress can't be saved right now.
  */
-export async function welcome(h: HandlerInput, next: string): Promise<string> {
+export async function welcome(h: HandlerInput, next: string, nextReturning = next): Promise<string> {
   const t = translatorOf(h);
   const { record, configured } = await loadUser(h);
   const firstUse = !record.welcomed;
   const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
-  return welcomeSpeech(t, firstUse, notice, next);
+  return welcomeSpeech(t, firstUse, notice, firstUse ? next : nextReturning);
 }
 
 export const HelpIntentHandler: GuideHandler = {

@@ -26,7 +26,9 @@ export type Offer =
   /** "Shall I carry on?" after a routine under way was re-planned for a condition (it waits, paused). */
   | { kind: 'carry-on' }
   /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
-  | { kind: 'hold-again'; code: string };
+  | { kind: 'hold-again'; code: string }
+  /** "Would you like another routine?" at the end of a routine: yes asks which, no says goodbye. */
+  | { kind: 'another-routine' };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -67,7 +69,8 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId, ...breathingFlag(offer) };
   }
-  if (offer.kind === 'resume' || offer.kind === 'carry-on') return { kind: offer.kind };
+  if (offer.kind === 'resume' || offer.kind === 'carry-on' || offer.kind === 'another-routine')
+    return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
     return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {

@@ -4,12 +4,13 @@
 import type { Translate } from '../i18n';
 
 /**
- * "Welcome to Pressure Point Guide", the first-use note (whenever the skill cannot tell it was heard
- * before), a storage notice if there is one, then what comes next (the usual question, or the offer
- * to carry on a routine).
+ * "Welcome to Pressure Point Guide" and the first-use note (whenever the skill cannot tell the note
+ * was heard before), or a short "Welcome back." for a user who has heard it; a storage notice if
+ * there is one, then what comes next (the usual question, or the offer to carry on a routine).
  */
 export function welcomeSpeech(t: Translate, firstUse: boolean, notice: string, next: string): string {
-  return [t('common.launch.welcome'), firstUse ? t('common.launch.firstUseNote') : '', notice, next]
-    .filter(Boolean)
-    .join(' ');
+  const hello = firstUse
+    ? [t('common.launch.welcome'), t('common.launch.firstUseNote')]
+    : [t('common.launch.welcomeBack')];
+  return [...hello, notice, next].filter(Boolean).join(' ');
 }

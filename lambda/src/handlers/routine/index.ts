@@ -41,12 +41,13 @@ import {
   stopRulesInRoutine,
   timeLeftInRoutine,
 } from './controls';
-import { offerResume, readSaved, resumeSaved, saveRoutineProgress } from './resume';
+import { saveUser } from '../../persistence/user-store';
+import { offerResume, PROGRESS_FIELD, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
 import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
 import type { RoutineState } from '../../core/routine/progress';
-import { ask, askKeys } from '../reply';
+import { ask, askKeys, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
@@ -167,11 +168,12 @@ export const RoutineYesHandler: GuideHandler = {
         offer.kind === 'screen' ||
         offer.kind === 'routine' ||
         offer.kind === 'resume' ||
-        offer.kind === 'carry-on'
+        offer.kind === 'carry-on' ||
+        offer.kind === 'another-routine'
       );
     return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
-  handle(h) {
+  async handle(h) {
     const offer = currentOffer(h);
     if (offer?.kind === 'hold-again' && holdIsOver(h))
       return beginScreened(h, { type: 'point', code: offer.code });
@@ -181,12 +183,26 @@ export const RoutineYesHandler: GuideHandler = {
       return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
     }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    if (offer?.kind === 'another-routine') {
+      // The routine played out: "yes" to another asks which (a bare yes names no routine).
+      await endFinishedRoutine(h);
+      updateSession(h, { offer: undefined });
+      return askKeys(h, 'routine.another.which', 'routine.another.whichReprompt');
+    }
     updateSession(h, { offer: undefined });
     const read = readRoutine(h);
     if (read.status !== 'active') return lostTrack(h);
     return haltedChoice(h) ?? nextInRoutine(h, read.state);
   },
 };
+
+/** After "Would you like another routine?": the routine that played out is forgotten. */
+async function endFinishedRoutine(h: HandlerInput): Promise<void> {
+  const read = readRoutine(h);
+  if (read.status === 'none') return;
+  writeRoutine(h, undefined);
+  await saveUser(h, { [PROGRESS_FIELD]: undefined });
+}
 
 /** The timed hold has played to its end (or is gone), so "yes" answers "Want to do it again?". */
 function holdIsOver(h: HandlerInput): boolean {
@@ -201,11 +217,19 @@ export const RoutineNoHandler: GuideHandler = {
     const offer = currentOffer(h);
     return (
       isIntent(h, 'AMAZON.NoIntent') &&
-      (offer?.kind === 'screen' || offer?.kind === 'resume' || offer?.kind === 'carry-on')
+      (offer?.kind === 'screen' ||
+        offer?.kind === 'resume' ||
+        offer?.kind === 'carry-on' ||
+        offer?.kind === 'another-routine')
     );
   },
-  handle(h) {
+  async handle(h) {
     const offer = currentOffer(h);
+    if (offer?.kind === 'another-routine') {
+      await endFinishedRoutine(h);
+      updateSession(h, { offer: undefined });
+      return sayAndEnd(h, translatorOf(h)('common.goodbye'));
+    }
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     if (offer?.kind === 'carry-on') {
       // The re-planned routine stays paused where it is; "resume" or "stop" are the user's to say.
