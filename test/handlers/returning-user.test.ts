@@ -31,7 +31,7 @@ describe('a returning user hears less before the first press', () => {
   it('first routine ever: the full safety question, stop rules and pause tip; next session: one line each', async () => {
     const { talk, store } = newConversation({ userId: 'amzn1.ask.account.RETURNING' });
     const first = await quickRoutine(talk);
-    expect(first.question.speech).toMatch(/^Before we start, one quick safety check\. Are you pregnant/);
+    expect(first.question.speech).toMatch(/^One safety check first\. Are you pregnant/);
     expect(first.first.speech).toMatch(FULL_RULES);
     expect(first.first.speech).toMatch(PAUSE_TIP);
     const firstSeconds = estimateSpeechMs(first.question.ssml) / 1000 + beforeFirstPress(talk);
@@ -84,7 +84,7 @@ describe('a returning user hears less before the first press', () => {
     await talk.utter('yes');
     talk.wait(3600).newSession();
     const again = await quickRoutine(talk);
-    expect(again.question.speech).toMatch(/one quick safety check/);
+    expect(again.question.speech).toMatch(/One safety check first\./);
     expect(again.first.speech).toMatch(FULL_RULES);
   });
 
@@ -96,5 +96,25 @@ describe('a returning user hears less before the first press', () => {
     const again = await quickRoutine(talk);
     expect(again.first.speech).toMatch(FULL_RULES);
     expect(again.first.speech).toMatch(PAUSE_TIP);
+  });
+});
+
+describe('launch for a returning user', () => {
+  it('after a routine started by a one-shot request: "Welcome back", the note still said once, at most 25 words', async () => {
+    const { talk } = newConversation({ userId: 'amzn1.ask.account.RETURNING-LAUNCH' });
+    await quickRoutine(talk);
+    talk.wait(20);
+    await talk.utter('stop');
+    talk.wait(3600).newSession();
+    const launch = await talk.launch();
+    expect(launch.speech).toBe(
+      "Welcome back. I'm a self-care guide, not medical advice. You stopped partway through the quick routine. Carry on from step 1 of 6?",
+    );
+    expect(launch.speech.split(/\s+/).length).toBeLessThanOrEqual(25);
+    expect(launch.ended).toBe(false);
+    talk.newSession();
+    const again = await talk.launch();
+    expect(again.speech).not.toMatch(/not medical advice/);
+    expect(again.speech).toMatch(/^Welcome back\./);
   });
 });

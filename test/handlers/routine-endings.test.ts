@@ -13,7 +13,7 @@ import { newConversation } from '../support/skill';
 const USER = 'amzn1.ask.account.ENDINGS';
 
 async function startEvening(talk: Conversation): Promise<Turn> {
-  expect((await talk.utter('start the evening routine')).speech).toMatch(/one quick safety check/);
+  expect((await talk.utter('start the evening routine')).speech).toMatch(/One safety check first\./);
   return talk.utter('no');
 }
 

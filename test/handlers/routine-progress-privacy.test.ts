@@ -49,7 +49,9 @@ describe('saved routine progress', () => {
     const { routineProgress } = await store.getAttributes(launchRequest({ userId }));
     expect(routineProgress).toMatchObject({ routine: 'evening', index: 2 });
     await talk.end();
-    expect((await talk.launch()).speech).toMatch(/You stopped the evening routine at step 3 of/);
+    expect((await talk.launch()).speech).toMatch(
+      /You stopped partway through the evening routine\. Carry on from step 3 of/,
+    );
     talk.newSession();
     await talk.utter('resume my routine');
     const resumed = await talk.utter('no');

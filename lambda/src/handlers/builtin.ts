@@ -22,17 +22,19 @@ export const LaunchRequestHandler: GuideHandler = {
 };
 
 /**
- * The welcome, followed by `next` (`nextReturning` for a user who has heard the welcome before: the
- * short "Welcome back." says nothing of what the skill does). The first-use note is said whenever
- * we cannot tell that it was heard before (new user or storage down); when the store fails to keep
- * that it was heard, the user also hears that progress can't be saved right now.
+ * The welcome, followed by `next` (`nextReturning` for a returning user: one who has heard the
+ * welcome or started a routine before, who hears a short "Welcome back." that says nothing of what
+ * the skill does). The not-medical-advice note is said whenever we cannot tell that it was heard
+ * before (new user, a user who has only used one-shot requests, or storage down); when the store
+ * fails to keep that it was heard, the user also hears that progress can't be saved right now.
  */
 export async function welcome(h: HandlerInput, next: string, nextReturning = next): Promise<string> {
   const t = translatorOf(h);
   const { record, configured } = await loadUser(h);
-  const firstUse = !record.welcomed;
-  const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
-  return welcomeSpeech(t, firstUse, notice, firstUse ? next : nextReturning);
+  const note = !record.welcomed;
+  const returning = record.welcomed === true || record.routinesHeard === true;
+  const notice = note && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
+  return welcomeSpeech(t, { returning, note }, notice, returning ? nextReturning : next);
 }
 
 export const HelpIntentHandler: GuideHandler = {

@@ -242,10 +242,11 @@ export function screeningSpeech(
   }: { pregnancyKnown: boolean; eitherLeg: boolean; returning?: boolean },
 ): { speech: string; reprompt: string } {
   // A user who has answered it before hears one line about what may be new, with the same groups
-  // (its "numbness or weakness in your legs" covers both legs and either leg).
+  // (the disc routine still asks about new numbness or weakness in either leg).
   if (returning) {
     const speech = t('safety.screen.returning', {
       history: pregnancyKnown ? t('safety.screen.returningCancer') : t('safety.screen.returningHistory'),
+      signs: eitherLeg ? t('safety.screen.signsAnyLeg') : t('safety.screen.returningSigns'),
     });
     return { speech, reprompt: t('safety.screen.returningReprompt') };
   }

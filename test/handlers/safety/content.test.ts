@@ -72,7 +72,8 @@ describe('every routine, played to the end', () => {
     await talk.launch();
     await playRoutine(talk, 'start the quick routine');
     const second = await talk.utter('start the morning routine');
-    expect(second.speech).toMatch(/^Let's do the morning routine/);
+    expect(second.speech).toMatch(/^The morning routine, about 6 and a half minutes\./);
+    expect(second.speech).not.toMatch(/Say Alexa, pause/);
     expect(second.speech).not.toMatch(FULL_STOP_RULES);
     expect(second.speech).toContain(
       'As before, stop if the pain turns sharp, if numbness or tingling spreads down a leg, or if you feel dizzy.',

@@ -14,7 +14,7 @@ const t = translatorFor('en-US');
 const URGENT = ssmlToText(t('safety.care.urgent'));
 const EMERGENCY = ssmlToText(t('safety.care.emergency'));
 const STARTED = /Let's do the .* routine/;
-const SCREEN = /Before we start, one quick safety check\./;
+const SCREEN = /One safety check first\./;
 
 async function startAfter(...words: string[]) {
   const { talk } = newConversation();
