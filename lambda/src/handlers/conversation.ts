@@ -28,7 +28,9 @@ export type Offer =
   /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
   | { kind: 'hold-again'; code: string }
   /** "Would you like another routine?" at the end of a routine: yes asks which, no says goodbye. */
-  | { kind: 'another-routine' };
+  | { kind: 'another-routine' }
+  /** "Want to hear how to press it?" after "tell me more": yes gives the technique in detail. */
+  | { kind: 'press'; code: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -63,7 +65,10 @@ export function lastPointCode(h: HandlerInput): string | undefined {
 export function currentOffer(h: HandlerInput): Offer | undefined {
   const offer = sessionAttributes(h).offer;
   if (!isRecord(offer)) return undefined;
-  if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
+  if (
+    (offer.kind === 'point' || offer.kind === 'need-point' || offer.kind === 'press') &&
+    typeof offer.code === 'string'
+  ) {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
   }
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
