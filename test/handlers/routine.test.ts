@@ -87,13 +87,23 @@ describe('starting a routine', () => {
     expect(turn.speech).toMatch(/^Let's do the sciatica routine/);
   });
 
-  it('says which routines there are when asked for one it does not have', async () => {
+  it('says which routines there are when asked for one it does not have, three at a time', async () => {
     const { talk } = newConversation();
     const turn = await talk.say('StartRoutineIntent', { routine: 'pilates' });
-    expect(turn.speech).toMatch(
-      /I don't have a routine called pilates\. I have the general lower back routine.*the evening routine.*Which would you like\?/,
+    expect(turn.speech).toBe(
+      "I don't have a routine called pilates. I have the general lower back routine; the sciatica routine; and the stiffness routine, and 4 more. Want to hear them?",
     );
     expect(turn.ended).toBe(false);
+    // "Yes" reads on, three at a time; the last ones end on "Which would you like?".
+    const more = await talk.utter('yes');
+    expect(more.speech).toBe(
+      "There's also the disc pain routine; the morning routine; and the evening routine, and one more. Want to hear it?",
+    );
+    const last = await talk.utter('yes');
+    expect(last.speech).toBe("There's also the quick routine. Which would you like?");
+    expect(last.ended).toBe(false);
+    const started = await talk.utter('start the quick routine');
+    expect(started.speech).toMatch(/One safety check first\./);
   });
 
   it('keeps to lower back care for out-of-scope needs', async () => {

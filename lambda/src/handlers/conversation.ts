@@ -6,7 +6,7 @@
  * request.
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import { getPoint, getRoutine } from '../core/catalogue';
+import { getPoint, getRoutine, routines } from '../core/catalogue';
 import { isRecord } from '../core/record';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
@@ -30,7 +30,9 @@ export type Offer =
   /** "Would you like another routine?" at the end of a routine: yes asks which, no says goodbye. */
   | { kind: 'another-routine' }
   /** "Want to hear how to press it?" after "tell me more": yes gives the technique in detail. */
-  | { kind: 'press'; code: string };
+  | { kind: 'press'; code: string }
+  /** "…, and four more. Want to hear them?" after a list of routines: yes reads on from `from`. */
+  | { kind: 'routine-list'; from: number };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -74,6 +76,14 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId, ...breathingFlag(offer) };
   }
+  if (
+    offer.kind === 'routine-list' &&
+    typeof offer.from === 'number' &&
+    Number.isInteger(offer.from) &&
+    offer.from > 0 &&
+    offer.from < routines.length
+  )
+    return { kind: 'routine-list', from: offer.from };
   if (offer.kind === 'resume' || offer.kind === 'carry-on' || offer.kind === 'another-routine')
     return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))

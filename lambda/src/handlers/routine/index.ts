@@ -54,31 +54,42 @@ export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
 export { routineAudioInterceptor } from './routine-attribute';
 
-const routineList = (h: HandlerInput) => routineListSpeech(translatorOf(h));
+/**
+ * The routines, three at a time (`routine.list.*`): the first three in `speech`'s `{{list}}`, and
+ * "…and four more. Want to hear them?" with the offer that reads on.
+ */
+function listRoutines(h: HandlerInput, speech: (list: string) => string, from = 0): Response {
+  const t = translatorOf(h);
+  const list = routineListSpeech(t, from);
+  if (list.next === undefined) {
+    updateSession(h, { offer: undefined });
+    return ask(h, speech(list.speech), t('routine.unknownRoutineReprompt'));
+  }
+  updateSession(h, { offer: { kind: 'routine-list', from: list.next } });
+  return ask(h, speech(list.speech), t('routine.list.moreReprompt'));
+}
 
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
   const t = translatorOf(h);
-  const unknown = (speech: string) => ({ problem: ask(h, speech, t('routine.unknownRoutineReprompt')) });
+  const unknown = (key: string, values: Record<string, unknown> = {}) => ({
+    problem: listRoutines(h, (list) => t(key, { ...values, list })),
+  });
   const named = readRoutineName(h);
   if (named.given) {
     if (named.found) return { routine: named.found };
-    return unknown(
-      named.spoken
-        ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
-        : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
-    );
+    return named.spoken
+      ? unknown('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken) })
+      : unknown('routine.unknownRoutineNoWords');
   }
   const { found: need, spoken, given } = readNeed(h);
   if (given) {
     if (!need) {
-      return unknown(
-        spoken
-          ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(spoken), list: routineList(h) })
-          : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
-      );
+      return spoken
+        ? unknown('routine.unknownNeedRoutine', { spoken: spokenPhrase(spoken) })
+        : unknown('routine.unknownRoutineNoWords');
     }
-    if (!need.inScope) return unknown(t('routine.outOfScope', { need: need.name, list: routineList(h) }));
+    if (!need.inScope) return unknown('routine.outOfScope', { need: need.name });
     return { routine: routineFor(need.id) ?? getRoutine('general') };
   }
   const offer = currentOffer(h);
@@ -169,7 +180,8 @@ export const RoutineYesHandler: GuideHandler = {
         offer.kind === 'routine' ||
         offer.kind === 'resume' ||
         offer.kind === 'carry-on' ||
-        offer.kind === 'another-routine'
+        offer.kind === 'another-routine' ||
+        offer.kind === 'routine-list'
       );
     return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
@@ -183,6 +195,10 @@ export const RoutineYesHandler: GuideHandler = {
       return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
     }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    if (offer?.kind === 'routine-list') {
+      const t = translatorOf(h);
+      return listRoutines(h, (list) => t('routine.list.also', { list }), offer.from);
+    }
     if (offer?.kind === 'another-routine') {
       // The routine played out: "yes" to another asks which (a bare yes names no routine).
       await endFinishedRoutine(h);
@@ -225,6 +241,10 @@ export const RoutineNoHandler: GuideHandler = {
   },
   async handle(h) {
     const offer = currentOffer(h);
+    if (offer?.kind === 'routine-list') {
+      const t = translatorOf(h);
+      return listRoutines(h, (list) => t('routine.list.also', { list }), offer.from);
+    }
     if (offer?.kind === 'another-routine') {
       await endFinishedRoutine(h);
       updateSession(h, { offer: undefined });
