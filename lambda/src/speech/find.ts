@@ -129,8 +129,9 @@ export function unknownPointSpeech(t: Translate, spoken: string | undefined): st
   return spoken ? t('find.unknownPoint', { spoken: spokenPhrase(spoken) }) : t('find.unknownPointNoWords');
 }
 
+/** A point in a spoken list: its name only (voice guide: never a list of codes). */
 function needItem(t: Translate, point: Point): string {
-  return t('find.needItem', { code: speakableCode(point.code), name: point.names[0] });
+  return t('find.needItem', { name: point.names[0] });
 }
 
 /**
