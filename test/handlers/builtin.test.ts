@@ -10,15 +10,18 @@ describe('launch', () => {
   it('says what it can do, with the not-medical-advice note on first use only', async () => {
     const { talk, store } = newConversation();
     const first = await talk.launch();
-    expect(first.speech).toMatch(
-      /^Welcome to Pressure Point Guide\. I can tell you where a pressure point is/,
-    );
+    expect(first.speech).toMatch(/^Welcome to Pressure Point Guide\. I can find a point, time a routine/);
     expect(first.speech).toMatch(/not medical advice/);
+    expect(first.speech).toMatch(/What would you like to do\?$/);
     expect(first.ended).toBe(false);
     expect(store.size).toBe(1);
+    // A returning user: a short welcome (at most 25 words) that still says what can be done.
     const second = await talk.launch();
-    expect(second.speech).toMatch(/^Welcome/);
-    expect(second.speech).not.toMatch(/not medical advice/);
+    expect(second.speech).toBe(
+      "Welcome back. Find a point, start a routine, or ask if something's safe. What would you like?",
+    );
+    expect(second.speech.split(/\s+/).length).toBeLessThanOrEqual(25);
+    expect(second.ended).toBe(false);
   });
 
   it('still answers, note included, when storage is down', async () => {

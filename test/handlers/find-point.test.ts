@@ -1,3 +1,4 @@
+import { getPoint, points as catalogue } from '../../lambda/src/core/catalogue';
 import { newConversation } from '../support/skill';
 
 describe('find a point, from what the user says', () => {
@@ -21,7 +22,8 @@ describe('find a point, from what the user says', () => {
     const turn = await talk.utter(words);
     expect(turn.speech).toMatch(expected);
     expect(turn.speech).toMatch(/hold for/);
-    expect(turn.speech).toMatch(/Want more detail, or shall I time a hold\?$/);
+    // One question, so a bare "yes" has one meaning (more detail); the hold is named as words to say.
+    expect(turn.speech).toMatch(/You can say time a hold\. Want more detail\?$/);
     expect(turn.ended).toBe(false);
     expect(turn.reprompt).not.toBe('');
   });
@@ -63,7 +65,9 @@ describe('find a point, from what the user says', () => {
       const { talk } = newConversation();
       const first = await talk.utter('where is g b thirty');
       const more = await talk.utter('tell me more');
-      expect(more.speech).toMatch(/^Here's more on G B 30\..*Lie on your side.*Take care\..*hip replacement/);
+      expect(more.speech).toMatch(
+        /^Here's more on G B 30\. On the outer back of the buttock.*Take care\..*hip replacement\. Want to hear how to press it\?$/,
+      );
       const hold = await talk.utter('how long do I hold it');
       expect(hold.speech).toMatch(/^Hold G B 30 for 2 minutes\./);
       const where = await talk.utter('where exactly');
@@ -109,7 +113,7 @@ describe('find a point, from what the user says', () => {
       const { talk } = newConversation();
       const turn = await talk.utter(words);
       expect(turn.speech).toMatch(
-        /^For sciatica, this guide's points are G B 30, Jumping Circle; B L 53, Womb and Vitals; and B L 40, Commanding Middle\./,
+        /^For sciatica, this guide's points are Jumping Circle; Womb and Vitals; and Commanding Middle\. Shall I guide you through the sciatica routine\?$/,
       );
       expect(turn.speech).toMatch(/guide you through the sciatica routine/);
       expect(turn.ended).toBe(false);
@@ -118,7 +122,9 @@ describe('find a point, from what the user says', () => {
     it('adds the red-flag note for disc pain', async () => {
       const { talk } = newConversation();
       const turn = await talk.utter('which point helps disc pain');
-      expect(turn.speech).toMatch(/B L 40.*B L 60.*keep pressure off the spine.*bladder or bowel change/);
+      expect(turn.speech).toMatch(
+        /Commanding Middle.*Kunlun Mountains.*keep pressure off the spine.*bladder or bowel change/,
+      );
     });
 
     it('"tell me more" after a list is about the first point', async () => {
@@ -210,5 +216,47 @@ describe('find a point, from what the user says', () => {
       );
       expect(turn.speech).toMatch(/B L 23/);
     });
+  });
+});
+
+describe('"tell me more" is brief and says nothing twice', () => {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  const sentences = (s: string) => s.split(/(?<=[.?!])\s+/).filter(Boolean);
+
+  it.each(catalogue.map((p) => p.code))(
+    '%s: at most 70 words each, then how to press it on "yes"',
+    async (code) => {
+      const { talk } = newConversation();
+      const first = await talk.utter(`where is ${code}`);
+      const more = await talk.utter('tell me more');
+      expect(words(more.speech)).toBeLessThanOrEqual(70);
+      expect(more.speech).toMatch(/Want to hear how to press it\?$/);
+      const press = await talk.utter('yes');
+      expect(words(press.speech)).toBeLessThanOrEqual(70);
+      expect(press.speech).toContain(getPoint(code)!.technique.detail);
+      // No sentence said twice, within an answer or across the three; only a caution may come again
+      // (a point outside the routines gives its first caution in its first answer too).
+      const cautions = getPoint(code)!.cautions.flatMap(sentences);
+      for (const turn of [more, press]) {
+        const own = sentences(turn.speech);
+        expect(own.filter((s, i) => own.indexOf(s) !== i)).toEqual([]);
+      }
+      const all = [first, more, press].flatMap((turn) => sentences(turn.speech));
+      const repeated = all.filter((s, i) => all.indexOf(s) !== i && !cautions.includes(s));
+      expect(repeated).toEqual([]);
+      expect(more.ended || press.ended).toBe(false);
+    },
+  );
+
+  it('"Shall I time a hold on it?" answered yes times that point', async () => {
+    const { talk } = newConversation();
+    await talk.utter('where is kunlun');
+    await talk.utter('tell me more');
+    const press = await talk.utter('yes');
+    expect(press.speech).toMatch(/Shall I time a hold\?$/);
+    expect(press.reprompt).toBe('Shall I time a hold on B L 60? Say yes, or ask about another point.');
+    await talk.utter('yes');
+    const hold = await talk.utter('no');
+    expect(hold.speech).toMatch(/^Let's time a hold on B L 60\./);
   });
 });

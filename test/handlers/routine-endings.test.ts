@@ -7,12 +7,13 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { Conversation, type Turn } from '../support/conversation';
+import { askForRoutine, routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
 
 const USER = 'amzn1.ask.account.ENDINGS';
 
 async function startEvening(talk: Conversation): Promise<Turn> {
-  expect((await talk.utter('start the evening routine')).speech).toMatch(/one quick safety check/);
+  expect((await talk.utter('start the evening routine')).speech).toMatch(/One safety check first\./);
   return talk.utter('no');
 }
 
@@ -86,5 +87,66 @@ describe('the end of a timed hold asks one question and keeps the session open',
     expect(done.ended).toBe(false);
     expect(done.reprompt).toMatch(/^Shall I time that hold again\?/);
     expect((await talk.utter('yes')).speech).toMatch(/^Let's time a hold on B L 60\./);
+  });
+});
+
+describe('the end of a routine asks one question', () => {
+  async function playToEnd(talk: Conversation): Promise<Turn> {
+    let turn = await askForRoutine(talk, 'quick');
+    for (let i = 0; i < 20 && !routineOver(talk); i++) {
+      talk.wait((routineState(talk)?.turn?.totalMs ?? 0) / 1000 + 2);
+      turn = await talk.utter('next');
+    }
+    return turn;
+  }
+
+  it('"Would you like another routine?": "yes" asks which (one question, one meaning)', async () => {
+    const { talk } = newConversation();
+    const last = await playToEnd(talk);
+    expect(last.speech).toMatch(/That's the quick routine done\. .*Would you like another routine\?$/);
+    expect(last.speech.match(/That's the quick routine done/g)).toHaveLength(1);
+    expect(last.ended).toBe(false);
+    expect(last.reprompt).toBe('Would you like another routine? Say yes, or no to finish for today.');
+
+    talk.wait((routineState(talk)?.turn?.totalMs ?? 0) / 1000 + 2);
+    const yes = await talk.utter('yes');
+    expect(yes.speech).toBe(
+      'Which routine would you like? Say, for example, start the evening routine, or start the quick routine.',
+    );
+    expect(yes.ended).toBe(false);
+    expect(routineState(talk)).toBeUndefined();
+    // The safety question was answered this session: the evening routine starts at once.
+    const evening = await talk.utter('start the evening routine');
+    expect(evening.speech).toMatch(/^The evening routine, about \d/);
+  });
+
+  it('"no" says goodbye and closes the session; the saved place is gone', async () => {
+    const userId = 'amzn1.ask.account.ENDINGS-NO';
+    const store = new MemoryPersistenceAdapter();
+    const talk = new Conversation(buildSkill({ persistenceAdapter: store }), { userId });
+    await playToEnd(talk);
+    talk.wait((routineState(talk)?.turn?.totalMs ?? 0) / 1000 + 2);
+    const no = await talk.utter('no');
+    expect(no.speech).toBe('Take care of your back. Goodbye.');
+    expect(no.ended).toBe(true);
+    const envelope = { context: { System: { user: { userId } } } } as never;
+    expect(await store.getAttributes(envelope)).not.toHaveProperty('routineProgress');
+  });
+
+  it('"next" after the last hold closes with the same question', async () => {
+    const { talk } = newConversation();
+    await askForRoutine(talk, 'quick');
+    // Pause at the very end of the last hold, then "next": the closing words, and the question.
+    for (let i = 0; i < 20 && !routineOver(talk); i++) {
+      talk.wait((routineState(talk)?.turn?.totalMs ?? 0) / 1000 + 2);
+      await talk.utter('next');
+    }
+    const state = routineState(talk)!;
+    const lastWindow = state.turn!.windows[state.turn!.windows.length - 1];
+    talk.wait((lastWindow.holdStartMs + 5_000) / 1000);
+    const next = await talk.utter('next');
+    expect(next.speech).toMatch(/That's the quick routine done\..*Would you like another routine\?$/);
+    expect(next.ended).toBe(false);
+    expect((await talk.utter('no')).ended).toBe(true);
   });
 });

@@ -32,7 +32,8 @@ describe('saved routine progress', () => {
     const progress = record.routineProgress as Record<string, unknown>;
     expect(Object.keys(progress).every((key) => PROGRESS_KEYS.includes(key))).toBe(true);
     expect(progress).toMatchObject({ routine: 'evening', index: expect.any(Number) });
-    expect(Object.keys(record).sort()).toEqual(['routineProgress']);
+    // routinesHeard: the full stop rules were said once (no health data).
+    expect(Object.keys(record).sort()).toEqual(['routineProgress', 'routinesHeard']);
     expect(JSON.stringify(record)).not.toMatch(derived);
   });
 
@@ -48,7 +49,9 @@ describe('saved routine progress', () => {
     const { routineProgress } = await store.getAttributes(launchRequest({ userId }));
     expect(routineProgress).toMatchObject({ routine: 'evening', index: 2 });
     await talk.end();
-    expect((await talk.launch()).speech).toMatch(/partway through the evening routine, at step 3 of/);
+    expect((await talk.launch()).speech).toMatch(
+      /You stopped partway through the evening routine\. Carry on from step 3 of/,
+    );
     talk.newSession();
     await talk.utter('resume my routine');
     const resumed = await talk.utter('no');
@@ -81,7 +84,7 @@ describe('saved routine progress', () => {
     await talk.end();
     // The launch offers it again, adjusted (the position belongs to a plan that was not kept).
     expect((await talk.launch()).speech).toMatch(
-      /Last time you stopped partway through the evening routine\. Would you like to do it again, adjusted/,
+      /You stopped the evening routine partway\. Shall I start it again, adjusted/,
     );
     talk.newSession();
     await talk.utter('resume my routine');

@@ -77,7 +77,7 @@ describe('the pre-routine screen hands over to safety', () => {
     expect((await talk.utter('time a hold')).apla).toBeUndefined();
     // A new session is a new start.
     talk.newSession();
-    expect((await talk.utter('start a routine')).speech).toMatch(/one quick safety check/);
+    expect((await talk.utter('start a routine')).speech).toMatch(/One safety check first\./);
   });
 
   it('a red flag said mid-routine stops the guiding; "next" and "resume" do not carry on', async () => {

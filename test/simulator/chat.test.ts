@@ -108,7 +108,7 @@ describe('the terminal chat', () => {
     );
     expect(code).toBe(0);
     expect(out).toMatch(
-      /you> start the quick routine\n {2}\[StartRoutineIntent · routine: quick → quick\]\nskill> Before we start, one quick safety check\./,
+      /you> start the quick routine\n {2}\[StartRoutineIntent · routine: quick → quick\]\nskill> One safety check first\./,
     );
     const routine = out.slice(out.indexOf('you> no'), out.indexOf('you> next'));
     expect(routine).toMatch(/\[AMAZON\.NoIntent\]\nskill> Let's do the quick routine\./);

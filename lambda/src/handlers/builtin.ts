@@ -16,21 +16,25 @@ export const LaunchRequestHandler: GuideHandler = {
   canHandle: (h) => requestType(h) === 'LaunchRequest',
   async handle(h) {
     const t = translatorOf(h);
-    return ask(h, await welcome(h, t('common.launch.ask')), t('common.launch.reprompt'));
+    const speech = await welcome(h, t('common.launch.ask'), t('common.launch.askReturning'));
+    return ask(h, speech, t('common.launch.reprompt'));
   },
 };
 
 /**
- * The welcome, followed by `next`. The first-use note is said whenever we cannot tell that it was
- * heard before (new user or storage down); when the store fails to keep that it was heard, the user
- * also hears that progress can't be saved right now.
+ * The welcome, followed by `next` (`nextReturning` for a returning user: one who has heard the
+ * welcome or started a routine before, who hears a short "Welcome back." that says nothing of what
+ * the skill does). The not-medical-advice note is said whenever we cannot tell that it was heard
+ * before (new user, a user who has only used one-shot requests, or storage down); when the store
+ * fails to keep that it was heard, the user also hears that progress can't be saved right now.
  */
-export async function welcome(h: HandlerInput, next: string): Promise<string> {
+export async function welcome(h: HandlerInput, next: string, nextReturning = next): Promise<string> {
   const t = translatorOf(h);
   const { record, configured } = await loadUser(h);
-  const firstUse = !record.welcomed;
-  const notice = firstUse && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
-  return welcomeSpeech(t, firstUse, notice, next);
+  const note = !record.welcomed;
+  const returning = record.welcomed === true || record.routinesHeard === true;
+  const notice = note && configured ? await saveUserOrNotice(h, t, { welcomed: true }) : '';
+  return welcomeSpeech(t, { returning, note }, notice, returning ? nextReturning : next);
 }
 
 export const HelpIntentHandler: GuideHandler = {

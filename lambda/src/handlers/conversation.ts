@@ -6,7 +6,7 @@
  * request.
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import { getPoint, getRoutine } from '../core/catalogue';
+import { getPoint, getRoutine, routines } from '../core/catalogue';
 import { isRecord } from '../core/record';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
@@ -26,7 +26,13 @@ export type Offer =
   /** "Shall I carry on?" after a routine under way was re-planned for a condition (it waits, paused). */
   | { kind: 'carry-on' }
   /** "That's the hold done. Want to do it again?" at the end of a timed hold. */
-  | { kind: 'hold-again'; code: string };
+  | { kind: 'hold-again'; code: string }
+  /** "Would you like another routine?" at the end of a routine: yes asks which, no says goodbye. */
+  | { kind: 'another-routine' }
+  /** "Want to hear how to press it?" after "tell me more": yes gives the technique in detail. */
+  | { kind: 'press'; code: string }
+  /** "…, and four more. Want to hear them?" after a list of routines: yes reads on from `from`. */
+  | { kind: 'routine-list'; from: number };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -61,13 +67,25 @@ export function lastPointCode(h: HandlerInput): string | undefined {
 export function currentOffer(h: HandlerInput): Offer | undefined {
   const offer = sessionAttributes(h).offer;
   if (!isRecord(offer)) return undefined;
-  if ((offer.kind === 'point' || offer.kind === 'need-point') && typeof offer.code === 'string') {
+  if (
+    (offer.kind === 'point' || offer.kind === 'need-point' || offer.kind === 'press') &&
+    typeof offer.code === 'string'
+  ) {
     return getPoint(offer.code) ? { kind: offer.kind, code: offer.code } : undefined;
   }
   if (offer.kind === 'routine' && typeof offer.routineId === 'string' && getRoutine(offer.routineId)) {
     return { kind: 'routine', routineId: offer.routineId, ...breathingFlag(offer) };
   }
-  if (offer.kind === 'resume' || offer.kind === 'carry-on') return { kind: offer.kind };
+  if (
+    offer.kind === 'routine-list' &&
+    typeof offer.from === 'number' &&
+    Number.isInteger(offer.from) &&
+    offer.from > 0 &&
+    offer.from < routines.length
+  )
+    return { kind: 'routine-list', from: offer.from };
+  if (offer.kind === 'resume' || offer.kind === 'carry-on' || offer.kind === 'another-routine')
+    return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
     return { kind: 'hold-again', code: offer.code };
   if (offer.kind === 'screen' && isRecord(offer.then)) {

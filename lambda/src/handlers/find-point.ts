@@ -15,6 +15,7 @@ import {
   notPressedSpeech,
   pointDetailUnderProfile,
   pointHoldUnderProfile,
+  pointPressSpeech,
   pointAnswerSpeech,
   pointsForNeedSpeech,
   pointWhereSpeech,
@@ -23,7 +24,7 @@ import {
 import { speakableCode } from '../speech/ssml';
 import { loadStoredProfile, profileOf } from './safety/health-profile';
 import { spokenPhrase } from '../speech/bounded-text';
-import { currentOffer, lastPointCode, updateSession } from './conversation';
+import { currentOffer, lastPointCode, updateSession, type Offer } from './conversation';
 import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask, askKeys } from './reply';
@@ -188,9 +189,17 @@ function followUpPoint(h: HandlerInput): {
   return { point: code ? getPoint(code) : undefined, given: false };
 }
 
+/** What a follow-up ends with: one question, its reprompt, and the offer "yes" answers. */
+interface FollowUpNext {
+  speech: string;
+  reprompt: string;
+  offer: Offer;
+}
+
 async function followUp(
   h: HandlerInput,
   speak: (t: Translate, point: Point, advice: PointAdvice) => string,
+  next?: (t: Translate, point: Point, advice: PointAdvice) => FollowUpNext | undefined,
 ): Promise<Response> {
   const t = translatorOf(h);
   const { point, unknownSpoken, given } = followUpPoint(h);
@@ -202,8 +211,14 @@ async function followUp(
   const advice = pointAdvice(profile, point);
   if (advice.kind === 'blocked' || advice.kind === 'ruled-out')
     return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
-  updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
   const answer = speak(t, point, advice);
+  const then = next?.(t, point, advice);
+  if (then) {
+    updateSession(h, { lastPoint: point.code, offer: then.offer });
+    const explained = fingerWidthOnce(h, answer);
+    return ask(h, [answer, explained, then.speech].filter(Boolean).join(' '), then.reprompt);
+  }
+  updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
   return ask(
     h,
     followUpSpeech(t, answer, point, fingerWidthOnce(h, answer)),
@@ -220,13 +235,44 @@ export const PointDetailIntentHandler: GuideHandler = {
       const point = getPoint(offer.code);
       if (point) return answerPoint(h, { point, via: 'code' });
     }
-    return followUp(h, pointDetailUnderProfile);
+    if (isIntent(h, 'AMAZON.YesIntent') && offer?.kind === 'press') return pressDetail(h, offer.code);
+    return followUp(h, pointDetailUnderProfile, detailNext);
   },
 };
 
+/**
+ * After "tell me more" (unless the profile changed how to press it, which that answer says in
+ * full): one question, "Want to hear how to press it?"; yes gives the technique in detail.
+ */
+function detailNext(t: Translate, point: Point, advice: PointAdvice): FollowUpNext | undefined {
+  if (advice.kind === 'adjusted') return undefined;
+  return {
+    speech: t('find.detailOffer'),
+    reprompt: t('find.detailOfferReprompt'),
+    offer: { kind: 'press', code: point.code },
+  };
+}
+
+/** "Yes" to "Want to hear how to press it?": the technique, then "Shall I time a hold on it?". */
+async function pressDetail(h: HandlerInput, code: string): Promise<Response> {
+  const t = translatorOf(h);
+  const point = getPoint(code);
+  if (!point) return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
+  // The profile may have changed since the offer: the follow-up says why, or gives the light words.
+  const advice = pointAdvice(await sessionProfile(h), point);
+  if (advice.kind !== 'as-written') return followUp(h, pointDetailUnderProfile);
+  const { speech, reprompt } = pointPressSpeech(t, point);
+  // "Yes" to "Shall I time a hold on it?" times this point (RoutineYesHandler).
+  updateSession(h, {
+    lastPoint: point.code,
+    offer: point.inRoutines ? { kind: 'hold-again', code: point.code } : { kind: 'point', code: point.code },
+  });
+  return ask(h, [speech, fingerWidthOnce(h, speech)].filter(Boolean).join(' '), reprompt);
+}
+
 function isPointOffer(h: HandlerInput): boolean {
   const offer = currentOffer(h);
-  return offer?.kind === 'point' || offer?.kind === 'need-point';
+  return offer?.kind === 'point' || offer?.kind === 'need-point' || offer?.kind === 'press';
 }
 
 export const PointHoldTimeIntentHandler: GuideHandler = {

@@ -7,6 +7,11 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 export interface UserRecord {
   /** The "not medical advice" note has been heard once. */
   welcomed?: boolean;
+  /**
+   * A routine or timed hold has started once, with the full stop rules and the "Alexa, pause" tip:
+   * later ones get a one-line reminder, and the pre-routine safety question asks what is new.
+   */
+  routinesHeard?: boolean;
   [field: string]: unknown;
 }
 

@@ -55,20 +55,27 @@ export function pointShortSpeech(t: Translate, match: PointMatch): string {
   );
 }
 
-/** Full detail: anatomical location, how to find it, position, technique and cautions. */
+/**
+ * "Tell me more", in at most 70 words: where the point is, anatomically (the first answer gave the
+ * landmark, "where exactly" gives the steps to find it), and its cautions. How to press it in detail
+ * is the next answer, on request (`pointPressSpeech`).
+ */
 export function pointDetailSpeech(t: Translate, point: Point): string {
   return [
-    t('find.detail', {
-      code: speakableCode(point.code),
-      location: point.location,
-      findDetail: point.find.detail,
-      position: point.position,
-      techniqueDetail: point.technique.detail,
-    }),
+    t('find.detail', { code: speakableCode(point.code), location: point.location }),
     point.cautions.length > 0 ? t('find.cautions', { cautions: point.cautions.join(' ') }) : '',
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** "Want to hear how to press it?" answered yes: the technique in detail, then one question. */
+export function pointPressSpeech(t: Translate, point: Point): { speech: string; reprompt: string } {
+  const code = speakableCode(point.code);
+  const press = t('find.press', { techniqueDetail: point.technique.detail });
+  return point.inRoutines
+    ? { speech: `${press} ${t('find.pressOffer')}`, reprompt: t('find.pressOfferReprompt', { code }) }
+    : { speech: `${press} ${t('find.pressNoHold', { code })}`, reprompt: t('find.afterFollowUpReprompt') };
 }
 
 /** "Hold B L 23 for 2 minutes." */
@@ -122,8 +129,9 @@ export function unknownPointSpeech(t: Translate, spoken: string | undefined): st
   return spoken ? t('find.unknownPoint', { spoken: spokenPhrase(spoken) }) : t('find.unknownPointNoWords');
 }
 
+/** A point in a spoken list: its name only (voice guide: never a list of codes). */
 function needItem(t: Translate, point: Point): string {
-  return t('find.needItem', { code: speakableCode(point.code), name: point.names[0] });
+  return t('find.needItem', { name: point.names[0] });
 }
 
 /**

@@ -16,22 +16,24 @@ import { speakableCode } from './ssml';
 /**
  * What is said before a routine's first hold: what we're doing and how long it takes, what the
  * safety gate changed (`changes`, already SSML, '' for nothing), an optional note, the stop rules
- * and the controls.
+ * and the "Alexa, pause" tip; for a user who has started a routine before (`returning`), a shorter
+ * introduction and no tip.
  */
 export function routineOpening(
   t: Translate,
   routine: Pick<Routine, 'name' | 'approxMinutes'>,
   changes = '',
   note = '',
-  said: { stopRules?: string; fingerWidth?: string } = {},
+  said: { stopRules?: string; fingerWidth?: string; returning?: boolean } = {},
 ): string[] {
+  const intro = said.returning ? 'routine.intro.routineReturning' : 'routine.intro.routine';
   return [
-    t('routine.intro.routine', { routine: routine.name, minutes: spokenMinutes(t, routine.approxMinutes) }),
+    t(intro, { routine: routine.name, minutes: spokenMinutes(t, routine.approxMinutes) }),
     changes,
     note,
     said.stopRules ?? t('routine.stopRules'),
     said.fingerWidth ?? '',
-    t('routine.intro.controls'),
+    said.returning ? '' : t('routine.intro.controls'),
   ].filter(Boolean);
 }
 

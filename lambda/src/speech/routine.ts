@@ -77,10 +77,21 @@ export function resumeOfferSpeech(
   };
 }
 
-/** Every routine by name, as a spoken list ("the general lower back routine, …"). */
-export function routineListSpeech(t: Translate): string {
-  return formatList(
+/** How many routines are read out at a time (voice guide: lists of three). */
+export const ROUTINES_PER_LIST = 3;
+
+/**
+ * Routines by name, three at a time from `from`, ending with one question: "…, and four more. Want to
+ * hear them?" (`next` is where the rest starts) or, for the last ones, "Which would you like?".
+ */
+export function routineListSpeech(t: Translate, from = 0): { speech: string; next?: number } {
+  const start = Math.max(0, Math.min(Math.trunc(from), routines.length - 1));
+  const shown = routines.slice(start, start + ROUTINES_PER_LIST);
+  const list = formatList(
     t,
-    routines.map((r) => t('routine.routineItem', { name: r.name })),
+    shown.map((r) => t('routine.routineItem', { name: r.name })),
   );
+  const rest = routines.length - start - shown.length;
+  if (rest <= 0) return { speech: t('routine.list.last', { list }) };
+  return { speech: t('routine.list.more', { list, count: rest }), next: start + shown.length };
 }

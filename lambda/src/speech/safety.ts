@@ -235,8 +235,21 @@ export function fingerWidthSpeech(t: Translate): string {
  */
 export function screeningSpeech(
   t: Translate,
-  { pregnancyKnown, eitherLeg }: { pregnancyKnown: boolean; eitherLeg: boolean },
+  {
+    pregnancyKnown,
+    eitherLeg,
+    returning = false,
+  }: { pregnancyKnown: boolean; eitherLeg: boolean; returning?: boolean },
 ): { speech: string; reprompt: string } {
+  // A user who has answered it before hears one line about what may be new, with the same groups
+  // (the disc routine still asks about new numbness or weakness in either leg).
+  if (returning) {
+    const speech = t('safety.screen.returning', {
+      history: pregnancyKnown ? t('safety.screen.returningCancer') : t('safety.screen.returningHistory'),
+      signs: eitherLeg ? t('safety.screen.signsAnyLeg') : t('safety.screen.returningSigns'),
+    });
+    return { speech, reprompt: t('safety.screen.returningReprompt') };
+  }
   const history = pregnancyKnown ? t('safety.screen.cancer') : t('safety.screen.history');
   const signs = eitherLeg ? t('safety.screen.signsAnyLeg') : t('safety.screen.signs');
   const question = t('safety.screen.question', { history, signs, other: t('safety.screen.other') });

@@ -72,7 +72,8 @@ describe('every routine, played to the end', () => {
     await talk.launch();
     await playRoutine(talk, 'start the quick routine');
     const second = await talk.utter('start the morning routine');
-    expect(second.speech).toMatch(/^Let's do the morning routine/);
+    expect(second.speech).toMatch(/^The morning routine, about 6 and a half minutes\./);
+    expect(second.speech).not.toMatch(/Say Alexa, pause/);
     expect(second.speech).not.toMatch(FULL_STOP_RULES);
     expect(second.speech).toContain(
       'As before, stop if the pain turns sharp, if numbness or tingling spreads down a leg, or if you feel dizzy.',
@@ -118,12 +119,18 @@ describe('point and need answers', () => {
     );
   });
 
-  it('"tell me more" about B L 23 says tennis balls go either side of the spine, and never says cun', async () => {
+  it('"tell me more" about B L 23, then how to press it: tennis balls go either side of the spine, and never says cun', async () => {
     const { talk } = newConversation();
     await talk.utter('where is b l twenty three');
     const more = await talk.utter('tell me more');
-    expect(more.speech).toMatch(/one either side of the spine and never across it/);
     expect(more.speech).toMatch(/Two finger-widths out from the centre of the back/);
+    expect(more.speech).toMatch(/Take care\. No firm pressure here with osteoporosis/);
+    expect(more.speech).toMatch(/Want to hear how to press it\?$/);
+    // Tennis balls are only ever spoken of with "never across it", in the same sentence.
+    expect(more.speech).not.toMatch(/tennis ball/);
+    const press = await talk.utter('yes');
+    expect(press.speech).toMatch(/one either side of the spine and never across it/);
+    expect(`${more.speech} ${press.speech}`).not.toMatch(/\bcun\b/);
   });
 
   it('B L 40 is not offered for knee pain', async () => {

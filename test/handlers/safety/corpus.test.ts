@@ -104,7 +104,7 @@ describe('the phrasing corpus, through the interaction model and the real handle
     if (!turn.ended) expect(turn.speech).toMatch(/\?$/);
     if (blocks && !turn.ended) {
       const start = await talk.utter('start a routine');
-      expect(start.speech).not.toMatch(/Let's do the|Before we start/);
+      expect(start.speech).not.toMatch(/Let's do the|One safety check first/);
     }
   });
 

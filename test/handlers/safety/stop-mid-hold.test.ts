@@ -13,10 +13,11 @@ import { newConversation } from '../../support/skill';
 import { PRESS_ANY, PRESS_FIRM_OR_MODERATE, PRESS_LIGHT } from '../../support/cues';
 
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
-const CHOICES = /would you like to carry on with lighter pressure, skip this point, or stop\?$/;
+// The choices name their answers: a bare "yes" cannot pick one of three.
+const CHOICES = /When you're ready, say carry on lighter, skip this point, or stop\.$/;
 /** Asked again (and again, worded differently each time in a row): lighter, skip or stop. */
 const CHOICES_AGAIN =
-  /^(I've left that point alone for now\. Shall we carry on with lighter pressure, skip this point, or stop\?|That point is resting\. Lighter, skip it, or stop: which would you like\?)$/;
+  /^(I've left that point alone for now\. Say carry on lighter, skip this point, or stop\.|That point is still resting\. Say lighter, skip it, or stop\.)$/;
 /** Words that press harder than light, in any cue. */
 const FIRM_WORDS = new RegExp(`firm, dull ache|to a comfortable ache|${PRESS_FIRM_OR_MODERATE.source}`);
 

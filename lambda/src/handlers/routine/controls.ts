@@ -37,7 +37,7 @@ import {
 } from '../../speech/routine';
 import { lastAnswerUsed } from '../conversation';
 import { translatorOf } from '../input';
-import { offerHoldAgain, playTurn } from './respond';
+import { offerAnotherRoutine, offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
 import { nowOf, writeRoutine } from './routine-attribute';
@@ -50,13 +50,12 @@ async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
   const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
-  // A timed hold's closing words ask "Want to do it again?", so the session stays open for the answer.
-  if (state.plan.source.type === 'point') {
-    h.responseBuilder.speak([...lead, closing].join(' '));
-    offerHoldAgain(h, state.plan.source.code);
-    return h.responseBuilder.getResponse();
-  }
-  return sayAndEnd(h, [...lead, closing].join(' '));
+  // The closing words ask one question ("Want to do it again?" after a timed hold, "Would you like
+  // another routine?" after a routine), so the session stays open for the answer.
+  h.responseBuilder.speak([...lead, closing].join(' '));
+  if (state.plan.source.type === 'point') offerHoldAgain(h, state.plan.source.code);
+  else offerAnotherRoutine(h);
+  return h.responseBuilder.getResponse();
 }
 
 function finishedAlready(h: HandlerInput): Response {

@@ -42,43 +42,55 @@ import {
   timeLeftInRoutine,
 } from './controls';
 import { questionHandlers } from './questions';
-import { offerResume, readSaved, resumeSaved, saveRoutineProgress } from './resume';
+import { saveUser } from '../../persistence/user-store';
+import { offerResume, PROGRESS_FIELD, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
 import { beginScreened, startScreened } from './start';
 import { nowOf, readRoutine, ROUTINE_ATTRIBUTE, writeRoutine } from './routine-attribute';
 import type { RoutineState } from '../../core/routine/progress';
-import { ask, askKeys } from '../reply';
+import { ask, askKeys, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 
 export { startRoutine, startPointHold, beginScreened } from './start';
 export { screeningYes } from './screening';
 export { routineAudioInterceptor } from './routine-attribute';
 
-const routineList = (h: HandlerInput) => routineListSpeech(translatorOf(h));
+/**
+ * The routines, three at a time (`routine.list.*`): the first three in `speech`'s `{{list}}`, and
+ * "…and four more. Want to hear them?" with the offer that reads on.
+ */
+function listRoutines(h: HandlerInput, speech: (list: string) => string, from = 0): Response {
+  const t = translatorOf(h);
+  const list = routineListSpeech(t, from);
+  if (list.next === undefined) {
+    updateSession(h, { offer: undefined });
+    return ask(h, speech(list.speech), t('routine.unknownRoutineReprompt'));
+  }
+  updateSession(h, { offer: { kind: 'routine-list', from: list.next } });
+  return ask(h, speech(list.speech), t('routine.list.moreReprompt'));
+}
 
 /** The routine the request asks for: by name, by need, the one just offered, else the general one. */
 function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Response } {
   const t = translatorOf(h);
-  const unknown = (speech: string) => ({ problem: ask(h, speech, t('routine.unknownRoutineReprompt')) });
+  const unknown = (key: string, values: Record<string, unknown> = {}) => ({
+    problem: listRoutines(h, (list) => t(key, { ...values, list })),
+  });
   const named = readRoutineName(h);
   if (named.given) {
     if (named.found) return { routine: named.found };
-    return unknown(
-      named.spoken
-        ? t('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken), list: routineList(h) })
-        : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
-    );
+    return named.spoken
+      ? unknown('routine.unknownRoutine', { spoken: spokenPhrase(named.spoken) })
+      : unknown('routine.unknownRoutineNoWords');
   }
   const { found: need, spoken, given } = readNeed(h);
   if (given) {
     if (!need) {
-      return unknown(
-        spoken
-          ? t('routine.unknownNeedRoutine', { spoken: spokenPhrase(spoken), list: routineList(h) })
-          : t('routine.unknownRoutineNoWords', { list: routineList(h) }),
-      );
+      return spoken
+        ? unknown('routine.unknownNeedRoutine', { spoken: spokenPhrase(spoken) })
+        : unknown('routine.unknownRoutineNoWords');
     }
-    if (!need.inScope) return unknown(t('routine.outOfScope', { need: need.name, list: routineList(h) }));
+    if (!need.inScope) return unknown('routine.outOfScope', { need: need.name });
     return { routine: routineFor(need.id) ?? getRoutine('general') };
   }
   const offer = currentOffer(h);
@@ -168,11 +180,13 @@ export const RoutineYesHandler: GuideHandler = {
         offer.kind === 'screen' ||
         offer.kind === 'routine' ||
         offer.kind === 'resume' ||
-        offer.kind === 'carry-on'
+        offer.kind === 'carry-on' ||
+        offer.kind === 'another-routine' ||
+        offer.kind === 'routine-list'
       );
     return offer?.kind === 'hold-again' || readRoutine(h).status !== 'none';
   },
-  handle(h) {
+  async handle(h) {
     const offer = currentOffer(h);
     if (offer?.kind === 'hold-again' && holdIsOver(h))
       return beginScreened(h, { type: 'point', code: offer.code });
@@ -182,12 +196,30 @@ export const RoutineYesHandler: GuideHandler = {
       return beginScreened(h, { type: 'routine', routineId, ...(breathingOnly ? { breathingOnly } : {}) });
     }
     if (offer?.kind === 'resume') return beginScreened(h, { type: 'resume' });
+    if (offer?.kind === 'routine-list') {
+      const t = translatorOf(h);
+      return listRoutines(h, (list) => t('routine.list.also', { list }), offer.from);
+    }
+    if (offer?.kind === 'another-routine') {
+      // The routine played out: "yes" to another asks which (a bare yes names no routine).
+      await endFinishedRoutine(h);
+      updateSession(h, { offer: undefined });
+      return askKeys(h, 'routine.another.which', 'routine.another.whichReprompt');
+    }
     updateSession(h, { offer: undefined });
     const read = readRoutine(h);
     if (read.status !== 'active') return lostTrack(h);
     return haltedChoice(h) ?? nextInRoutine(h, read.state);
   },
 };
+
+/** After "Would you like another routine?": the routine that played out is forgotten. */
+async function endFinishedRoutine(h: HandlerInput): Promise<void> {
+  const read = readRoutine(h);
+  if (read.status === 'none') return;
+  writeRoutine(h, undefined);
+  await saveUser(h, { [PROGRESS_FIELD]: undefined });
+}
 
 /** The timed hold has played to its end (or is gone), so "yes" answers "Want to do it again?". */
 function holdIsOver(h: HandlerInput): boolean {
@@ -202,11 +234,23 @@ export const RoutineNoHandler: GuideHandler = {
     const offer = currentOffer(h);
     return (
       isIntent(h, 'AMAZON.NoIntent') &&
-      (offer?.kind === 'screen' || offer?.kind === 'resume' || offer?.kind === 'carry-on')
+      (offer?.kind === 'screen' ||
+        offer?.kind === 'resume' ||
+        offer?.kind === 'carry-on' ||
+        offer?.kind === 'another-routine')
     );
   },
-  handle(h) {
+  async handle(h) {
     const offer = currentOffer(h);
+    if (offer?.kind === 'routine-list') {
+      const t = translatorOf(h);
+      return listRoutines(h, (list) => t('routine.list.also', { list }), offer.from);
+    }
+    if (offer?.kind === 'another-routine') {
+      await endFinishedRoutine(h);
+      updateSession(h, { offer: undefined });
+      return sayAndEnd(h, translatorOf(h)('common.goodbye'));
+    }
     if (offer?.kind === 'screen') return startScreened(h, offer.then);
     if (offer?.kind === 'carry-on') {
       // The re-planned routine stays paused where it is; "resume" or "stop" are the user's to say.

@@ -71,6 +71,15 @@ export function playTurn(
   return sendTurn(h, plan, turn);
 }
 
+/**
+ * At the end of a routine: its closing cue asks "Would you like another routine?"; yes asks which,
+ * no says goodbye (RoutineYesHandler, RoutineNoHandler).
+ */
+export function offerAnotherRoutine(h: HandlerInput): void {
+  updateSession(h, { offer: { kind: 'another-routine' } });
+  h.responseBuilder.reprompt(translatorOf(h)('routine.another.reprompt'));
+}
+
 /** After a timed hold: "yes" times the same point again (the question is the hold's closing cue). */
 export function offerHoldAgain(h: HandlerInput, code: string): void {
   updateSession(h, { offer: { kind: 'hold-again', code } });
@@ -88,11 +97,11 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
     rb.addDirective(timelineToApla(turn.items, token) as unknown as Directive);
   }
   showTurn(h, turnScreen(plan, turn), plan);
-  // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill.
-  // A timed hold ends on "Want to do it again?" (yes times it again); a routine's closing words
-  // need no answer, so there is no reprompt, just a quiet end.
+  // The session stays open through the last turn too, so "Alexa, pause" still reaches the skill,
+  // and the last turn ends on a question: a timed hold's "Want to do it again?" (yes times it
+  // again), a routine's "Would you like another routine?" (yes asks which, no says goodbye).
   if (turn.finished && plan.source.type === 'point') offerHoldAgain(h, plan.source.code);
-  else if (turn.finished) rb.withShouldEndSession(false);
+  else if (turn.finished) offerAnotherRoutine(h);
   else rb.reprompt(t('routine.reprompt.next'));
   return rb.getResponse();
 }

@@ -115,7 +115,7 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
       if (gate.kind !== 'blocked') recordAdjustment(h, gate.plan(again.routine));
       const lead = [
         t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
-        stopRulesLead(h, again.routine),
+        (await stopRulesLead(h, again.routine)).speech,
       ];
       return playTurn(h, again.plan, again.point, { lead });
     }

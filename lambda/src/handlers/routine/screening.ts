@@ -10,10 +10,13 @@ import { SCREENED_ATTRIBUTE } from './routine-attribute';
 import { ask, askKeys } from '../reply';
 import { screeningQuestion } from '../safety/screening';
 
-/** Asks the safety question; the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent. */
-export function askScreening(h: HandlerInput, then: ScreenedStart): Response {
+/**
+ * Asks the safety question (one line about what is new, for a user who has started a routine
+ * before); the answer comes back as AMAZON.YesIntent / AMAZON.NoIntent.
+ */
+export function askScreening(h: HandlerInput, then: ScreenedStart, returning = false): Response {
   updateSession(h, { offer: { kind: 'screen', then } });
-  const { speech, reprompt } = screeningQuestion(h, then);
+  const { speech, reprompt } = screeningQuestion(h, then, returning);
   return ask(h, speech, reprompt);
 }
 

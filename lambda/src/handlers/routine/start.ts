@@ -26,7 +26,7 @@ import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated, profileOf, readSafety } from '../safety/health-profile';
 import { diagnosisQuestion } from '../safety/diagnosis';
 import { fingerWidthOnce } from '../safety/plain-words';
-import { stopRulesLead } from '../safety/stop-rules';
+import { routinesHeard, stopRulesLead } from '../safety/stop-rules';
 import { breathingOnlyRoutine, pointAdvice } from '../../core/safety';
 import { adjustedHoldWords } from '../../speech/find';
 import { askScreening, screeningYes } from './screening';
@@ -51,7 +51,7 @@ export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promi
   const diagnosis = diagnosisQuestion(h, then);
   if (diagnosis) return diagnosis;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
-  if (!isScreened(h)) return askScreening(h, then);
+  if (!isScreened(h)) return askScreening(h, then, await routinesHeard(h));
   return startScreened(h, then);
 }
 
@@ -110,9 +110,15 @@ export async function startRoutine(
     transform: () => safe.routine,
   });
   // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
+  // The full stop rules, the "Alexa, pause" tip and what a finger-width is: the first time ever;
+  // afterwards one line of stop rules.
+  const stopRules = await stopRulesLead(h, safe.routine);
   const extras = {
-    stopRules: stopRulesLead(h, safe.routine),
-    fingerWidth: fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`)),
+    stopRules: stopRules.speech,
+    fingerWidth: stopRules.full
+      ? fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`))
+      : '',
+    returning: !stopRules.full,
   };
   const opening = (approxMinutes: number) =>
     routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note, extras);
@@ -143,6 +149,6 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
     ? { ...safe.routine, steps: safe.routine.steps.map((step) => ({ ...step, ...words })) }
     : safe.routine;
   const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => held });
-  const lead = pointHoldOpening(t, point.code, safe.speech, stopRulesLead(h));
+  const lead = pointHoldOpening(t, point.code, safe.speech, (await stopRulesLead(h)).speech);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
