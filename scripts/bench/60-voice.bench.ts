@@ -60,7 +60,7 @@ function heardOf(response: ResponseEnvelope): Heard {
 
 /** One user talking to the skill across sessions (the store is shared). */
 class User {
-  private attributes: Record<string, unknown> = {};
+  attributes: Record<string, unknown> = {};
   private clock = Date.parse('2026-11-25T08:00:00Z');
   private newSession = true;
   private session = 0;
@@ -125,13 +125,18 @@ function beforeFirstHold(heard: Heard, holdStartMs: number): { words: number; ms
   return { words: count, ms: holdStartMs + estimateSpeechMs(heard.ssml) };
 }
 
-/** From "start the … routine" to the first press: the safety question (when asked) and the opening. */
+/**
+ * From "start the … routine" to the first press: the questions asked first (the disc routine's "did
+ * a clinician diagnose it?", answered yes; the safety question, answered no) and the opening.
+ */
 async function startToPress(user: User, routineId: string) {
-  let total = { words: 0, ms: 0 };
+  const total = { words: 0, ms: 0 };
   let heard = await user.say('StartRoutineIntent', { routine: routineId });
-  if (!user.routine()?.turn) {
-    total = { words: words(ssmlToText(heard.ssml)), ms: estimateSpeechMs(heard.ssml) };
-    heard = await user.say('AMAZON.NoIntent');
+  for (let asked = 0; asked < 3 && !user.routine()?.turn; asked++) {
+    total.words += words(ssmlToText(heard.ssml));
+    total.ms += estimateSpeechMs(heard.ssml);
+    const safety = user.attributes.safety as { pending?: { action?: string } } | undefined;
+    heard = await user.say(safety?.pending?.action === 'diagnosis' ? 'AMAZON.YesIntent' : 'AMAZON.NoIntent');
   }
   const state = user.routine();
   if (!state?.turn) return { ...total, first: heard, ok: false };
