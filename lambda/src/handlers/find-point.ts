@@ -30,6 +30,7 @@ import { showPoint } from './screen';
 import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
 import { fingerWidthOnce } from './safety/plain-words';
+import { hintQuestion } from './safety/health';
 
 /** The session's safety profile: what the user said this session, and what they asked to be remembered. */
 async function sessionProfile(h: HandlerInput): Promise<SafetyProfile> {
@@ -140,6 +141,9 @@ export const PointsForNeedIntentHandler: GuideHandler = {
     if (!need.inScope) {
       return ask(h, t('find.outOfScope', { need: need.name }), t('find.unknownNeedReprompt'));
     }
+    // "Which point helps morning stiffness": one question about night pain first.
+    const hint = hintQuestion(h, spoken, need.id);
+    if (hint) return hint;
     const profile = await sessionProfile(h);
     const all = pointsFor(need.id, Infinity);
     if (all.length === 0) {

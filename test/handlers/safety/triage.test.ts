@@ -155,6 +155,30 @@ describe('other section 4 signs', () => {
     expect((await talk.utter('no')).speech).toMatch(STARTED);
   });
 
+  it.each([['start a routine for morning stiffness'], ['which point helps morning stiffness']])(
+    '"%s": the night-pain question first, never straight to the morning routine',
+    async (words) => {
+      const { talk } = newConversation();
+      await talk.launch();
+      const question = await talk.utter(words);
+      expect(question.speech).toBe(getRedFlag('inflammatory-pattern')?.askFirst?.question);
+      expect(question.apla).toBeUndefined();
+      const yes = await talk.utter('yes');
+      expect(yes.speech.startsWith(URGENT)).toBe(true);
+      expect((await talk.utter('start the morning routine')).speech).not.toMatch(STARTED);
+    },
+  );
+
+  it('"start a routine for morning stiffness", no night pain: the morning routine, after the safety check', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    await talk.utter('start a routine for morning stiffness');
+    const no = await talk.utter('no');
+    expect(no.speech).toMatch(/guide you through the morning routine\?$/);
+    await talk.utter('yes');
+    expect((await talk.utter('no')).speech).toMatch(STARTED);
+  });
+
   it('an aortic aneurysm: emergency, and the session closes', async () => {
     const { turns } = await startAfter('I have an aortic aneurysm');
     expect(turns[0].speech.startsWith(EMERGENCY)).toBe(true);

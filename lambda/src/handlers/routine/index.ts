@@ -42,6 +42,7 @@ import {
   timeLeftInRoutine,
 } from './controls';
 import { questionHandlers } from './questions';
+import { hintQuestion } from '../safety/health';
 import { saveUser } from '../../persistence/user-store';
 import { offerResume, PROGRESS_FIELD, readSaved, resumeSaved, saveRoutineProgress } from './resume';
 import { screeningYes } from './screening';
@@ -91,6 +92,9 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
         : unknown('routine.unknownRoutineNoWords');
     }
     if (!need.inScope) return unknown('routine.outOfScope', { need: need.name });
+    // "A routine for morning stiffness": one question about night pain before the morning routine.
+    const hint = hintQuestion(h, spoken, need.id);
+    if (hint) return { problem: hint };
     return { routine: routineFor(need.id) ?? getRoutine('general') };
   }
   const offer = currentOffer(h);

@@ -178,20 +178,8 @@ function respond(
   if (health.age !== undefined) return askSafety(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
     const need = health.spoken ? resolveNeed(health.spoken) : undefined;
-    const hinted = health.spoken ? hintedRedFlag(health.spoken) : undefined;
-    if (hinted?.askFirst && !state.redFlags.includes(hinted.id)) {
-      // "Morning stiffness" alone is a need; with night pain it is a sign to see a clinician first.
-      const question = t('safety.hint.ask', { question: hinted.askFirst.question });
-      patchSafety(h, {
-        pending: {
-          action: 'hint',
-          flag: hinted.id,
-          need: need?.id ?? hinted.askFirst.need,
-          asked: fingerprint(question),
-        },
-      });
-      return askSafety(question, t('safety.confirmReprompt'));
-    }
+    const hint = hintQuestion(h, health.spoken, need?.id);
+    if (hint) return hint;
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
     if (need && mode === 'statement')
       return askSafety(`${t('find.outOfScope', { need: need.name })} ${t('safety.statement.next')}`);
@@ -235,6 +223,32 @@ function needReply(
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
   const offer = t('safety.need.offer', { routine: routine.name });
   return ask(h, `${lead} ${stopRules(t)} ${offer}`, offer);
+}
+
+/**
+ * Words that are a need on their own but a sign with something else ("morning stiffness": with
+ * night pain, in a younger person, the inflammatory pattern) get that one question first, wherever
+ * they are said: a statement, "which point helps …", "start a routine for …". Undefined when the
+ * words hint at nothing, or the sign was already noted this session.
+ */
+export function hintQuestion(
+  h: HandlerInput,
+  spoken: string | undefined,
+  needId?: string,
+): Response | undefined {
+  const hinted = spoken ? hintedRedFlag(spoken) : undefined;
+  if (!hinted?.askFirst || readSafety(h).redFlags.includes(hinted.id)) return undefined;
+  const t = translatorOf(h);
+  const question = t('safety.hint.ask', { question: hinted.askFirst.question });
+  patchSafety(h, {
+    pending: {
+      action: 'hint',
+      flag: hinted.id,
+      need: needId ?? hinted.askFirst.need,
+      asked: fingerprint(question),
+    },
+  });
+  return ask(h, question, t('safety.confirmReprompt'));
 }
 
 /** "Yes" or "no" to a red flag's own question ("does it also hurt at night?"). */
