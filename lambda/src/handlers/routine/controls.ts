@@ -40,7 +40,7 @@ import { translatorOf } from '../input';
 import { offerAnotherRoutine, offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
-import { nowOf, writeRoutine } from './routine-attribute';
+import { nowOf, readRoutine, writeRoutine } from './routine-attribute';
 import { ask, askKeys, sayAndEnd } from '../reply';
 import { patchSafety, readSafety } from '../safety/health-profile';
 
@@ -362,4 +362,19 @@ export function routineHelp(h: HandlerInput, state: RoutineState): Response {
 export function lostTrack(h: HandlerInput): Response {
   writeRoutine(h, undefined);
   return askKeys(h, 'routine.lostTrack', 'routine.lostTrackReprompt');
+}
+
+/**
+ * What a routine command does: `active` with the routine in progress, `none` without one. A routine
+ * state that came back broken is dropped, and the user hears that the skill lost track.
+ */
+export function byRoutine(
+  h: HandlerInput,
+  active: (state: RoutineState) => Response | Promise<Response>,
+  none: () => Response | Promise<Response>,
+): Response | Promise<Response> {
+  const read = readRoutine(h);
+  if (read.status === 'active') return active(read.state);
+  if (read.status === 'broken') return lostTrack(h);
+  return none();
 }

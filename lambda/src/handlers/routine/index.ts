@@ -24,6 +24,7 @@ import {
   translatorOf,
 } from '../input';
 import {
+  byRoutine,
   changeHoldLength,
   haltedChoice,
   lighterInRoutine,
@@ -144,21 +145,6 @@ async function resumeFromStorage(h: HandlerInput): Promise<Response> {
   return resumeSaved(h);
 }
 
-/**
- * What a routine command does: `active` with the routine in progress, `none` without one. A routine
- * state that came back broken is dropped, and the user hears that the skill lost track.
- */
-function byRoutine(
-  h: HandlerInput,
-  active: (state: RoutineState) => Response | Promise<Response>,
-  none: () => Response | Promise<Response>,
-): Response | Promise<Response> {
-  const read = readRoutine(h);
-  if (read.status === 'active') return active(read.state);
-  if (read.status === 'broken') return lostTrack(h);
-  return none();
-}
-
 /** A routine command with no routine in this session. */
 const nothingRunning = (h: HandlerInput, key: string) => askKeys(h, key, 'routine.nothingRunningReprompt');
 
@@ -246,10 +232,6 @@ export const RoutineNoHandler: GuideHandler = {
   },
   async handle(h) {
     const offer = currentOffer(h);
-    if (offer?.kind === 'routine-list') {
-      const t = translatorOf(h);
-      return listRoutines(h, (list) => t('routine.list.also', { list }), offer.from);
-    }
     if (offer?.kind === 'another-routine') {
       await endFinishedRoutine(h);
       updateSession(h, { offer: undefined });

@@ -6,7 +6,6 @@
  * data/phrasings/en-US/controls.json lists the words for each and what they must do in each state.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
 import { pauseAt, positionAt, resumePointOf, type RoutineState } from '../../core/routine/progress';
 import { lastOutput } from '../conversation';
 import {
@@ -21,22 +20,10 @@ import type { GuideHandler } from '../handler';
 import { isIntent, translatorOf } from '../input';
 import { ask, askKeys, sayAndEnd } from '../reply';
 import { readSafety } from '../safety/health-profile';
-import { answerAndCarryOn, goOnInRoutine, haltedChoice, lostTrack, stopRoutine } from './controls';
+import { answerAndCarryOn, byRoutine, goOnInRoutine, haltedChoice, lostTrack, stopRoutine } from './controls';
 import { readSaved, resumeSaved } from './resume';
 import { beginScreened } from './start';
 import { nowOf, readRoutine, writeRoutine } from './routine-attribute';
-
-/** Runs `active` with the routine in this session, `none` without one; a broken state is dropped. */
-function withRoutine(
-  h: HandlerInput,
-  active: (state: RoutineState) => Response | Promise<Response>,
-  none: () => Response | Promise<Response>,
-): Response | Promise<Response> {
-  const read = readRoutine(h);
-  if (read.status === 'active') return active(read.state);
-  if (read.status === 'broken') return lostTrack(h);
-  return none();
-}
 
 const noRoutine = (h: HandlerInput) => askKeys(h, 'controls.noRoutine', 'routine.nothingRunningReprompt');
 
@@ -46,7 +33,7 @@ function answer(intent: string, speech: (h: HandlerInput, state?: RoutineState) 
     duringRoutine: 'continues',
     canHandle: (h) => isIntent(h, intent),
     handle: (h) =>
-      withRoutine(
+      byRoutine(
         h,
         (state) => answerAndCarryOn(h, state, [speech(h, state)]),
         () => {
@@ -66,7 +53,7 @@ function routineQuestion(
     duringRoutine: 'continues',
     canHandle: (h) => isIntent(h, intent),
     handle: (h) =>
-      withRoutine(
+      byRoutine(
         h,
         (state) => {
           const said = speech(h, state);
@@ -83,7 +70,7 @@ export const GoOnIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'GoOnIntent'),
   handle: (h) =>
-    withRoutine(
+    byRoutine(
       h,
       (state) => haltedChoice(h) ?? goOnInRoutine(h, state),
       async () => {
@@ -157,7 +144,7 @@ export const DoneIntentHandler: GuideHandler = {
   duringRoutine: 'continues',
   canHandle: (h) => isIntent(h, 'DoneIntent'),
   handle: (h) =>
-    withRoutine(
+    byRoutine(
       h,
       (state) => stopRoutine(h, state),
       () => sayAndEnd(h, translatorOf(h)('controls.goodbye')),
