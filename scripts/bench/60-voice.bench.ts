@@ -23,6 +23,7 @@ import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { intentRequest, launchRequest, sessionEndedRequest } from '../../simulator/envelope';
 import { readModel } from '../generate-model';
 import type { BenchSection, Figure } from './index';
+import { RECURRING_CUES } from '../../test/support/cues';
 
 const TARGETS = {
   returningBeforePressS: 20,
@@ -178,17 +179,6 @@ function announcedMinutesIn(heard: Heard): number {
   return said ? Number(said[1]) + (said[2] ? 0.5 : 0) : NaN;
 }
 
-const RECURRING = new Set([
-  'press',
-  'breathe',
-  'breathe-in',
-  'breathe-out',
-  'keep',
-  'halfway',
-  'release',
-  'switch-sides',
-]);
-
 /**
  * Cue repeats over a routine played straight through, from the engine with the skill's phrasebook:
  * how often a recurring cue has the same words as the last time that cue came up, and the most
@@ -211,7 +201,7 @@ function cueRepeats(routineId: string): { again: number; most: number; mostText:
   for (const item of turns.flatMap((turn) => turn.items)) {
     if (item.type !== 'speech') continue;
     const type = typeOf.get(item.ssml);
-    if (!type || !RECURRING.has(type)) continue;
+    if (!type || !RECURRING_CUES.has(type)) continue;
     if (last.get(type) === item.ssml) again++;
     last.set(type, item.ssml);
     counts.set(item.ssml, (counts.get(item.ssml) ?? 0) + 1);

@@ -8,7 +8,7 @@ import { FilePersistenceAdapter, QUARANTINE_MS } from '../../lambda/src/persiste
 import { buildSkill } from '../../lambda/src/skill';
 import { launchRequest } from '../../simulator/envelope';
 import { Conversation } from '../support/conversation';
-import { runServer } from '../support/server-process';
+import { exitWithin, runServer } from '../support/server-process';
 
 const folders: string[] = [];
 function folder(): string {
@@ -153,11 +153,7 @@ describe('start-up checks that cannot hang', () => {
   it('npm start with DATA_DIR under /proc exits 1 with one line within 5 s', async () => {
     const started = Date.now();
     const server = runServer({ DATA_DIR: '/proc/ppg-data' });
-    const code = await Promise.race([
-      server.exited,
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000)),
-    ]);
-    if (code === 'still running') server.child.kill('SIGKILL');
+    const code = await exitWithin(server, 5000);
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(5000);
     const errors = server.logs.filter((l) => l.level === 'error');

@@ -17,7 +17,7 @@ import { FilePersistenceAdapter } from '../../lambda/src/persistence/file';
 import { buildSkill } from '../../lambda/src/skill';
 import { launchRequest } from '../../simulator/envelope';
 import { Conversation, type Turn } from '../support/conversation';
-import { runServer } from '../support/server-process';
+import { exitWithin, runServer } from '../support/server-process';
 import { setEnvironment } from '../support/dynalite';
 import { startDynaliteProcess, type DynaliteProcess } from '../support/dynalite-process';
 
@@ -128,11 +128,7 @@ describe('start-up against a hung table', () => {
     try {
       const started = Date.now();
       const server = runServer({ DYNAMODB_TABLE: TABLE, ...db.awsEnvironment() });
-      const code = await Promise.race([
-        server.exited,
-        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000)),
-      ]);
-      if (code === 'still running') server.child.kill('SIGKILL');
+      const code = await exitWithin(server, 5000);
       expect(code).toBe(1);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(server.logs.filter((l) => l.level === 'error')).toEqual([

@@ -3,6 +3,7 @@
  * that asks "was this point pressed firmly?" knows every wording the skill may use for it (each cue
  * has several, picked by position) and never goes quiet when a wording is added or changed.
  */
+import type { RecurringCue } from '../../lambda/src/core/routine/timeline';
 import { hasKey, translatorFor } from '../../lambda/src/i18n';
 
 const t = translatorFor('en-US');
@@ -33,3 +34,19 @@ export const PRESS_ANY = cueWords(
   'routine.cue.press.moderate',
   'routine.cue.press.light',
 );
+
+/**
+ * Every cue type that recurs in a routine (and is worded by its position), complete by
+ * construction: the record's keys must be exactly the engine's `RecurringCue` types.
+ */
+const RECURRING: Record<RecurringCue, true> = {
+  press: true,
+  breathe: true,
+  'breathe-in': true,
+  'breathe-out': true,
+  keep: true,
+  halfway: true,
+  release: true,
+  'switch-sides': true,
+};
+export const RECURRING_CUES: ReadonlySet<string> = new Set(Object.keys(RECURRING));

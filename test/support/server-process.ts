@@ -63,3 +63,16 @@ export function runServer(env: Record<string, string>): ServerProcess {
     },
   };
 }
+
+/** The server's exit code if it exits within `ms`; otherwise it is killed and this says so. */
+export async function exitWithin(
+  server: ServerProcess,
+  ms: number,
+): Promise<number | null | 'still running'> {
+  const code = await Promise.race([
+    server.exited,
+    new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms)),
+  ]);
+  if (code === 'still running') server.child.kill('SIGKILL');
+  return code;
+}

@@ -19,17 +19,7 @@ import routineResources from '../../../lambda/src/i18n/en/routine.json';
 import { speakableCode, ssmlToText } from '../../../lambda/src/speech/ssml';
 import { routineOpening } from '../../../lambda/src/speech/routine-cues';
 import { everyPlan, say, t } from './fixtures';
-
-const RECURRING: Array<Cue['type']> = [
-  'press',
-  'breathe',
-  'breathe-in',
-  'breathe-out',
-  'keep',
-  'halfway',
-  'release',
-  'switch-sides',
-];
+import { RECURRING_CUES } from '../../support/cues';
 
 type Spoken = { cue?: Cue['type']; text: string; atMs: number };
 
@@ -91,7 +81,7 @@ describe('recurring cues', () => {
     it('never says a cue in the same words as the last time that cue came up', () => {
       const last = new Map<string, string>();
       for (const { cue, text } of heard) {
-        if (!cue || !RECURRING.includes(cue)) continue;
+        if (!cue || !RECURRING_CUES.has(cue)) continue;
         expect({ cue, text, previous: last.get(cue) }).not.toEqual({ cue, text, previous: text });
         last.set(cue, text);
       }
