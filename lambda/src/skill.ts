@@ -3,6 +3,7 @@
  * simulator and the tests. Handlers are registered here, from the most specific to the most generic.
  */
 import {
+  DefaultApiClient,
   Skill,
   SkillBuilders,
   type HandlerInput,
@@ -29,6 +30,7 @@ import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './hand
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
+import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -47,7 +49,10 @@ export interface SkillOptions {
 
 /** Every request handler, in the order the dispatcher tries them. */
 export const requestHandlers: GuideHandler[] = [
+  // Only right after "shall I cancel all of them?" (a later yes has dropped the question).
+  CancelConfirmHandler,
   ...safetyHandlers,
+  ...reminderHandlers,
   ...routineHandlers,
   ...findPointHandlers,
   UnroutableUserEventHandler,
@@ -105,6 +110,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       NotHealthStatementInterceptor,
       EverydayWordsInterceptor,
       routineAudioInterceptor(options.routineAudio),
+      ReminderQuestionInterceptor,
     )
     // After the handler: what was said (for repeat); only the skill's own session attributes,
     // validated; then the paused routine screen, so every way of pausing gets it in one place.
@@ -114,6 +120,9 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       PausedRoutineScreenInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
+    // The service clients (Reminders API, device settings) need an API client; each call is given
+    // a deadline where it is made (handlers/reminders/api.ts).
+    .withApiClient(new DefaultApiClient())
     .withCustomUserAgent('pressure-point-guide/0.1');
   // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
   // without context.System.application), so the builder is not given it.
