@@ -3,7 +3,6 @@
  * simulator and the tests. Handlers are registered here, from the most specific to the most generic.
  */
 import {
-  DefaultApiClient,
   Skill,
   SkillBuilders,
   type HandlerInput,
@@ -31,6 +30,8 @@ import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './hand
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
 import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
+import { REMINDERS_CALL_LIMIT_MS } from './handlers/reminders/api';
+import { BoundedApiClient } from './handlers/reminders/api-client';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -120,9 +121,10 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       PausedRoutineScreenInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
-    // The service clients (Reminders API, device settings) need an API client; each call is given
-    // a deadline where it is made (handlers/reminders/api.ts).
-    .withApiClient(new DefaultApiClient())
+    // The service clients (Reminders API, device settings) need an API client: DefaultApiClient's
+    // behaviour, plus an abort after the longest a call may take, so a hung API leaves no socket
+    // open; each call also has the turn's deadline where it is made (handlers/reminders/api.ts).
+    .withApiClient(new BoundedApiClient(REMINDERS_CALL_LIMIT_MS))
     .withCustomUserAgent('pressure-point-guide/0.1');
   // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
   // without context.System.application), so the builder is not given it.

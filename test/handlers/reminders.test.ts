@@ -5,10 +5,14 @@
  * directive are checked against the documented shapes written down below, not against the code.
  */
 import type { Directive } from 'ask-sdk-model';
-import { FakeAlexaApi } from '../support/alexa-api';
+import { FakeAlexaApi } from '../../simulator/alexa-api';
 import { newConversation } from '../support/skill';
 import { Conversation, type Turn } from '../support/conversation';
-import { REMINDERS_BUDGET_MS, TIME_ZONE_LIMIT_MS } from '../../lambda/src/handlers/reminders/api';
+import {
+  REMINDERS_BUDGET_MS,
+  REMINDERS_CALL_LIMIT_MS,
+  TIME_ZONE_LIMIT_MS,
+} from '../../lambda/src/handlers/reminders/api';
 
 const SCOPE = 'alexa::alerts:reminders:skill:readwrite';
 const REMINDER_TEXT = 'Time for your back routine: say, Alexa, open pressure point guide.';
@@ -377,6 +381,27 @@ describe('when the Reminders API fails, every answer is spoken and asks what nex
     expect(turn.speech).toMatch(/not sure the reminder was set/);
     expectAsks(turn);
     expect(elapsed).toBeLessThan(REMINDERS_BUDGET_MS + 1000);
+  });
+
+  it('a hung call is abandoned, not left open: its connection is closed', async () => {
+    api.behaviour.create = 'hang';
+    await talkTo().utter('remind me every evening at 9');
+    const until = Date.now() + 1000;
+    while (api.hangingCount > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(api.calls('create')).toHaveLength(1);
+    expect(api.hangingCount).toBe(0);
+  });
+
+  it('the time zone and the reminder both hung: still one spoken answer within the budget', async () => {
+    api.behaviour.timeZone = 'hang';
+    api.behaviour.create = 'hang';
+    const started = Date.now();
+    const turn = await talkTo().utter('remind me every evening at 9');
+    const elapsed = Date.now() - started;
+    expect(turn.speech).toMatch(/not sure the reminder was set/);
+    expectAsks(turn);
+    expect(elapsed).toBeGreaterThanOrEqual(REMINDERS_CALL_LIMIT_MS);
+    expect(elapsed).toBeLessThan(REMINDERS_BUDGET_MS + 500);
   });
 
   it('the API is not there at all (connection refused)', async () => {

@@ -1,5 +1,6 @@
 /**
- * A local stand-in for the Alexa APIs the skill calls, on 127.0.0.1: the Reminders API
+ * A local stand-in for the Alexa APIs the skill calls, on 127.0.0.1 (the tests use it, and
+ * `npm run fake-alexa-api` serves it for the simulator): the Reminders API
  * (POST/GET /v1/alerts/reminders, DELETE /v1/alerts/reminders/{alertToken}) and the device settings
  * time zone (GET /v2/devices/{deviceId}/settings/System.timeZone). It checks the bearer token the
  * request envelope carried (context.System.apiAccessToken), keeps the reminders it was given,
@@ -41,6 +42,7 @@ export interface StoredReminder {
 export class FakeAlexaApi {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly hanging = new Set<ServerResponse>();
   private next = 1;
   readonly received: Received[] = [];
   readonly reminders = new Map<string, StoredReminder>();
@@ -54,6 +56,11 @@ export class FakeAlexaApi {
   readonly behaviour: Partial<Record<Operation, Behaviour>> = {};
   /** After this many successful deletes, every further delete gets `status`. */
   failDeletesAfter?: { count: number; status: number };
+
+  /** Requests it was told to leave unanswered whose connection the caller still holds open. */
+  get hangingCount(): number {
+    return this.hanging.size;
+  }
 
   get url(): string {
     const address = this.server?.address();
@@ -135,7 +142,12 @@ export class FakeAlexaApi {
     if (req.headers.authorization !== `Bearer ${this.token}`)
       return json(res, 401, { code: 'UNAUTHORIZED', message: 'bad or missing bearer token' });
     const behaviour = this.behaviour[operation];
-    if (behaviour === 'hang') return; // never answers; stop() closes the socket
+    if (behaviour === 'hang') {
+      // Never answers; the caller giving up (or stop()) closes the connection.
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
     if (behaviour === 'garbage') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"alertToken": <html>oops');
