@@ -4,6 +4,9 @@
  * takes for it. No Alexa types: the handlers turn this into API calls.
  */
 
+/** The permission scope reminders need: declared in skill.json, asked for by voice. */
+export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
+
 export interface TimeOfDay {
   hour: number;
   minute: number;

@@ -10,11 +10,10 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { services } from 'ask-sdk-model';
 import { isRecord } from '../../core/record';
-import { isTimeZone } from '../../core/reminder-time';
+import { isTimeZone, REMINDERS_SCOPE } from '../../core/reminder-time';
 import { log } from '../../log';
 
-/** The permission scope the skill declares in skill.json and asks for by voice. */
-export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
+export { REMINDERS_SCOPE };
 
 /** All the reminder calls of one turn share this budget, counted from the handler's start. */
 export const REMINDERS_BUDGET_MS = 3000;
