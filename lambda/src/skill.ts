@@ -166,8 +166,20 @@ class GuardedSkill extends Skill {
         },
       };
     }
-    return super.invoke(input, context);
+    return super.invoke(withSystem(input), context);
   }
+}
+
+/**
+ * With an API client configured, ask-sdk reads `context.System.apiEndpoint` before any handler runs
+ * and throws on an envelope whose `System` is missing or not an object. Such an envelope is answered
+ * as one with an empty `System`: no endpoint and no token, so no service call is made.
+ */
+function withSystem(input: RequestEnvelope): RequestEnvelope {
+  const context: unknown = input.context;
+  const system: unknown = (context as { System?: unknown }).System;
+  if (typeof system === 'object' && system !== null) return input;
+  return { ...input, context: { ...(context as object), System: {} } } as RequestEnvelope;
 }
 
 /** Why an envelope is not for this skill id ('skill-id-missing' / 'skill-id-mismatch'), or undefined. */

@@ -7,7 +7,9 @@
 import type { Directive } from 'ask-sdk-model';
 import { FakeAlexaApi } from '../../simulator/alexa-api';
 import { newConversation } from '../support/skill';
-import { Conversation, type Turn } from '../support/conversation';
+import { Conversation, toTurn, type Turn } from '../support/conversation';
+import { intentRequest } from '../../simulator/envelope';
+import { model } from '../support/model';
 import {
   REMINDERS_BUDGET_MS,
   REMINDERS_CALL_LIMIT_MS,
@@ -251,6 +253,27 @@ describe('setting a daily practice reminder', () => {
       expect(api.calls('create')).toHaveLength(1);
     },
   );
+
+  it('a time said out of the blue sets nothing, and says how to ask', async () => {
+    const talk = talkTo();
+    await talk.launch();
+    const turn = await talk.utter('9 pm');
+    expect(turn.speech).toMatch(/remind me every evening at 9/);
+    expectAsks(turn);
+    expect(api.received).toHaveLength(0);
+  });
+
+  it('an envelope without context.System still gets a spoken answer, and no call is made', async () => {
+    const { skill } = newConversation();
+    for (const system of [null, undefined, 'junk']) {
+      const request = intentRequest(model, 'ListRemindersIntent', {}, { apiEndpoint: api.url });
+      (request.context as unknown as Record<string, unknown>).System = system;
+      const turn = toTurn(await skill.invoke(request));
+      expect(turn.speech).toMatch(/couldn't reach/);
+      expect(turn.reprompt).not.toBe('');
+    }
+    expect(api.received).toHaveLength(0);
+  });
 
   it('a time it cannot read is asked again, in other words', async () => {
     const talk = talkTo();

@@ -197,11 +197,9 @@ export const ReminderTimeIntentHandler: GuideHandler = {
   canHandle: (h) => isIntent(h, 'ReminderTimeIntent'),
   async handle(h) {
     const { time, given } = saidTime(h);
-    if (readReminderState(h)?.stage !== 'time') {
-      // A time said out of the blue: a reminder is the only thing the skill sets at a time.
-      if (!time) return askForTime(h);
-      return setReminder(h, time, true);
-    }
+    // A time said out of the blue is not taken as a request to set anything: say how to ask.
+    if (readReminderState(h)?.stage !== 'time')
+      return sayThenAsk(h, translatorOf(h)('reminders.timeOutOfContext'));
     if (!given || !time) return askForTime(h, 'reminders.timeNotHeard');
     return setReminder(h, time, true);
   },
