@@ -24,12 +24,10 @@ const NUMBER_WORDS: Record<string, number> = {
   thirty: 30,
   forty: 40,
   'forty five': 45,
-  'fourty five': 45,
   'twenty five': 25,
   'thirty five': 35,
   fifty: 50,
   'fifty five': 55,
-  'ten past': 10,
 };
 
 const PART_VALUES: Record<string, string> = {
