@@ -4,7 +4,8 @@
  * .data), LOG_LEVEL, SIMULATOR (the web simulator at /: on by default only while HOST is a loopback
  * address; SIMULATOR=on serves it on any HOST, SIMULATOR=off never), and
  * ALEXA_SKIP_VERIFICATION=true for local tools that cannot sign requests (only allowed while HOST
- * is a loopback address).
+ * is a loopback address), and SIMULATOR_ALEXA_API (the Alexa API base URL the simulator's requests
+ * name, such as the local fake `npm run fake-alexa-api` serves, for trying reminders offline).
  *
  * Start-up fails with one clear log line and exit code 1 when a setting is wrong or the store is
  * not usable. SIGTERM and SIGINT stop accepting connections, let requests in flight finish, and
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
   // The simulator skips signature checks by design: it is a tool for your own machine, served on
   // another HOST only when asked for by name.
   const simulatorOn = simulatorSetting === 'on' || (simulatorSetting === undefined && LOOPBACK.has(host));
+  // Where the simulator's requests say Alexa's APIs are (reminders): a local fake, for trying them offline.
+  const simulatorAlexaApi = env.SIMULATOR_ALEXA_API?.trim() || undefined;
+  if (simulatorAlexaApi !== undefined && !/^https?:\/\/[^\s/]+\/?$/.test(simulatorAlexaApi))
+    fail(
+      'server.bad_setting',
+      `SIMULATOR_ALEXA_API must be a base URL such as http://127.0.0.1:3001, not "${simulatorAlexaApi}".`,
+    );
 
   if (!verifyRequests) {
     if (!LOOPBACK.has(host))
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
         assetsDir: path.join(__dirname, 'public'),
         // The screen device's diagrams: a point screen's point, each page of a routine turn, as SVG.
         renderVisual: (directive, page) => directiveSvg(directive, { page }),
+        alexaApi: simulatorAlexaApi,
       })
     : undefined;
   const simulatorStore = local?.store;

@@ -43,6 +43,7 @@ export interface SimulatorRouterOptions {
   renderVisual?: VisualRenderer;
   applicationId?: string;
   clock?: SimulatorOptions['clock'];
+  alexaApi?: SimulatorOptions['alexaApi'];
 }
 
 export interface LocalSimulatorOptions extends Omit<SimulatorRouterOptions, 'skill' | 'persistenceAdapter'> {
@@ -119,6 +120,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     renderVisual: options.renderVisual,
     applicationId: options.applicationId,
     clock: options.clock,
+    alexaApi: options.alexaApi,
   });
   const router = express.Router();
   const page = path.join(options.assetsDir, 'index.html');

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
+import { alexaTimeValue } from './time-slot';
 
 export interface ModelSlotValue {
   id?: string;
@@ -45,6 +46,10 @@ export interface EnvelopeOptions {
   timestamp?: string;
   applicationId?: string;
   device?: DeviceProfile;
+  /** Where the skill's service clients call (context.System.apiEndpoint); Alexa's by default. */
+  apiEndpoint?: string;
+  /** The permission scopes the user has granted (context.System.user.permissions.scopes). */
+  grantedScopes?: string[];
 }
 
 export const DEFAULT_APPLICATION_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-pressurepoint';
@@ -70,11 +75,14 @@ export function envelope(request: Record<string, unknown>, options: EnvelopeOpti
         touch: ['SINGLE'],
       }
     : undefined;
+  const scopes = Object.fromEntries(
+    (options.grantedScopes ?? []).map((scope) => [scope, { status: 'GRANTED' }]),
+  );
   const system = {
     application: { applicationId },
-    user: { userId },
+    user: options.grantedScopes ? { userId, permissions: { scopes } } : { userId },
     device: { deviceId, supportedInterfaces },
-    apiEndpoint: 'https://api.amazonalexa.com',
+    apiEndpoint: options.apiEndpoint ?? 'https://api.amazonalexa.com',
     apiAccessToken: 'test-token',
   };
   const session =
@@ -130,9 +138,12 @@ export function intentRequest(
   const slots: Record<string, unknown> = {};
   for (const slot of intent?.slots ?? []) {
     const spoken = slotValues[slot.name];
+    // Alexa sends AMAZON.TIME as the time it heard ("21:00"), not the words.
+    const value =
+      slot.type === 'AMAZON.TIME' && spoken !== undefined ? (alexaTimeValue(spoken) ?? spoken) : spoken;
     slots[slot.name] = buildSlot(
       slot.name,
-      spoken,
+      value,
       types.find((t) => t.name === slot.type),
     );
   }

@@ -5,6 +5,7 @@
  * What matches nothing goes to AMAZON.FallbackIntent, as on Alexa.
  */
 import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
+import { alexaTimeValue } from './time-slot';
 
 /** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
@@ -149,13 +150,22 @@ export class ModelMatcher {
       const slots: Record<string, string> = {};
       // The skill's own sample wins a tie with a built-in phrasing ("continue" as GoOnIntent, not next).
       let score = sample.literalLength + (sample.own ? 0.5 : 0);
+      let fits = true;
       sample.slotNames.forEach((name, i) => {
         const words = match[i + 1].trim();
         slots[name] = words;
-        const type = this.types.get(this.slotTypes.get(`${sample.intent}.${name}`) ?? '');
+        const typeName = this.slotTypes.get(`${sample.intent}.${name}`) ?? '';
+        // AMAZON.TIME fills only with words that are a time (a lone number only beside the sample's own words).
+        if (typeName === 'AMAZON.TIME') {
+          if (alexaTimeValue(words, sample.literalLength > 0)) score += 1000;
+          else fits = false;
+          return;
+        }
+        const type = this.types.get(typeName);
         // A slot whose words are a known value is a far better match than one that merely captured words.
         if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
       });
+      if (!fits) continue;
       // A sample that is only a slot ("{point}") matches anything, so it counts only with a known value.
       if (sample.literalLength === 0 && score < 0) continue;
       if (!best || score > best.score) best = { score, understood: { intent: sample.intent, slots } };

@@ -21,6 +21,7 @@ import {
   type EnvelopeOptions,
   type InteractionModelJson,
 } from './envelope';
+import { REMINDERS_SCOPE } from '../lambda/src/core/reminder-time';
 import { routineHolds, silenceHolds, type Hold } from './holds';
 import { ModelMatcher } from './nlu';
 import { visualFromDirectives, type Visual, type VisualRenderer } from './visual';
@@ -104,6 +105,12 @@ export interface SimulatorOptions {
   locale?: string;
   /** The skill id requests carry (set it when the skill enforces one). */
   applicationId?: string;
+  /**
+   * The Alexa API endpoint requests name (context.System.apiEndpoint), such as a local fake
+   * (`npm run fake-alexa-api`); the simulated user has then granted the reminders permission.
+   * Unset: Alexa's own endpoint, and no permission granted.
+   */
+  alexaApi?: string;
 }
 
 /** Input the simulator refuses (a button press that no screen could send). */
@@ -348,6 +355,9 @@ export class Simulator {
       timestamp: new Date(this.clock() + session.skippedMs).toISOString(),
       locale: this.options.locale ?? 'en-US',
       applicationId: this.options.applicationId,
+      ...(this.options.alexaApi
+        ? { apiEndpoint: this.options.alexaApi, grantedScopes: [REMINDERS_SCOPE] }
+        : {}),
     };
   }
 

@@ -19,6 +19,7 @@ import {
   sessionAttributes,
   type Attributes,
 } from './handlers/conversation';
+import { readReminderState, REMINDER_ATTRIBUTE } from './handlers/reminders';
 
 /**
  * The session keys the skill writes; nothing else is returned. A feature that adds a session key
@@ -32,6 +33,7 @@ export const OWN_SESSION_KEYS = [
   SCREENED_ATTRIBUTE,
   'safety',
   SAID_ATTRIBUTE,
+  REMINDER_ATTRIBUTE,
 ] as const;
 
 /** Largest "what was last said" kept (JSON characters); a real answer's is well under half of this. */
@@ -75,6 +77,9 @@ function ownAttributes(h: HandlerInput): Attributes {
     if (safety.pending && safety.pending.asked.length > MAX_FINGERPRINT_CHARACTERS) delete safety.pending;
     kept.safety = JSON.parse(JSON.stringify(safety)) as unknown;
   }
+
+  const reminder = readReminderState(h);
+  if (reminder) kept[REMINDER_ATTRIBUTE] = reminder;
 
   const said = attrs[SAID_ATTRIBUTE];
   if (isMade(said) && JSON.stringify(said).length <= MAX_SAID_CHARACTERS) {

@@ -29,6 +29,9 @@ import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './hand
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
+import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
+import { REMINDERS_CALL_LIMIT_MS } from './handlers/reminders/api';
+import { BoundedApiClient } from './handlers/reminders/api-client';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -47,7 +50,10 @@ export interface SkillOptions {
 
 /** Every request handler, in the order the dispatcher tries them. */
 export const requestHandlers: GuideHandler[] = [
+  // Only right after "shall I cancel all of them?" (a later yes has dropped the question).
+  CancelConfirmHandler,
   ...safetyHandlers,
+  ...reminderHandlers,
   ...routineHandlers,
   ...findPointHandlers,
   UnroutableUserEventHandler,
@@ -105,6 +111,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       NotHealthStatementInterceptor,
       EverydayWordsInterceptor,
       routineAudioInterceptor(options.routineAudio),
+      ReminderQuestionInterceptor,
     )
     // After the handler: what was said (for repeat); only the skill's own session attributes,
     // validated; then the paused routine screen, so every way of pausing gets it in one place.
@@ -114,6 +121,10 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       PausedRoutineScreenInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
+    // The service clients (Reminders API, device settings) need an API client: DefaultApiClient's
+    // behaviour, plus an abort after the longest a call may take, so a hung API leaves no socket
+    // open; each call also has the turn's deadline where it is made (handlers/reminders/api.ts).
+    .withApiClient(new BoundedApiClient(REMINDERS_CALL_LIMIT_MS))
     .withCustomUserAgent('pressure-point-guide/0.1');
   // The skill id is checked by GuardedSkill itself (the SDK's own check throws on an envelope
   // without context.System.application), so the builder is not given it.
@@ -155,8 +166,20 @@ class GuardedSkill extends Skill {
         },
       };
     }
-    return super.invoke(input, context);
+    return super.invoke(withSystem(input), context);
   }
+}
+
+/**
+ * With an API client configured, ask-sdk reads `context.System.apiEndpoint` before any handler runs
+ * and throws on an envelope whose `System` is missing or not an object. Such an envelope is answered
+ * as one with an empty `System`: no endpoint and no token, so no service call is made.
+ */
+function withSystem(input: RequestEnvelope): RequestEnvelope {
+  const context: unknown = input.context;
+  const system: unknown = (context as { System?: unknown }).System;
+  if (typeof system === 'object' && system !== null) return input;
+  return { ...input, context: { ...(context as object), System: {} } } as RequestEnvelope;
 }
 
 /** Why an envelope is not for this skill id ('skill-id-missing' / 'skill-id-mismatch'), or undefined. */

@@ -5,6 +5,7 @@
 import { needs, pointSlotId, points, routines } from '../../lambda/src/core/catalogue';
 import { needSpokenForms, pointSpokenForms, routineSpokenForms } from '../../lambda/src/core/spoken-forms';
 import { conditions, healthSpokenForms, redFlags, stopSymptoms } from '../../lambda/src/core/safety';
+import { PART_OF_DAY_WORDS } from '../../lambda/src/core/reminder-time';
 
 export interface SlotTypeValue {
   id: string;
@@ -65,6 +66,14 @@ export function healthWordsSlotType(): SlotType {
   };
 }
 
+/** The parts of the day a reminder can name ("every evening at 9"), from core/reminder-time. */
+export function partOfDaySlotType(): SlotType {
+  return {
+    name: 'ReminderPartOfDay',
+    values: Object.entries(PART_OF_DAY_WORDS).map(([id, forms]) => value(id, id, forms)),
+  };
+}
+
 /** Every generated slot type, in the order they appear in the model. */
 export const slotTypeGenerators: Array<() => SlotType> = [
   pointSlotType,
@@ -73,4 +82,5 @@ export const slotTypeGenerators: Array<() => SlotType> = [
   conditionSlotType,
   redFlagSlotType,
   healthWordsSlotType,
+  partOfDaySlotType,
 ];

@@ -7,7 +7,7 @@ const matcher = new ModelMatcher(model);
 const { intents, types = [] } = model.interactionModel.languageModel;
 
 /** Amazon's built-in slot types are not in the model: a value each, as Alexa would fill them. */
-const BUILT_IN_TYPES: Record<string, string> = { 'AMAZON.NUMBER': '65' };
+const BUILT_IN_TYPES: Record<string, string> = { 'AMAZON.NUMBER': '65', 'AMAZON.TIME': '9 pm' };
 
 function slotType(intentName: string, slotName: string) {
   const intent = intents.find((i) => i.name === intentName);

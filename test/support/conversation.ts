@@ -95,6 +95,8 @@ export class Conversation {
       device?: DeviceProfile;
       startTime?: number;
       locale?: string;
+      apiEndpoint?: string;
+      grantedScopes?: string[];
     } = {},
   ) {
     this.now = options.startTime ?? Date.parse('2026-11-25T08:00:00Z');
@@ -105,11 +107,19 @@ export class Conversation {
       userId: this.options.userId,
       device: this.options.device,
       locale: this.options.locale,
+      apiEndpoint: this.options.apiEndpoint,
+      grantedScopes: this.options.grantedScopes,
       sessionId: this.sessionId,
       newSession: !this.started,
       attributes: this.attributes,
       timestamp: new Date(this.now).toISOString(),
     };
+  }
+
+  /** The permission scopes the user has granted, as later requests will carry them. */
+  grantScopes(scopes: string[]): this {
+    this.options.grantedScopes = scopes;
+    return this;
   }
 
   /** Moves the request clock forward. */
