@@ -309,7 +309,7 @@ export function parsePlan(value: unknown): RoutinePlan | undefined {
     if (previous && step.source < previous.source) return undefined;
     steps.push(step);
   }
-  return { source, holdScale, steps };
+  return value.brief === true ? { source, holdScale, steps, brief: true } : { source, holdScale, steps };
 }
 
 function parseTime(value: unknown, now: number): Parsed<number> {
