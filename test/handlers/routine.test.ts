@@ -355,7 +355,7 @@ describe('time a hold after a point answer', () => {
   it('"time a hold" times that point with the same engine, sides and all', async () => {
     const { talk } = newConversation();
     const answer = await talk.utter('where is kunlun');
-    expect(answer.speech).toMatch(/You can say time a hold\. Want more detail\?$/);
+    expect(answer.speech).toMatch(/More detail, or time it\?$/);
     await talk.utter('yes, time a hold');
     const turn = await talk.utter('no');
     expect(turn.speech).toMatch(
