@@ -12,6 +12,7 @@
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { routines } from '../../lambda/src/core/catalogue';
+import { conditions } from '../../lambda/src/core/safety';
 import { planRoutine } from '../../lambda/src/core/routine/plan';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import { allTurns, type Phrasebook } from '../../lambda/src/core/routine/timeline';
@@ -163,7 +164,7 @@ function announcedMinutesIn(heard: Heard): number {
   const text = [heard.ssml, ...heard.components.map((c) => (c.type === 'Speech' ? c.content : ''))]
     .map(ssmlToText)
     .join(' ');
-  const said = /about (\d+)( and a half)? minutes/.exec(text);
+  const said = /about (\d+)( and a half)? minutes/i.exec(text);
   return said ? Number(said[1]) + (said[2] ? 0.5 : 0) : NaN;
 }
 
@@ -216,13 +217,16 @@ export async function run(): Promise<BenchSection> {
     const played = await playOn(user, first.first);
     await user.endSession();
     const returning = await startToPress(user, routine.id);
+    const playedAgain = await playOn(user, returning.first);
+    const announcedAgain = announcedMinutesIn(returning.first);
+    const errorAgain = Math.abs(announcedAgain - playedAgain.ms / 60_000) / (playedAgain.ms / 60_000);
     const announced = announcedMinutesIn(first.first);
     const playedMin = played.ms / 60_000;
     const error = Math.abs(announced - playedMin) / playedMin;
     const silence = longestSilenceMs(played.turns);
     const repeats = cueRepeats(routine.id);
     worstReturning = Math.max(worstReturning, returning.ms);
-    worstError = Math.max(worstError, error);
+    worstError = Math.max(worstError, error, errorAgain);
     worstSilence = Math.max(worstSilence, silence);
     totalAgain += repeats.again;
     const name = (what: string) => `${routine.id}: ${what}`;
@@ -250,6 +254,13 @@ export async function run(): Promise<BenchSection> {
         ok: error <= TARGETS.announcedError,
       },
       {
+        name: name(`returning: announced ${announcedAgain} min, played`),
+        value: Math.round((playedAgain.ms / 60_000) * 100) / 100,
+        unit: `min (${(errorAgain * 100).toFixed(0)} % off)`,
+        target: 'within 10 %',
+        ok: errorAgain <= TARGETS.announcedError,
+      },
+      {
         name: name('longest silence'),
         value: silence / 1000,
         unit: 's',
@@ -271,38 +282,74 @@ export async function run(): Promise<BenchSection> {
     );
   }
 
-  // The longest first answer of each feature, each asked by a new user in a new session.
-  const longest = async (asks: Array<(user: User) => Promise<Heard>>) => {
+  // The longest first answer of each feature, each asked by a new user in a new session, and the
+  // longest "tell me more" after it (`more`: what the user says next, when the answer offers more).
+  const longest = async (
+    asks: Array<(user: User) => Promise<Heard>>,
+    more?: (user: User, first: Heard) => Promise<Heard> | undefined,
+  ) => {
     let most = 0;
     let what = '';
+    let mostMore = 0;
+    let repeated = 0;
     for (const ask of asks) {
-      const heard = await ask(newUser());
+      const user = newUser();
+      const heard = await ask(user);
       const text = ssmlToText(heard.ssml);
       if (words(text) > most) [most, what] = [words(text), text];
+      const next = more?.(user, heard);
+      if (!next) continue;
+      const moreText = ssmlToText((await next).ssml);
+      mostMore = Math.max(mostMore, words(moreText));
+      const heardSentences = [text, moreText].flatMap((t) => t.split(/(?<=[.?!])\s+/));
+      repeated += heardSentences.filter((x, i) => heardSentences.indexOf(x) !== i).length;
     }
-    return { most, what };
+    return { most, what, mostMore, repeated };
   };
   const types = model.interactionModel.languageModel.types ?? [];
   const valuesOf = (type: string) =>
     (types.find((t) => t.name === type)?.values ?? []).map((v) => v.name.value);
-  const features: Array<[string, Array<(user: User) => Promise<Heard>>]> = [
-    ['find a point', valuesOf('PointName').map((p) => (u: User) => u.say('FindPointIntent', { point: p }))],
+  const stopTier = new Set(conditions.filter((c) => c.tier === 'stop').map((c) => c.name));
+  const conditionNames = valuesOf('ConditionName');
+  const moreDetail = (u: User, first: Heard) =>
+    /Want more detail\?$/.test(ssmlToText(first.ssml)) ? u.say('AMAZON.YesIntent') : undefined;
+  const features: Array<
+    [
+      string,
+      Array<(user: User) => Promise<Heard>>,
+      ((user: User, first: Heard) => Promise<Heard> | undefined)?,
+    ]
+  > = [
+    [
+      'find a point',
+      valuesOf('PointName').map((p) => (u: User) => u.say('FindPointIntent', { point: p })),
+      (u: User) => u.say('PointDetailIntent'),
+    ],
     [
       'points for a need',
       valuesOf('NeedName').map((n) => (u: User) => u.say('PointsForNeedIntent', { need: n })),
     ],
     [
-      'is it safe if…',
+      'is it safe if… (graded answers)',
+      conditionNames
+        .filter((c) => !stopTier.has(c))
+        .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
+      moreDetail,
+    ],
+    [
+      'is it safe if… (urgent care: red flags, stop-tier conditions)',
       [
-        ...valuesOf('ConditionName').map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
+        ...conditionNames
+          .filter((c) => stopTier.has(c))
+          .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
         ...valuesOf('RedFlagName').map((s) => (u: User) => u.say('SafetyCheckIntent', { symptom: s })),
       ],
     ],
     ['start a routine', routines.map((r) => (u: User) => u.say('StartRoutineIntent', { routine: r.id }))],
     ['launch, first use', [(u: User) => u.launch()]],
   ];
-  for (const [feature, asks] of features) {
-    const { most, what } = await longest(asks);
+  for (const [feature, asks, more] of features) {
+    const { most, what, mostMore, repeated } = await longest(asks, more);
     figures.push({
       name: `first answer, ${feature} (longest: "${what.slice(0, 50)}…")`,
       value: most,
@@ -310,6 +357,23 @@ export async function run(): Promise<BenchSection> {
       target: `≤ ${TARGETS.firstAnswerWords} words`,
       ok: most <= TARGETS.firstAnswerWords,
     });
+    if (!more) continue;
+    figures.push(
+      {
+        name: `tell me more, ${feature}`,
+        value: mostMore,
+        unit: 'words',
+        target: `≤ ${TARGETS.tellMeMoreWords} words`,
+        ok: mostMore <= TARGETS.tellMeMoreWords,
+      },
+      {
+        name: `tell me more, ${feature}: sentences said twice (first answer and more)`,
+        value: repeated,
+        unit: 'times',
+        target: '0',
+        ok: repeated === 0,
+      },
+    );
   }
   // A returning user: played a routine in an earlier session (and one who stopped partway).
   let launchReturning = 0;
