@@ -12,6 +12,7 @@
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { routines } from '../../lambda/src/core/catalogue';
+import { conditions } from '../../lambda/src/core/safety';
 import { planRoutine } from '../../lambda/src/core/routine/plan';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import { allTurns, type Phrasebook } from '../../lambda/src/core/routine/timeline';
@@ -24,16 +25,11 @@ import { intentRequest, launchRequest, sessionEndedRequest } from '../../simulat
 import { readModel } from '../generate-model';
 import type { BenchSection, Figure } from './index';
 import { RECURRING_CUES } from '../../test/support/cues';
+import { beforeFirstPress, spokenWords, VOICE_TARGETS, type AplaComponent } from '../../test/support/voice';
 
-const TARGETS = {
-  returningBeforePressS: 20,
-  announcedError: 0.1,
-  silenceS: 25,
-  firstAnswerWords: 35,
-  launchReturningWords: 25,
-};
+const TARGETS = VOICE_TARGETS;
 
-type Component = { type: 'Speech'; content: string } | { type: 'Silence'; duration: number };
+type Component = AplaComponent;
 interface Heard {
   ssml: string;
   components: Component[];
@@ -44,7 +40,7 @@ interface RoutineTurnState {
   plan: { steps: unknown[] };
 }
 
-const words = (text: string): number => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const words = spokenWords;
 
 function heardOf(response: ResponseEnvelope): Heard {
   const output = response.response?.outputSpeech;
@@ -112,37 +108,30 @@ class User {
   }
 }
 
-/** Words and ms of speech before the first hold of a routine turn. */
-function beforeFirstHold(heard: Heard, holdStartMs: number): { words: number; ms: number } {
-  let at = estimateSpeechMs(heard.ssml);
-  let count = words(ssmlToText(heard.ssml));
-  for (const c of heard.components) {
-    if (at >= holdStartMs) break;
-    if (c.type === 'Speech') {
-      count += words(ssmlToText(c.content));
-      at += estimateSpeechMs(c.content);
-    } else at += c.duration;
-  }
-  return { words: count, ms: holdStartMs + estimateSpeechMs(heard.ssml) };
-}
-
 /**
  * From "start the … routine" to the first press: the questions asked first (the disc routine's "did
  * a clinician diagnose it?", answered yes; the safety question, answered no) and the opening.
  */
 async function startToPress(user: User, routineId: string) {
-  const total = { words: 0, ms: 0 };
+  const total = { words: 0, ms: 0, toHoldMs: 0 };
   let heard = await user.say('StartRoutineIntent', { routine: routineId });
   for (let asked = 0; asked < 3 && !user.routine()?.turn; asked++) {
     total.words += words(ssmlToText(heard.ssml));
     total.ms += estimateSpeechMs(heard.ssml);
+    total.toHoldMs += estimateSpeechMs(heard.ssml);
     const safety = user.attributes.safety as { pending?: { action?: string } } | undefined;
     heard = await user.say(safety?.pending?.action === 'diagnosis' ? 'AMAZON.YesIntent' : 'AMAZON.NoIntent');
   }
   const state = user.routine();
   if (!state?.turn) return { ...total, first: heard, ok: false };
-  const before = beforeFirstHold(heard, state.turn.windows[0].holdStartMs);
-  return { words: total.words + before.words, ms: total.ms + before.ms, first: heard, ok: true };
+  const before = beforeFirstPress(heard.ssml, heard.components, state.turn.windows[0].holdStartMs);
+  return {
+    words: total.words + before.words,
+    ms: total.ms + before.ms,
+    toHoldMs: total.toHoldMs + before.toHoldMs,
+    first: heard,
+    ok: true,
+  };
 }
 
 /** Plays the running routine to its end with "next"; every turn's components and the total ms. */
@@ -175,7 +164,7 @@ function announcedMinutesIn(heard: Heard): number {
   const text = [heard.ssml, ...heard.components.map((c) => (c.type === 'Speech' ? c.content : ''))]
     .map(ssmlToText)
     .join(' ');
-  const said = /about (\d+)( and a half)? minutes/.exec(text);
+  const said = /about (\d+)( and a half)? minutes/i.exec(text);
   return said ? Number(said[1]) + (said[2] ? 0.5 : 0) : NaN;
 }
 
@@ -228,13 +217,16 @@ export async function run(): Promise<BenchSection> {
     const played = await playOn(user, first.first);
     await user.endSession();
     const returning = await startToPress(user, routine.id);
+    const playedAgain = await playOn(user, returning.first);
+    const announcedAgain = announcedMinutesIn(returning.first);
+    const errorAgain = Math.abs(announcedAgain - playedAgain.ms / 60_000) / (playedAgain.ms / 60_000);
     const announced = announcedMinutesIn(first.first);
     const playedMin = played.ms / 60_000;
     const error = Math.abs(announced - playedMin) / playedMin;
     const silence = longestSilenceMs(played.turns);
     const repeats = cueRepeats(routine.id);
     worstReturning = Math.max(worstReturning, returning.ms);
-    worstError = Math.max(worstError, error);
+    worstError = Math.max(worstError, error, errorAgain);
     worstSilence = Math.max(worstSilence, silence);
     totalAgain += repeats.again;
     const name = (what: string) => `${routine.id}: ${what}`;
@@ -250,11 +242,23 @@ export async function run(): Promise<BenchSection> {
         ok: returning.ms / 1000 <= TARGETS.returningBeforePressS,
       },
       {
+        name: name('seconds to the first hold, returning (the press cue included)'),
+        value: returning.toHoldMs / 1000,
+        unit: 's',
+      },
+      {
         name: name(`announced ${announced} min, played`),
         value: Math.round(playedMin * 100) / 100,
         unit: `min (${(error * 100).toFixed(0)} % off)`,
         target: 'within 10 %',
         ok: error <= TARGETS.announcedError,
+      },
+      {
+        name: name(`returning: announced ${announcedAgain} min, played`),
+        value: Math.round((playedAgain.ms / 60_000) * 100) / 100,
+        unit: `min (${(errorAgain * 100).toFixed(0)} % off)`,
+        target: 'within 10 %',
+        ok: errorAgain <= TARGETS.announcedError,
       },
       {
         name: name('longest silence'),
@@ -278,38 +282,74 @@ export async function run(): Promise<BenchSection> {
     );
   }
 
-  // The longest first answer of each feature, each asked by a new user in a new session.
-  const longest = async (asks: Array<(user: User) => Promise<Heard>>) => {
+  // The longest first answer of each feature, each asked by a new user in a new session, and the
+  // longest "tell me more" after it (`more`: what the user says next, when the answer offers more).
+  const longest = async (
+    asks: Array<(user: User) => Promise<Heard>>,
+    more?: (user: User, first: Heard) => Promise<Heard> | undefined,
+  ) => {
     let most = 0;
     let what = '';
+    let mostMore = 0;
+    let repeated = 0;
     for (const ask of asks) {
-      const heard = await ask(newUser());
+      const user = newUser();
+      const heard = await ask(user);
       const text = ssmlToText(heard.ssml);
       if (words(text) > most) [most, what] = [words(text), text];
+      const next = more?.(user, heard);
+      if (!next) continue;
+      const moreText = ssmlToText((await next).ssml);
+      mostMore = Math.max(mostMore, words(moreText));
+      const heardSentences = [text, moreText].flatMap((t) => t.split(/(?<=[.?!])\s+/));
+      repeated += heardSentences.filter((x, i) => heardSentences.indexOf(x) !== i).length;
     }
-    return { most, what };
+    return { most, what, mostMore, repeated };
   };
   const types = model.interactionModel.languageModel.types ?? [];
   const valuesOf = (type: string) =>
     (types.find((t) => t.name === type)?.values ?? []).map((v) => v.name.value);
-  const features: Array<[string, Array<(user: User) => Promise<Heard>>]> = [
-    ['find a point', valuesOf('PointName').map((p) => (u: User) => u.say('FindPointIntent', { point: p }))],
+  const stopTier = new Set(conditions.filter((c) => c.tier === 'stop').map((c) => c.name));
+  const conditionNames = valuesOf('ConditionName');
+  const moreDetail = (u: User, first: Heard) =>
+    /Want more detail\?$/.test(ssmlToText(first.ssml)) ? u.say('AMAZON.YesIntent') : undefined;
+  const features: Array<
+    [
+      string,
+      Array<(user: User) => Promise<Heard>>,
+      ((user: User, first: Heard) => Promise<Heard> | undefined)?,
+    ]
+  > = [
+    [
+      'find a point',
+      valuesOf('PointName').map((p) => (u: User) => u.say('FindPointIntent', { point: p })),
+      (u: User) => u.say('PointDetailIntent'),
+    ],
     [
       'points for a need',
       valuesOf('NeedName').map((n) => (u: User) => u.say('PointsForNeedIntent', { need: n })),
     ],
     [
-      'is it safe if…',
+      'is it safe if… (graded answers)',
+      conditionNames
+        .filter((c) => !stopTier.has(c))
+        .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
+      moreDetail,
+    ],
+    [
+      'is it safe if… (urgent care: red flags, stop-tier conditions)',
       [
-        ...valuesOf('ConditionName').map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
+        ...conditionNames
+          .filter((c) => stopTier.has(c))
+          .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
         ...valuesOf('RedFlagName').map((s) => (u: User) => u.say('SafetyCheckIntent', { symptom: s })),
       ],
     ],
     ['start a routine', routines.map((r) => (u: User) => u.say('StartRoutineIntent', { routine: r.id }))],
     ['launch, first use', [(u: User) => u.launch()]],
   ];
-  for (const [feature, asks] of features) {
-    const { most, what } = await longest(asks);
+  for (const [feature, asks, more] of features) {
+    const { most, what, mostMore, repeated } = await longest(asks, more);
     figures.push({
       name: `first answer, ${feature} (longest: "${what.slice(0, 50)}…")`,
       value: most,
@@ -317,6 +357,23 @@ export async function run(): Promise<BenchSection> {
       target: `≤ ${TARGETS.firstAnswerWords} words`,
       ok: most <= TARGETS.firstAnswerWords,
     });
+    if (!more) continue;
+    figures.push(
+      {
+        name: `tell me more, ${feature}`,
+        value: mostMore,
+        unit: 'words',
+        target: `≤ ${TARGETS.tellMeMoreWords} words`,
+        ok: mostMore <= TARGETS.tellMeMoreWords,
+      },
+      {
+        name: `tell me more, ${feature}: sentences said twice (first answer and more)`,
+        value: repeated,
+        unit: 'times',
+        target: '0',
+        ok: repeated === 0,
+      },
+    );
   }
   // A returning user: played a routine in an earlier session (and one who stopped partway).
   let launchReturning = 0;

@@ -206,11 +206,11 @@ describe("only the skill's own session attributes, validated, go back", () => {
   it('a 130 KB junk attribute is not echoed: the response stays small', async () => {
     const { skill } = newConversation();
     const response = await skill.invoke(
-      intentRequest(model, 'FindPointIntent', { point: 'bl 23' }, session({ junk: 'x'.repeat(130_000) })),
+      intentRequest(model, 'FindPointIntent', { point: 'cv 6' }, session({ junk: 'x'.repeat(130_000) })),
     );
     expect(JSON.stringify(response).length).toBeLessThan(8000);
     // `safety` is the session's profile, read from the store once a session for every point answer;
-    // it also notes that what a finger-width is has been said (BL 23's answer uses finger-widths).
+    // it also notes that what a finger-width is has been said (CV 6's answer uses finger-widths).
     expect(Object.keys(response.sessionAttributes ?? {}).sort()).toEqual([
       'lastPoint',
       'offer',

@@ -117,7 +117,7 @@ describe('the end of a routine asks one question', () => {
     expect(routineState(talk)).toBeUndefined();
     // The safety question was answered this session: the evening routine starts at once.
     const evening = await talk.utter('start the evening routine');
-    expect(evening.speech).toMatch(/^The evening routine, about \d/);
+    expect(evening.speech).toMatch(/^Evening routine, about \d/);
   });
 
   it('"no" says goodbye and closes the session; the saved place is gone', async () => {

@@ -339,7 +339,7 @@ describe('finding a point follows the profile', () => {
     );
     const yes = await talk.utter('yes');
     expect(yes.speech).not.toContain(spoken('BL 40'));
-    expect(yes.speech).toMatch(/hold for/);
+    expect(yes.speech).toMatch(/Hold for/);
   });
 
   // (Knee pain, which BL 40 alone served, is outside this guide now: its own caution.)

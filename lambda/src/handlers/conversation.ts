@@ -8,6 +8,7 @@
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { getPoint, getRoutine, routines } from '../core/catalogue';
 import { isRecord } from '../core/record';
+import { getCondition } from '../core/safety';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
 
@@ -32,7 +33,12 @@ export type Offer =
   /** "Want to hear how to press it?" after "tell me more": yes gives the technique in detail. */
   | { kind: 'press'; code: string }
   /** "…, and four more. Want to hear them?" after a list of routines: yes reads on from `from`. */
-  | { kind: 'routine-list'; from: number };
+  | { kind: 'routine-list'; from: number }
+  /**
+   * "Want more detail?" after a safety answer cut for one breath: yes (or "tell me more") gives the
+   * rest of the answer for `condition` (absent: the profile's strictest) and `point`.
+   */
+  | { kind: 'safety-more'; condition?: string; point?: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -88,6 +94,13 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
     return { kind: offer.kind };
   if (offer.kind === 'hold-again' && typeof offer.code === 'string' && getPoint(offer.code))
     return { kind: 'hold-again', code: offer.code };
+  if (offer.kind === 'safety-more') {
+    const condition =
+      typeof offer.condition === 'string' && getCondition(offer.condition) ? offer.condition : undefined;
+    const point = typeof offer.point === 'string' ? getPoint(offer.point)?.code : undefined;
+    if (offer.condition !== undefined && !condition) return undefined;
+    return { kind: 'safety-more', ...(condition ? { condition } : {}), ...(point ? { point } : {}) };
+  }
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;
     if (then.type === 'routine' && typeof then.routineId === 'string' && getRoutine(then.routineId))

@@ -29,7 +29,7 @@ import { isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
-import { fingerWidthOnce } from './safety/plain-words';
+import { fingerWidthOnce, fingerWidthPending, fingerWidthSaid } from './safety/plain-words';
 import { hintQuestion } from './safety/health';
 
 /** The session's safety profile: what the user said this session, and what they asked to be remembered. */
@@ -45,7 +45,10 @@ async function answerPoint(h: HandlerInput, match: PointMatch): Promise<Response
   showPoint(h, point, advice);
   if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
-  const { speech, reprompt } = pointAnswerSpeech(t, match, advice, (answer) => fingerWidthOnce(h, answer));
+  const { speech, reprompt, explained } = pointAnswerSpeech(t, match, advice, (answer) =>
+    fingerWidthPending(h, answer),
+  );
+  if (explained) fingerWidthSaid(h);
   return ask(h, speech, reprompt);
 }
 

@@ -12,6 +12,8 @@ export interface UserRecord {
    * later ones get a one-line reminder, and the pre-routine safety question asks what is new.
    */
   routinesHeard?: boolean;
+  /** Catalogue routines the user has started (asked for): their steps are announced briefly after. */
+  routinesStarted?: string[];
   [field: string]: unknown;
 }
 

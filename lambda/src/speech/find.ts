@@ -16,6 +16,7 @@ import type { Need, Point, Routine } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
 import { speakableCode } from './ssml';
+import { heardWords, ONE_BREATH_WORDS } from './one-breath';
 import { spokenPhrase } from './bounded-text';
 import { blockedSpeech, pointList, reasons } from './safety';
 
@@ -25,34 +26,40 @@ export function holdPhrase(t: Translate, point: Point, seconds = point.holdSecon
   return point.sides === 'left-then-right' ? t('common.duration.eachSide', { duration }) : duration;
 }
 
-/** The short, speakable answer for a point: name and code, one landmark, how to press, how long. */
-export function pointShortSpeech(t: Translate, match: PointMatch): string {
+/** The first of `answers` (most to least complete) that fits one breath; the last one otherwise. */
+function oneBreath(answers: string[], extra = ''): string {
+  const budget = ONE_BREATH_WORDS - heardWords(extra);
+  return answers.find((a) => heardWords(a) <= budget) ?? answers[answers.length - 1];
+}
+
+/**
+ * The short, speakable answer for a point: name and code, its landmark and how long to hold it (how
+ * to press it is "tell me more" and "how do I press it"). With `offer` (the question that follows)
+ * it fits one breath: when the landmark is too long for that, the answer names the body region and
+ * the landmark comes on "tell me more" or "where exactly".
+ */
+export function pointShortSpeech(t: Translate, match: PointMatch, offer = ''): string {
   const { point } = match;
   const code = speakableCode(point.code);
   const renumbered = match.via === 'article-label' ? `${t('find.renumbered')} ` : '';
-  if (!point.inRoutines) {
-    return (
-      renumbered +
-      t('find.safetyOnlyShort', {
-        name: point.names[0],
-        code,
-        find: point.find.short,
-        caution: point.cautions[0],
-      })
-    );
-  }
   const gach = point.gach.find((g) => g.replace(/\D/g, '') !== point.code.replace(/\D/g, ''));
-  return (
+  const alias = gach ? t('find.alias', { gach: speakableCode(gach) }) : '';
+  const region = t('find.region', { region: point.region });
+  if (!point.inRoutines) {
+    const only = (find: string) =>
+      renumbered +
+      t('find.safetyOnlyShort', { name: point.names[0], code, find, caution: point.cautions[0] });
+    return oneBreath([only(point.find.short), only(region)], offer);
+  }
+  const short = (find: string, aka: string) =>
     renumbered +
-    t('find.short', {
-      name: point.names[0],
-      code,
-      alias: gach ? t('find.alias', { gach: speakableCode(gach) }) : '',
-      find: point.find.short,
-      technique: point.technique.short,
-      hold: holdPhrase(t, point),
-    })
-  );
+    t('find.short', { name: point.names[0], code, alias: aka, find, hold: holdPhrase(t, point) });
+  // Asked by a chart's number ("B 47"), the answer keeps that number and gives up the landmark first.
+  const byChart = match.via === 'gach' || match.via === 'article-label';
+  const answers = byChart
+    ? [short(point.find.short, alias), short(region, alias)]
+    : [short(point.find.short, alias), short(point.find.short, ''), short(region, alias), short(region, '')];
+  return oneBreath(answers, offer);
 }
 
 /**
@@ -61,9 +68,11 @@ export function pointShortSpeech(t: Translate, match: PointMatch): string {
  * is the next answer, on request (`pointPressSpeech`).
  */
 export function pointDetailSpeech(t: Translate, point: Point): string {
+  // A point outside the routines had its first caution in the first answer: not said twice.
+  const cautions = point.inRoutines ? point.cautions : point.cautions.slice(1);
   return [
     t('find.detail', { code: speakableCode(point.code), location: point.location }),
-    point.cautions.length > 0 ? t('find.cautions', { cautions: point.cautions.join(' ') }) : '',
+    cautions.length > 0 ? t('find.cautions', { cautions: cautions.join(' ') }) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -94,23 +103,30 @@ export function pointWhereSpeech(t: Translate, point: Point): string {
 
 /**
  * The answer to "where is …" for a point the profile allows: the short answer (adjusted when the
- * profile says so), what a finger-width is when that is said for the first time (`explain`), then
- * the offer that fits the point.
+ * profile says so), what a finger-width is when that is said for the first time (`note` gives the
+ * sentence; it is added, and `explained` is true, only when it fits the breath), then the offer.
  */
 export function pointAnswerSpeech(
   t: Translate,
   match: PointMatch,
   advice: PointAdvice,
-  explain: (answer: string) => string = () => '',
-): { speech: string; reprompt: string } {
-  const answer = pointShortUnderProfile(t, match, advice);
-  const join = (offer: string) => [answer, explain(answer), offer].filter(Boolean).join(' ');
-  if (advice.kind === 'adjusted' && advice.technique === 'palms')
-    return { speech: join(t('find.profile.offerDetail')), reprompt: t('find.profile.offerDetailReprompt') };
+  note: (answer: string) => string = () => '',
+): { speech: string; reprompt: string; explained: boolean } {
   const routinePoint = match.point.inRoutines;
+  const palms = advice.kind === 'adjusted' && advice.technique === 'palms';
+  const offer = palms
+    ? t('find.profile.offerDetail')
+    : t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer');
+  const reprompt = palms
+    ? t('find.profile.offerDetailReprompt')
+    : t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt');
+  const answer = pointShortUnderProfile(t, match, advice, offer);
+  const explain = note(answer);
+  const fits = explain !== '' && heardWords(`${answer} ${explain} ${offer}`) <= ONE_BREATH_WORDS;
   return {
-    speech: join(t(routinePoint ? 'find.offer' : 'find.safetyOnlyOffer')),
-    reprompt: t(routinePoint ? 'find.offerReprompt' : 'find.safetyOnlyOfferReprompt'),
+    speech: [answer, fits ? explain : '', offer].filter(Boolean).join(' '),
+    reprompt,
+    explained: fits,
   };
 }
 
@@ -205,8 +221,13 @@ export function notPressedSpeech(t: Translate, point: Point, advice: NotPressed,
 }
 
 /** The short answer for a point the profile allows, adjusted when it must be. */
-export function pointShortUnderProfile(t: Translate, match: PointMatch, advice: PointAdvice): string {
-  if (advice.kind !== 'adjusted' || !match.point.inRoutines) return pointShortSpeech(t, match);
+export function pointShortUnderProfile(
+  t: Translate,
+  match: PointMatch,
+  advice: PointAdvice,
+  offer = '',
+): string {
+  if (advice.kind !== 'adjusted' || !match.point.inRoutines) return pointShortSpeech(t, match, offer);
   const { point } = match;
   const gach = point.gach.find((g) => g.replace(/\D/g, '') !== point.code.replace(/\D/g, ''));
   const renumbered = match.via === 'article-label' ? `${t('find.renumbered')} ` : '';

@@ -84,7 +84,7 @@ function wording(t: Translate, key: string, nth: number, values?: Record<string,
 function cueKey(cue: Cue): string {
   switch (cue.type) {
     case 'announce':
-      return `a|${cue.order}|${cue.number}/${cue.of}|${stepKey(cue.step)}`;
+      return `a|${cue.order}|${cue.number}/${cue.of}|${cue.brief === true}|${stepKey(cue.step)}`;
     case 'finished':
       return `f|${cue.plan.source.type === 'routine' ? cue.plan.source.id : cue.plan.source.code}`;
     case 'ready-for-next':
@@ -120,22 +120,26 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
     switch (cue.type) {
       case 'announce': {
         const { step } = cue;
+        // A brief first announcement needs no "First,": the routine has just been named.
+        const order = cue.brief === true && cue.order === 'first' ? 'only' : cue.order;
         const values = {
-          order: t(`routine.cue.order.${cue.order}`),
+          order: t(`routine.cue.order.${order}`),
           duration: formatDuration(t, step.seconds),
           position: step.position,
           cue: step.cue,
         };
+        const brief = cue.brief === true ? 'Brief' : '';
         const speech =
           step.kind === 'point'
-            ? t('routine.cue.announcePoint', {
+            ? t(`routine.cue.announcePoint${brief}`, {
                 ...values,
                 code: stepWhat(t, step),
                 name: pointNames(step),
                 side: t(`routine.cue.side.${step.side}`),
               })
-            : t('routine.cue.announceOther', { ...values, what: stepWhat(t, step) });
-        return speech.trim();
+            : t(`routine.cue.announceOther${brief}`, { ...values, what: stepWhat(t, step) });
+        const said = speech.trim();
+        return order === 'only' ? said.charAt(0).toUpperCase() + said.slice(1) : said;
       }
       case 'switch-sides':
         return wording(t, 'routine.cue.switchSides', cue.nth, { name: pointNames(cue.step) });

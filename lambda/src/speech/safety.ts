@@ -242,11 +242,11 @@ export function screeningSpeech(
   }: { pregnancyKnown: boolean; eitherLeg: boolean; returning?: boolean },
 ): { speech: string; reprompt: string } {
   // A user who has answered it before hears one line about what may be new, with the same groups
-  // (the disc routine still asks about new numbness or weakness in either leg).
+  // (numbness or weakness anywhere, so the disc routine's "either leg" is included).
   if (returning) {
     const speech = t('safety.screen.returning', {
       history: pregnancyKnown ? t('safety.screen.returningCancer') : t('safety.screen.returningHistory'),
-      signs: eitherLeg ? t('safety.screen.signsAnyLeg') : t('safety.screen.returningSigns'),
+      signs: t('safety.screen.returningSigns'),
     });
     return { speech, reprompt: t('safety.screen.returningReprompt') };
   }
@@ -261,8 +261,11 @@ export function routineStopRulesSpeech(
   t: Translate,
   { full, sciatica }: { full: boolean; sciatica: boolean },
 ): string {
+  if (!full) {
+    return t(sciatica ? 'safety.routineStopRules.reminderSciatica' : 'safety.routineStopRules.reminder');
+  }
   const leg = sciatica ? t('safety.routineStopRules.legSciatica') : t('safety.routineStopRules.leg');
-  return full ? t('safety.routineStopRules.full', { leg }) : t('safety.routineStopRules.reminder', { leg });
+  return t('safety.routineStopRules.full', { leg });
 }
 
 /**

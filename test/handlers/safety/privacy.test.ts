@@ -19,7 +19,7 @@ function userConversation(options: { store?: PersistenceAdapter; userId?: string
 // later one the short "The … routine, about N minutes."
 const started = (name: string, then = '') =>
   new RegExp(
-    `^(Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes, and I'll time every hold|The ${name} routine, about \\d+( and a half)? minutes)\\. ${then}`,
+    `^(Let's do the ${name} routine\\. It takes about \\d+( and a half)? minutes, and I'll time every hold|${name.charAt(0).toUpperCase()}${name.slice(1)} routine, about \\d+( and a half)? minutes)\\. ${then}`,
   );
 
 const USER = 'amzn1.ask.account.PRIVACY';

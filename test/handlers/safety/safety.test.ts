@@ -6,7 +6,22 @@ import {
   redFlags,
   type Tier,
 } from '../../../lambda/src/core/safety';
+import type { Conversation, Turn } from '../../support/conversation';
 import { newConversation } from '../../support/skill';
+import { spokenWords, VOICE_TARGETS } from '../../support/voice';
+
+/**
+ * A graded answer heard whole: the one-breath first answer (at most 35 words) and, when it ends on
+ * "Want more detail?", the rest after "yes", which never repeats a sentence of the first.
+ */
+async function inFull(talk: Conversation, first: Turn): Promise<{ first: Turn; speech: string; last: Turn }> {
+  expect(spokenWords(first.speech)).toBeLessThanOrEqual(VOICE_TARGETS.firstAnswerWords);
+  if (!/Want more detail\?$/.test(first.speech)) return { first, speech: first.speech, last: first };
+  const more = await talk.utter('yes');
+  const said = new Set(first.speech.split(/(?<=[.?!])\s+/));
+  expect(more.speech.split(/(?<=[.?!])\s+/).filter((s) => said.has(s))).toEqual([]);
+  return { first, speech: `${first.speech.replace(/ Want more detail\?$/, '')} ${more.speech}`, last: more };
+}
 
 const REMINDER = /not medical advice: if pain persists or worsens, see a clinician\./;
 const EMERGENCY = /^Please get emergency help now: call 911\./;
@@ -61,11 +76,11 @@ describe('"is it safe if…", from what the user says', () => {
     ],
   ])('"%s"', async (words, expected) => {
     const { talk } = newConversation();
-    const turn = await talk.utter(words);
-    expect(turn.speech).toMatch(expected);
-    expect(turn.speech).toMatch(REMINDER);
-    expect(turn.speech).toMatch(/Anything else you'd like to know\?$/);
-    expect(turn.ended).toBe(false);
+    const { speech, last } = await inFull(talk, await talk.utter(words));
+    expect(speech).toMatch(expected);
+    expect(speech).toMatch(REMINDER);
+    expect(last.speech).toMatch(/Anything else you'd like to know\?$/);
+    expect(last.ended).toBe(false);
   });
 
   it('an unknown condition: check with a clinician first, plus the stop rules', async () => {
@@ -105,7 +120,7 @@ describe('"is it safe if…", from what the user says', () => {
 
   it('"is it safe" alone: yes with care, the stop rules, and an invitation to say a condition', async () => {
     const { talk } = newConversation();
-    const turn = await talk.utter('is it safe');
+    const turn = await inFull(talk, await talk.utter('is it safe'));
     expect(turn.speech).toMatch(
       /^Yes, with care, for most adults: build the pressure up slowly.*Whatever the condition, stop if.*is it safe if I'm pregnant\./,
     );
@@ -123,7 +138,9 @@ describe('every condition, every synonym, through the handler', () => {
   const cases = conditions.flatMap((c) => healthSpokenForms(c).map((form) => [c.id, form, c.tier] as const));
   it.each(cases)('%s: "is it safe if I have %s" → its tier\'s answer', async (id, form, tier) => {
     const { talk } = newConversation();
-    const turn = await talk.say('SafetyCheckIntent', { condition: form });
+    const heard = await talk.say('SafetyCheckIntent', { condition: form });
+    // A stop-tier condition gets the urgent-care answer (its length: see the red flags below).
+    const turn = tier === 'stop' ? { speech: heard.speech } : await inFull(talk, heard);
     const condition = getCondition(id);
     // Breathing-only conditions (pregnancy, rule 3.2 and E-11) open with their own advice, not "unless checked".
     if (condition?.breathingOnly) {

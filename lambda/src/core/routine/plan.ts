@@ -40,6 +40,11 @@ export interface RoutinePlan {
   /** The hold-length preference the seconds were computed with (1 = as written). */
   holdScale: number;
   steps: PlannedStep[];
+  /**
+   * Steps are announced briefly (which point, how long, which side: no position or technique), for
+   * a user who has started this routine before. The full words stay on the screen and on "repeat".
+   */
+  brief?: true;
 }
 
 /** A pure adjustment of a routine (for example the safety feature's condition profile). */

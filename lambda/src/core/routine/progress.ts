@@ -58,8 +58,11 @@ export interface RoutineState {
 
 /** Where the user is, at a given moment. */
 export type RoutinePosition =
-  /** A hold is being announced; it has not started. */
-  | { at: 'announcing'; index: number }
+  /**
+   * A hold is being announced; it has not started. `remainingMs`: a resumed hold ("back to …"),
+   * of which only this much is left to play.
+   */
+  | { at: 'announcing'; index: number; remainingMs?: number }
   /** Pressing: `remainingMs` of this hold left. */
   | { at: 'holding'; index: number; remainingMs: number }
   /** Between holds: `index` is the next hold to play (its turn has not been asked for yet). */
@@ -97,7 +100,13 @@ export function positionAt(state: RoutineState, now: number): RoutinePosition {
   for (let i = 0; i < turn.windows.length; i++) {
     const w = turn.windows[i];
     if (elapsed >= w.endMs) continue;
-    if (elapsed < w.holdStartMs) return { at: 'announcing', index: w.index };
+    if (elapsed < w.holdStartMs) {
+      // A resumed hold plays only what was left of it; a pause in its "back to …" keeps that.
+      const fullMs = (state.plan.steps[w.index]?.seconds ?? 0) * 1000;
+      return w.holdMs < fullMs
+        ? { at: 'announcing', index: w.index, remainingMs: w.holdMs }
+        : { at: 'announcing', index: w.index };
+    }
     const holdEnd = w.holdStartMs + w.holdMs;
     if (elapsed < holdEnd) return { at: 'holding', index: w.index, remainingMs: holdEnd - elapsed };
     const next = turn.windows[i + 1]?.index ?? turn.next;
@@ -123,6 +132,7 @@ export function resumePointOf(position: RoutinePosition): ResumePoint | undefine
       return undefined;
     case 'holding':
       return { index: position.index, remainingMs: position.remainingMs };
+    case 'announcing':
     case 'paused':
       return position.remainingMs === undefined
         ? { index: position.index }
@@ -299,7 +309,7 @@ export function parsePlan(value: unknown): RoutinePlan | undefined {
     if (previous && step.source < previous.source) return undefined;
     steps.push(step);
   }
-  return { source, holdScale, steps };
+  return value.brief === true ? { source, holdScale, steps, brief: true } : { source, holdScale, steps };
 }
 
 function parseTime(value: unknown, now: number): Parsed<number> {

@@ -40,7 +40,15 @@ export type AnnounceOrder = 'first' | 'next' | 'again' | 'only';
 
 /** Everything the engine may say; the phrasebook turns each into SSML (without `<speak>`). */
 export type Cue =
-  | { type: 'announce'; step: PlannedStep; order: AnnounceOrder; number: number; of: number }
+  | {
+      type: 'announce';
+      step: PlannedStep;
+      order: AnnounceOrder;
+      number: number;
+      of: number;
+      /** Which point, how long and which side only (a routine the user has started before). */
+      brief?: true;
+    }
   | { type: 'switch-sides'; step: PlannedStep; nth: number }
   | { type: 'back-to'; step: PlannedStep }
   | { type: 'press'; step: PlannedStep; nth: number }
@@ -262,7 +270,9 @@ function writeStep(
   const nth = (type: RecurringCue) => counts.get(type) ?? 0;
   let holdMs = fullMs;
   if (intro.kind === 'announce') {
-    w.speak({ type: 'announce', step, order: intro.order, number, of });
+    // "Repeat" and "go back" ("once more") always give the full words.
+    const brief = plan.brief === true && intro.order !== 'again' ? { brief: true as const } : {};
+    w.speak({ type: 'announce', step, order: intro.order, number, of, ...brief });
     w.silence(SETTLE_MS);
     w.speak({ type: 'press', step, nth: nth('press') });
   } else if (intro.kind === 'switch-sides') {

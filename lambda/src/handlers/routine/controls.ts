@@ -109,15 +109,10 @@ export async function goOnInRoutine(h: HandlerInput, state: RoutineState): Promi
 
 /**
  * Where a hold that was playing carries on. While a resumed hold is still being announced ("Back to
- * B L 23…"), its remainder is the resumed turn's hold, not the whole hold again: two questions a few
- * seconds apart never give the time already held back.
+ * B L 23…"), its remainder is the resumed turn's hold (the position carries it), not the whole hold
+ * again: two questions a few seconds apart never give the time already held back.
  */
 function carryOnPoint(state: RoutineState, position: RoutinePosition & { index: number }): ResumePoint {
-  if (position.at === 'announcing') {
-    const window = state.turn?.windows.find((w) => w.index === position.index);
-    if (window && window.holdMs < state.plan.steps[position.index].seconds * 1000)
-      return resumable(state.plan, { index: position.index, remainingMs: window.holdMs });
-  }
   return resumable(state.plan, resumePointOf(position) ?? { index: position.index });
 }
 
@@ -252,9 +247,13 @@ export async function timeLeftInRoutine(h: HandlerInput, state: RoutineState): P
       return playFrom(h, state, resumable(state.plan, point), lead);
     }
     case 'announcing': {
-      const holdSeconds = state.plan.steps[position.index].seconds;
+      // A resumed hold being announced has only what was left of it to play.
+      const point = resumable(state.plan, resumePointOf(position) ?? { index: position.index });
+      const holdSeconds = Math.round(
+        (point.remainingMs ?? state.plan.steps[position.index].seconds * 1000) / 1000,
+      );
       const lead = [t('routine.timeLeft.announcing', { duration: formatDuration(t, holdSeconds) })];
-      return playFrom(h, state, { index: position.index }, lead);
+      return playFrom(h, state, point, lead);
     }
     case 'between': {
       const speech = [t('routine.timeLeft.between'), routineLeft({ index: position.index }, 0)];

@@ -32,6 +32,7 @@ import { adjustedHoldWords } from '../../speech/find';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
+import { noteStarted, startedBefore } from './familiar';
 import { ask } from '../reply';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
@@ -48,7 +49,8 @@ export async function holdScaleOf(h: HandlerInput): Promise<number> {
 export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
   const gate = await routineGate(h);
   if (gate.kind === 'blocked') return blocked(h, gate);
-  const diagnosis = diagnosisQuestion(h, then);
+  const started = then.type === 'routine' && (await startedBefore(h, then.routineId));
+  const diagnosis = diagnosisQuestion(h, then, () => started);
   if (diagnosis) return diagnosis;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then, await routinesHeard(h));
@@ -105,10 +107,13 @@ export async function startRoutine(
       ? { routine: breathingOnlyRoutine(), changes: [], speech: '' }
       : adjusted;
   recordAdjustment(h, safe);
-  const plan: RoutinePlan = planRoutine(routine, {
+  // A routine started before (as it is now, not a substitute): steps announced briefly.
+  const brief = safe.routine.id === routine.id && (await startedBefore(h, routine.id));
+  const planned: RoutinePlan = planRoutine(routine, {
     holdScale: await holdScaleOf(h),
     transform: () => safe.routine,
   });
+  const plan: RoutinePlan = brief ? { ...planned, brief: true } : planned;
   // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
   // The full stop rules, the "Alexa, pause" tip and what a finger-width is: the first time ever;
   // afterwards one line of stop rules.
@@ -123,6 +128,7 @@ export async function startRoutine(
   const opening = (approxMinutes: number) =>
     routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note, extras);
   const lead = opening(announcedMinutes(plan, routinePhrasebook(t), opening));
+  if (safe.routine.id === routine.id) await noteStarted(h, routine.id);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
 

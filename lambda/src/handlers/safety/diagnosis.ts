@@ -13,13 +13,22 @@ import { translatorOf } from '../input';
 import { ask, askKeys } from '../reply';
 import { fingerprint, patchSafety, readSafety } from './health-profile';
 
-/** The diagnosis question for a routine that needs one, unless the user already said yes this session. */
-export function diagnosisQuestion(h: HandlerInput, then: ScreenedStart): Response | undefined {
+/**
+ * The diagnosis question for a routine that needs one, unless the user already said yes this
+ * session. Asked every session; a user who has started the routine before (`returning`) has heard
+ * why, so hears the question alone.
+ */
+export function diagnosisQuestion(
+  h: HandlerInput,
+  then: ScreenedStart,
+  returning: (routineId: string) => boolean,
+): Response | undefined {
   if (then.type !== 'routine') return undefined;
   const routine = getRoutine(then.routineId);
   if (!routine?.needsDiagnosis || readSafety(h).diagnosed.includes(routine.id)) return undefined;
   const t = translatorOf(h);
-  const speech = t('safety.diagnosis.question', { routine: routine.name });
+  const key = returning(routine.id) ? 'safety.diagnosis.questionReturning' : 'safety.diagnosis.question';
+  const speech = t(key, { routine: routine.name });
   updateSession(h, { offer: undefined });
   patchSafety(h, { pending: { action: 'diagnosis', routine: routine.id, asked: fingerprint(speech) } });
   return ask(h, speech, t('safety.diagnosis.reprompt'));

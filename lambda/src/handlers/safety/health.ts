@@ -10,6 +10,7 @@ import { getNeed, getRoutine, resolveNeed, routineFor } from '../../core/catalog
 import {
   answer,
   blockers,
+  getCondition,
   breathingOnlyReasons,
   getRedFlag,
   healthEntry,
@@ -25,13 +26,16 @@ import {
 } from '../../core/safety';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../conversation';
-import { readHealth, readPoint, translatorOf } from '../input';
+import { isIntent, readHealth, readPoint, translatorOf } from '../input';
+import type { GuideHandler } from '../handler';
 import { nowOf, readRoutine, writeRoutine } from '../routine/routine-attribute';
 import { PROGRESS_FIELD } from '../routine/resume';
 import { pauseAt, positionAt } from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
 import type { Translate } from '../../i18n';
 import { answerSpeech, stopRules, stopSymptomSpeech, triageSpeech } from '../../speech/safety';
+import { heardWords, ONE_BREATH_WORDS, sentencesOf, splitForBreath } from '../../speech/one-breath';
+import { ssmlToText } from '../../speech/ssml';
 import {
   fingerprint,
   healthIntent,
@@ -170,7 +174,8 @@ function respond(
         replanned.reprompt,
       );
     const reply = answerSpeech(t, answer(condition, point.found?.point.code));
-    if (mode === 'question') return askSafety(`${reply} ${t('safety.anythingElse')}`);
+    if (mode === 'question')
+      return oneBreathAnswer(h, reply, { condition: condition.id, point: point.found?.point.code });
     return askSafety(
       `${t('safety.statement.noted', { you: condition.you })} ${reply}${also} ${followUp(h, state)}`,
     );
@@ -206,8 +211,70 @@ function respond(
     );
   }
   const reply = answerSpeech(t, strictestAnswer(profileOf(state), point.found?.point.code));
-  return askSafety(`${reply} ${t('safety.anythingElse')}`);
+  return oneBreathAnswer(h, reply, { point: point.found?.point.code });
 }
+
+/**
+ * A graded answer in one breath (voice guide): its leading sentences, the grade and the one thing to
+ * do, then "Want more detail?"; the rest of it (what else to skip, the not-medical-advice reminder)
+ * on yes or "tell me more". An answer that fits is said whole, with "Anything else…?".
+ */
+function oneBreathAnswer(
+  h: HandlerInput,
+  reply: string,
+  about: { condition?: string; point?: string },
+): Response {
+  const t = translatorOf(h);
+  const whole = `${reply} ${t('safety.anythingElse')}`;
+  if (heardWords(whole) <= ONE_BREATH_WORDS) return ask(h, whole, t('safety.reprompt'));
+  const { first, rest } = cutForBreath(t, reply);
+  if (!rest) return ask(h, whole, t('safety.reprompt'));
+  const { condition, point } = about;
+  updateSession(h, {
+    offer: { kind: 'safety-more', ...(condition ? { condition } : {}), ...(point ? { point } : {}) },
+  });
+  return ask(h, `${part(t, first)} ${t('safety.moreOffer')}`, t('safety.moreOfferReprompt'));
+}
+
+/**
+ * Part of an answer as one translator call (its plain words, escaped again by the translator), so
+ * "repeat" can render it again from the session like any other sentence.
+ */
+function part(t: Translate, ssml: string): string {
+  return t('safety.part', { text: ssmlToText(ssml) });
+}
+
+/**
+ * A graded answer too long for one breath, cut: what fits with "Want more detail?", and the rest
+ * (at least its last sentence, since "Anything else…?" is longer than the offer).
+ */
+function cutForBreath(t: Translate, reply: string): { first: string; rest: string } {
+  const cut = splitForBreath(reply, ONE_BREATH_WORDS - heardWords(t('safety.moreOffer')));
+  if (cut.rest) return cut;
+  const sentences = sentencesOf(reply);
+  if (sentences.length < 2) return cut;
+  return { first: sentences.slice(0, -1).join(' '), rest: sentences[sentences.length - 1] };
+}
+
+/** Yes (or "tell me more") to "Want more detail?" after a safety answer: the rest of it. */
+export const SafetyMoreHandler: GuideHandler = {
+  duringRoutine: 'pauses',
+  canHandle: (h) =>
+    isIntent(h, 'AMAZON.YesIntent', 'PointDetailIntent') && currentOffer(h)?.kind === 'safety-more',
+  handle: (h) => {
+    const t = translatorOf(h);
+    const offer = currentOffer(h);
+    const about = offer?.kind === 'safety-more' ? offer : { condition: undefined, point: undefined };
+    const condition = about.condition ? getCondition(about.condition) : undefined;
+    const found = condition
+      ? answer(condition, about.point)
+      : strictestAnswer(profileOf(readSafety(h)), about.point);
+    const reply = answerSpeech(t, found);
+    const { rest } = cutForBreath(t, reply);
+    updateSession(h, { offer: undefined });
+    return ask(h, `${part(t, rest || reply)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
+  },
+};
 
 /** Back pain, sciatica, stiffness…: what this guide is for, with the matching routine on offer. */
 function needReply(

@@ -1,5 +1,5 @@
 import { SafetyChangesIntentHandler } from './changes';
-import { HealthStatementIntentHandler, SafetyCheckIntentHandler } from './health';
+import { HealthStatementIntentHandler, SafetyCheckIntentHandler, SafetyMoreHandler } from './health';
 import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
 import type { GuideHandler } from '../handler';
 
@@ -13,6 +13,7 @@ export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type 
 export const safetyHandlers: GuideHandler[] = [
   SafetyConfirmationHandler,
   SafetyCheckIntentHandler,
+  SafetyMoreHandler,
   HealthStatementIntentHandler,
   RememberHealthIntentHandler,
   ForgetHealthIntentHandler,

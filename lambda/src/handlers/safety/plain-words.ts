@@ -9,7 +9,21 @@ import { patchSafety, readSafety } from './health-profile';
 
 /** The sentence to add after `texts` ('' when they name no finger-widths or it was said already). */
 export function fingerWidthOnce(h: HandlerInput, ...texts: string[]): string {
+  const note = fingerWidthPending(h, ...texts);
+  if (note) patchSafety(h, { fingerWidthSaid: true });
+  return note;
+}
+
+/**
+ * The same sentence without noting it as said, for an answer that adds it only when it fits; what
+ * is not said now is said with the next answer that speaks of finger-widths.
+ */
+export function fingerWidthPending(h: HandlerInput, ...texts: string[]): string {
   if (!mentionsFingerWidths(texts) || readSafety(h).fingerWidthSaid) return '';
-  patchSafety(h, { fingerWidthSaid: true });
   return fingerWidthSpeech(translatorOf(h));
+}
+
+/** Notes that what a finger-width is has been said this session. */
+export function fingerWidthSaid(h: HandlerInput): void {
+  patchSafety(h, { fingerWidthSaid: true });
 }
