@@ -83,7 +83,10 @@ describe('cue lists: what is heard, and when', () => {
       normal.cues[0].durationMs + 500 - (MS_PER_SENTENCE_END - MS_FINAL_SENTENCE_END),
     );
     const slow = cuesFromSsml('<speak><prosody rate="50%">Breathe in slowly. Breathe out.</prosody></speak>');
-    expect(slow.cues[0].durationMs).toBe(normal.cues[0].durationMs * 2);
+    // Half the rate: twice as long, but for the pause that ends the utterance (the same at any rate).
+    expect(slow.cues[0].durationMs).toBe(
+      (normal.cues[0].durationMs - MS_FINAL_SENTENCE_END) * 2 + MS_FINAL_SENTENCE_END,
+    );
     expect(cuesFromSsml('<speak>one <break strength="strong"/> two</speak>').cues[0].durationMs).toBe(
       MS_PER_WORD * 2 + MS_PER_SENTENCE_END,
     );

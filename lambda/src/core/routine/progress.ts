@@ -21,6 +21,7 @@ import {
 } from './plan';
 import { MAX_TURN_MS, MIN_RESUME_MS, type Turn } from './timeline';
 import { isRecord } from '../record';
+import { isCueDensity, isPace, type VoiceStyle } from './voice';
 
 export const STATE_VERSION = 1;
 /** Routine state older than this is not resumed. */
@@ -299,7 +300,14 @@ export function parsePlan(value: unknown): RoutinePlan | undefined {
     if (previous && step.source < previous.source) return undefined;
     steps.push(step);
   }
-  return { source, holdScale, steps };
+  if (value.voice === undefined) return { source, holdScale, steps };
+  const voice = parseVoice(value.voice);
+  return voice ? { source, holdScale, steps, voice } : undefined;
+}
+
+function parseVoice(value: unknown): VoiceStyle | undefined {
+  if (!isRecord(value) || !isPace(value.pace) || !isCueDensity(value.cues)) return undefined;
+  return { pace: value.pace, cues: value.cues };
 }
 
 function parseTime(value: unknown, now: number): Parsed<number> {
