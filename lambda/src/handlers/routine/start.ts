@@ -32,6 +32,7 @@ import { adjustedHoldWords } from '../../speech/find';
 import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
+import { voiceOf } from './voice-preference';
 import { ask } from '../reply';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
@@ -107,6 +108,7 @@ export async function startRoutine(
   recordAdjustment(h, safe);
   const plan: RoutinePlan = planRoutine(routine, {
     holdScale: await holdScaleOf(h),
+    voice: await voiceOf(h),
     transform: () => safe.routine,
   });
   // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
@@ -148,7 +150,11 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   const held: Routine = words
     ? { ...safe.routine, steps: safe.routine.steps.map((step) => ({ ...step, ...words })) }
     : safe.routine;
-  const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => held });
+  const plan = planPointHold(point, {
+    holdScale: await holdScaleOf(h),
+    voice: await voiceOf(h),
+    transform: () => held,
+  });
   const lead = pointHoldOpening(t, point.code, safe.speech, (await stopRulesLead(h)).speech);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
