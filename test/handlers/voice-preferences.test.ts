@@ -159,6 +159,11 @@ describe('pace', () => {
     await talk.utter('pause');
     const faster = await talk.utter('faster');
     expect(faster.speech).toMatch(/^A little quicker, then\. Say resume/);
+    // Answers outside the routine's audio are said at the pace too, the reprompt as well.
+    expect(faster.ssml).toMatch(/^<speak><prosody rate="120%">A little quicker/);
+    expect(faster.envelope.response.reprompt?.outputSpeech).toMatchObject({
+      ssml: expect.stringMatching(/^<speak><prosody rate="120%">/) as unknown,
+    });
     expect(routineState(talk)!.paused).toBeDefined();
     const resumed = await talk.utter('resume');
     for (const piece of spokenAfterLead(resumed)) expect(piece.ssml).toMatch(/<prosody rate="120%">/);
@@ -166,6 +171,8 @@ describe('pace', () => {
     const normal = await talk.utter('normal speed');
     expect(normal.speech).toMatch(/^Back to my usual pace\. /);
     for (const piece of spokenAfterLead(normal)) expect(piece.ssml).not.toMatch(/prosody/);
+    talk.wait(5);
+    expect((await talk.utter('where am I')).ssml).not.toMatch(/prosody/);
     expect(await stored(talk)).toMatchObject({ pace: 'normal' });
   });
 
@@ -174,6 +181,7 @@ describe('pace', () => {
     await talk.launch();
     const turn = await talk.utter('too fast');
     expect(turn.speech).toBe(`Slower it is. ${t('controls.voice.kept')}`);
+    expect(turn.ssml).toMatch(/^<speak><prosody rate="80%">Slower it is\./);
     expect(turn.ended).toBe(false);
     expect((await talk.utter('slower')).speech).toMatch(/^That's as slow as I go\./);
     await talk.utter('start the evening routine');

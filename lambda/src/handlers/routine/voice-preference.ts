@@ -6,9 +6,10 @@
  * Mid-routine it applies from the next cue: the running plan takes the new style and, mid-hold, the
  * hold carries on where it is.
  */
-import type { HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import {
+  atPace,
   DEFAULT_VOICE,
   isCueDensity,
   isPace,
@@ -23,7 +24,8 @@ import { sessionAttributes, updateSession } from '../conversation';
 import { translatorOf } from '../input';
 import { ask } from '../reply';
 import { answerAndCarryOn } from './controls';
-import { writeRoutine } from './routine-attribute';
+import { readRoutine, writeRoutine } from './routine-attribute';
+import { MAX_SSML_CHARACTERS } from '../../speech/ssml-check';
 
 export const VOICE_ATTRIBUTE = 'voice';
 
@@ -96,3 +98,34 @@ export async function changeVoice(
   writeRoutine(h, voiced);
   return answerAndCarryOn(h, voiced, [said, notice]);
 }
+
+/** The pace in force for this session's answers: the running routine's, else the one said this session. */
+function sessionPace(h: HandlerInput): VoiceStyle['pace'] {
+  const routine = readRoutine(h);
+  if (routine.status === 'active' && routine.state.plan.voice) return routine.state.plan.voice.pace;
+  return sessionVoice(h)?.pace ?? DEFAULT_VOICE.pace;
+}
+
+function paced(ssml: string, pace: VoiceStyle['pace']): string {
+  const inner = /^<speak>([\s\S]*)<\/speak>$/.exec(ssml.trim())?.[1];
+  // A routine turn sent as SSML carries its pace already.
+  if (inner === undefined || /<prosody\b[^>]*\brate=/.test(inner)) return ssml;
+  const wrapped = `<speak>${atPace(inner, pace)}</speak>`;
+  return wrapped.length < MAX_SSML_CHARACTERS ? wrapped : ssml;
+}
+
+/**
+ * After every handler (and after "what was said" is kept for "repeat"): the answers of a session
+ * whose user asked for a slower or faster pace are said at that pace too, not only the routine's cues.
+ */
+export const PaceInterceptor: ResponseInterceptor = {
+  process(h, response?: Response) {
+    if (!response) return;
+    const pace = sessionPace(h);
+    if (pace === 'normal') return;
+    if (response.outputSpeech?.type === 'SSML')
+      response.outputSpeech.ssml = paced(response.outputSpeech.ssml, pace);
+    const reprompt = response.reprompt?.outputSpeech;
+    if (reprompt?.type === 'SSML') reprompt.ssml = paced(reprompt.ssml, pace);
+  },
+};
