@@ -4,7 +4,12 @@
  */
 import { routines } from '../../../lambda/src/core/catalogue';
 import { planRoutine, type RoutinePlan } from '../../../lambda/src/core/routine/plan';
-import { parsePlan } from '../../../lambda/src/core/routine/progress';
+import {
+  parsePlan,
+  parseRoutineState,
+  positionAt,
+  startTurn,
+} from '../../../lambda/src/core/routine/progress';
 import {
   estimateSpeechMs,
   estimateTextMs,
@@ -124,6 +129,18 @@ describe('the pace', () => {
     const second = buildTurn(slow, { index: first.next }, say);
     expect(second.steps[0].index).toBe(0);
     expect(second.totalMs).toBeLessThanOrEqual(MAX_TURN_MS);
+    // Kept in the session, the opening-only turn reads back, and after it the first hold is next.
+    const now = Date.parse('2026-11-25T08:00:00Z');
+    const state = parseRoutineState(JSON.parse(JSON.stringify(startTurn(slow, first, now))), now);
+    expect(state.ok).toBe(true);
+    if (state.ok)
+      expect(positionAt(state.value, now + first.totalMs + 1)).toMatchObject({ at: 'between', index: 0 });
+    // An empty turn that claims the routine is over is not one the engine makes.
+    const over = {
+      ...startTurn(slow, first, now),
+      turn: { ...startTurn(slow, first, now).turn!, next: slow.steps.length },
+    };
+    expect(parseRoutineState(JSON.parse(JSON.stringify(over)), now).ok).toBe(false);
   });
 });
 

@@ -332,9 +332,9 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   if (!isInt(totalMs, 0, MAX_TURN_MS * 2) || !isInt(next, 0, plan.steps.length)) {
     return { ok: false, problem: 'invalid' };
   }
-  if (!Array.isArray(windows) || windows.length === 0 || windows.length > MAX_STEPS) {
-    return { ok: false, problem: 'invalid' };
-  }
+  // No windows: a turn that was the opening alone (it asked for "next" before the first hold).
+  if (!Array.isArray(windows) || windows.length > MAX_STEPS) return { ok: false, problem: 'invalid' };
+  if (windows.length === 0 && next >= plan.steps.length) return { ok: false, problem: 'invalid' };
   const parsed: HoldWindow[] = [];
   let lastEnd = 0;
   for (const raw of windows as unknown[]) {
@@ -354,7 +354,8 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
     parsed.push({ index, startMs, holdStartMs, holdMs, endMs });
     lastEnd = endMs;
   }
-  if (parsed[parsed.length - 1].index + 1 !== next) return { ok: false, problem: 'invalid' };
+  if (parsed.length > 0 && parsed[parsed.length - 1].index + 1 !== next)
+    return { ok: false, problem: 'invalid' };
   return { ok: true, value: { startedAt: started.value, totalMs, next, windows: parsed } };
 }
 

@@ -39,12 +39,18 @@ export function sessionVoice(h: HandlerInput): VoiceStyle | undefined {
   return { pace: value.pace, cues: value.cues };
 }
 
-/** The user's voice style: this session's, else the remembered one, else the default. */
+/**
+ * The user's voice style: this session's, else the remembered one (which then holds for the rest
+ * of the session, answers included), else the default.
+ */
 export async function voiceOf(h: HandlerInput): Promise<VoiceStyle> {
   const said = sessionVoice(h);
   if (said) return said;
   const { record } = await loadUser(h);
-  return voiceStyleOf(record.pace, record.cues);
+  const remembered = voiceStyleOf(record.pace, record.cues);
+  if (remembered.pace !== DEFAULT_VOICE.pace || remembered.cues !== DEFAULT_VOICE.cues)
+    updateSession(h, { [VOICE_ATTRIBUTE]: remembered });
+  return remembered;
 }
 
 function changed(style: VoiceStyle, change: VoiceChange): VoiceStyle {
