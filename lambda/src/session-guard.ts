@@ -9,6 +9,7 @@ import type { ErrorHandler, HandlerInput, ResponseInterceptor } from 'ask-sdk-co
 import { isRecord } from './core/record';
 import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/routine/routine-attribute';
 import { readSafety } from './handlers/safety/health-profile';
+import { sessionVoice, VOICE_ATTRIBUTE } from './handlers/routine/voice-preference';
 import { translatorFor } from './i18n';
 import { log } from './log';
 import { isMade, renderSaid } from './speech/said';
@@ -34,6 +35,7 @@ export const OWN_SESSION_KEYS = [
   'safety',
   SAID_ATTRIBUTE,
   REMINDER_ATTRIBUTE,
+  VOICE_ATTRIBUTE,
 ] as const;
 
 /** Largest "what was last said" kept (JSON characters); a real answer's is well under half of this. */
@@ -68,6 +70,9 @@ function ownAttributes(h: HandlerInput): Attributes {
     const read = readRoutine(h);
     kept[ROUTINE_ATTRIBUTE] = read.status === 'active' ? read.state : BROKEN_ROUTINE;
   }
+
+  const voice = sessionVoice(h);
+  if (voice) kept[VOICE_ATTRIBUTE] = voice;
 
   const screened = attrs[SCREENED_ATTRIBUTE];
   if (screened === true || screened === 'yes') kept[SCREENED_ATTRIBUTE] = screened;

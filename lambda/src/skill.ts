@@ -27,6 +27,7 @@ import { findPointHandlers } from './handlers/find-point';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
+import { PaceInterceptor } from './handlers/routine/voice-preference';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
 import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
@@ -114,11 +115,13 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       ReminderQuestionInterceptor,
     )
     // After the handler: what was said (for repeat); only the skill's own session attributes,
-    // validated; then the paused routine screen, so every way of pausing gets it in one place.
+    // validated; then the paused routine screen, so every way of pausing gets it in one place;
+    // last, the user's pace for the answers (after "what was said" is kept from the translator's words).
     .addResponseInterceptors(
       RememberLastOutputInterceptor,
       OwnSessionAttributesInterceptor,
       PausedRoutineScreenInterceptor,
+      PaceInterceptor,
     )
     .addErrorHandlers(withOwnSessionAttributes(CatchAllErrorHandler))
     // The service clients (Reminders API, device settings) need an API client: DefaultApiClient's

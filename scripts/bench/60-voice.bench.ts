@@ -7,6 +7,8 @@
  *   played minutes (talk included; the user's "next" between turns is not counted), the longest
  *   silence, and cue repeats (a recurring cue said in the same words as the last time it came up,
  *   and the most times one cue sentence is said in the routine);
+ * - the same announced vs played minutes and longest silence at a slow pace, a fast pace and with
+ *   fewer cues (the user's preferences, set by voice first);
  * - per feature (find, need, safety, routine start, launch): the longest first answer in words.
  * Times use the skill's speaking-rate model (lambda/src/core/routine/speaking-rate.ts).
  */
@@ -282,6 +284,65 @@ export async function run(): Promise<BenchSection> {
     );
   }
 
+  // The same routines at the user's preferences (issue 13, item 6): said slower, faster, or with fewer
+  // cues, set by voice before the routine starts, as a user would.
+  const styles: Array<[string, string]> = [
+    ['slow pace', 'SlowerIntent'],
+    ['fast pace', 'FasterIntent'],
+    ['fewer cues', 'FewerCuesIntent'],
+  ];
+  const worstByStyle: Figure[] = [];
+  for (const [style, intent] of styles) {
+    let styleError = 0;
+    let styleSilence = 0;
+    for (const routine of routines) {
+      const user = newUser();
+      await user.launch();
+      await user.say(intent);
+      const first = await startToPress(user, routine.id);
+      const played = await playOn(user, first.first);
+      const announced = announcedMinutesIn(first.first);
+      const playedMin = played.ms / 60_000;
+      const error = Math.abs(announced - playedMin) / playedMin;
+      const silence = longestSilenceMs(played.turns);
+      styleError = Math.max(styleError, error);
+      styleSilence = Math.max(styleSilence, silence);
+      const name = (what: string) => `${routine.id}, ${style}: ${what}`;
+      figures.push(
+        {
+          name: name(`announced ${announced} min, played`),
+          value: Math.round(playedMin * 100) / 100,
+          unit: `min (${(error * 100).toFixed(0)} % off)`,
+          target: 'within 10 %',
+          ok: error <= TARGETS.announcedError,
+        },
+        {
+          name: name('longest silence'),
+          value: silence / 1000,
+          unit: 's',
+          target: `≤ ${TARGETS.silenceS} s`,
+          ok: silence / 1000 <= TARGETS.silenceS,
+        },
+      );
+    }
+    worstByStyle.push(
+      {
+        name: `worst announced vs played, ${style}`,
+        value: Math.round(styleError * 1000) / 10,
+        unit: '% off',
+        target: '≤ 10 %',
+        ok: styleError <= TARGETS.announcedError,
+      },
+      {
+        name: `worst longest silence, ${style}`,
+        value: styleSilence / 1000,
+        unit: 's',
+        target: `≤ ${TARGETS.silenceS} s`,
+        ok: styleSilence / 1000 <= TARGETS.silenceS,
+      },
+    );
+  }
+
   // The longest first answer of each feature, each asked by a new user in a new session, and the
   // longest "tell me more" after it (`more`: what the user says next, when the answer offers more).
   const longest = async (
@@ -416,6 +477,7 @@ export async function run(): Promise<BenchSection> {
       target: `≤ ${TARGETS.silenceS} s`,
       ok: worstSilence / 1000 <= TARGETS.silenceS,
     },
+    ...worstByStyle,
     {
       name: 'cues said in the same words as last time, all routines',
       value: totalAgain,

@@ -167,10 +167,13 @@ describe('controls mid-hold', () => {
     expect((await pregnant.utter('press harder')).speech).toMatch(/^Keep this one light/);
   });
 
-  it('"slower" is answered honestly: not built yet, and what the user can do', async () => {
+  it('"slower" slows the routine from the next cue and keeps the hold (more in voice-preferences.test.ts)', async () => {
     const talk = await midHold();
+    const hold = routineState(talk)!.turn!.windows[0];
     const turn = await talk.utter('slower');
-    expect(turn.speech).toMatch(/^I can't slow my voice down yet, sorry\. .*say longer holds\./);
+    expect(turn.speech).toMatch(/^Slower it is\. /);
+    expect(routineState(talk)!.turn!.windows[0].index).toBe(hold.index);
+    expect(routineState(talk)!.plan.voice?.pace).toBe('slow');
   });
 
   it('"I\'m done" stops, keeps the place, and "resume my routine" picks it up next time', async () => {

@@ -21,7 +21,7 @@ import { routineOpening } from '../../../lambda/src/speech/routine-cues';
 import { everyPlan, say, t } from './fixtures';
 import { RECURRING_CUES } from '../../support/cues';
 
-type Spoken = { cue?: Cue['type']; text: string; atMs: number };
+type Spoken = { cue?: Cue['type'] | 'sound'; text: string; atMs: number };
 
 /** Every speech item of a turn with its start and its words. */
 function spoken(turn: Turn): Spoken[] {

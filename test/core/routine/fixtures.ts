@@ -1,5 +1,6 @@
 import { routines } from '../../../lambda/src/core/catalogue';
 import { HOLD_SCALES, planRoutine, type RoutinePlan } from '../../../lambda/src/core/routine/plan';
+import type { VoiceStyle } from '../../../lambda/src/core/routine/voice';
 import { translatorFor } from '../../../lambda/src/i18n';
 import { routineOpening, routinePhrasebook } from '../../../lambda/src/speech/routine-cues';
 
@@ -11,9 +12,21 @@ export function openingLead(name: string, minutes: number): string[] {
   return routineOpening(t, { name, approxMinutes: minutes });
 }
 
-/** Every routine at every hold-length preference. */
-export const everyPlan: Array<[string, number, RoutinePlan, string[]]> = routines.flatMap((r) =>
-  HOLD_SCALES.map(
+/** The voice styles other than the default: each pace with every cue and with fewer cues. */
+export const VOICE_STYLES: VoiceStyle[] = [
+  { pace: 'slow', cues: 'full' },
+  { pace: 'fast', cues: 'full' },
+  { pace: 'normal', cues: 'fewer' },
+  { pace: 'slow', cues: 'fewer' },
+  { pace: 'fast', cues: 'fewer' },
+];
+
+/**
+ * Every routine at every hold-length preference, and at every voice style with the shortest, the
+ * usual and the longest holds (labelled "1.5, slow/fewer").
+ */
+export const everyPlan: Array<[string, number | string, RoutinePlan, string[]]> = routines.flatMap((r) => [
+  ...HOLD_SCALES.map(
     (scale) =>
       [r.id, scale, planRoutine(r, { holdScale: scale }), openingLead(r.name, r.approxMinutes)] as [
         string,
@@ -22,4 +35,15 @@ export const everyPlan: Array<[string, number, RoutinePlan, string[]]> = routine
         string[],
       ],
   ),
-);
+  ...VOICE_STYLES.flatMap((voice) =>
+    [0.5, 1, 1.5].map(
+      (scale) =>
+        [
+          r.id,
+          `${scale}, ${voice.pace}/${voice.cues}`,
+          planRoutine(r, { holdScale: scale, voice }),
+          openingLead(r.name, r.approxMinutes),
+        ] as [string, string, RoutinePlan, string[]],
+    ),
+  ),
+]);

@@ -8,6 +8,7 @@
  */
 import { getRoutine } from '../catalogue';
 import type { Point, PointCode, Routine, StepKind, StepPressure, Tool } from '../types';
+import type { VoiceStyle } from './voice';
 
 export type HoldSide = 'both' | 'left' | 'right' | 'painful' | 'centre' | 'none';
 
@@ -45,6 +46,8 @@ export interface RoutinePlan {
    * a user who has started this routine before. The full words stay on the screen and on "repeat".
    */
   brief?: true;
+  /** The pace and cue density the turns are spoken with (absent: the normal pace, every cue). */
+  voice?: VoiceStyle;
 }
 
 /** A pure adjustment of a routine (for example the safety feature's condition profile). */
@@ -80,6 +83,7 @@ export function scaleHold(baseSeconds: number, scale: number): number {
 
 export interface PlanOptions {
   holdScale?: number;
+  voice?: VoiceStyle;
   transform?: RoutineTransform;
 }
 
@@ -111,7 +115,7 @@ export function planRoutine(routine: Routine, options: PlanOptions = {}): Routin
     adjusted.id === routine.id
       ? { type: 'routine', id: routine.id }
       : { type: 'routine', id: adjusted.id, asked: routine.id };
-  return { source, holdScale, steps };
+  return { source, holdScale, steps, ...(options.voice ? { voice: { ...options.voice } } : {}) };
 }
 
 /** One timed hold of a point as a one-step routine (what the safety gate adjusts). */

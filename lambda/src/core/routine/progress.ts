@@ -21,6 +21,7 @@ import {
 } from './plan';
 import { MAX_TURN_MS, MIN_RESUME_MS, type Turn } from './timeline';
 import { isRecord } from '../record';
+import { isCueDensity, isPace, type VoiceStyle } from './voice';
 
 export const STATE_VERSION = 1;
 /** Routine state older than this is not resumed. */
@@ -309,7 +310,15 @@ export function parsePlan(value: unknown): RoutinePlan | undefined {
     if (previous && step.source < previous.source) return undefined;
     steps.push(step);
   }
-  return value.brief === true ? { source, holdScale, steps, brief: true } : { source, holdScale, steps };
+  const brief = value.brief === true ? { brief: true as const } : {};
+  if (value.voice === undefined) return { source, holdScale, steps, ...brief };
+  const voice = parseVoice(value.voice);
+  return voice ? { source, holdScale, steps, voice, ...brief } : undefined;
+}
+
+function parseVoice(value: unknown): VoiceStyle | undefined {
+  if (!isRecord(value) || !isPace(value.pace) || !isCueDensity(value.cues)) return undefined;
+  return { pace: value.pace, cues: value.cues };
 }
 
 function parseTime(value: unknown, now: number): Parsed<number> {
@@ -334,9 +343,9 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
   if (!isInt(totalMs, 0, MAX_TURN_MS * 2) || !isInt(next, 0, plan.steps.length)) {
     return { ok: false, problem: 'invalid' };
   }
-  if (!Array.isArray(windows) || windows.length === 0 || windows.length > MAX_STEPS) {
-    return { ok: false, problem: 'invalid' };
-  }
+  // No windows: a turn that was the opening alone (it asked for "next" before the first hold).
+  if (!Array.isArray(windows) || windows.length > MAX_STEPS) return { ok: false, problem: 'invalid' };
+  if (windows.length === 0 && next >= plan.steps.length) return { ok: false, problem: 'invalid' };
   const parsed: HoldWindow[] = [];
   let lastEnd = 0;
   for (const raw of windows as unknown[]) {
@@ -356,7 +365,8 @@ function parseTurn(value: unknown, plan: RoutinePlan, now: number): Parsed<TurnR
     parsed.push({ index, startMs, holdStartMs, holdMs, endMs });
     lastEnd = endMs;
   }
-  if (parsed[parsed.length - 1].index + 1 !== next) return { ok: false, problem: 'invalid' };
+  if (parsed.length > 0 && parsed[parsed.length - 1].index + 1 !== next)
+    return { ok: false, problem: 'invalid' };
   return { ok: true, value: { startedAt: started.value, totalMs, next, windows: parsed } };
 }
 

@@ -16,7 +16,11 @@
  *   Speech and Silence components or as one SSML document with breaks takes the same time.
  *   `<break strength>` is a clause pause (weak, medium), a sentence pause (strong) or 1 s
  *   (x-strong); a closing `</s>` a sentence pause and `</p>` 1 s; `<prosody rate>` scales the
- *   words inside it. Other tags are silent.
+ *   words and pauses inside it (a percentage exactly, the keywords by estimate), all but the short
+ *   pause that ends the utterance, which keeps its length at any rate (measured with espeak-ng:
+ *   "Halfway." takes 1.04 s, 0.93 s at 120 % and 1.20 s at 80 %). An `<audio>` from the Alexa
+ *   sound library takes its listed length (SOUND_MS; a sound not listed there counts as silent,
+ *   and the skill plays only listed ones). Other tags are silent.
  * This is the one model: the routine engine lays holds out with it, and the simulator's page, the
  * terminal chat and the bench time what they play with it (`speechParts`).
  * Holds keep the cues spoken inside them to a few words ("Halfway."), so an error of 20 % in this
@@ -59,8 +63,16 @@ const RATE_KEYWORDS: Record<string, number> = {
   'x-fast': 1.5,
 };
 
-/** A piece of an utterance: words as plain text (with how long they take), or a pause. */
-export type SpeechPart = { kind: 'words'; text: string; ms: number } | { kind: 'pause'; ms: number };
+/** The soft sound a quiet hold plays as its sign of life (Alexa Skills Kit sound library). */
+export const SOFT_SOUND_SRC = 'soundbank://soundlibrary/musical/amzn_sfx_bell_short_chime_01';
+/** Lengths of the sound-library sounds the skill plays (an estimate: the short chime rings about 1 s). */
+export const SOUND_MS: Record<string, number> = { [SOFT_SOUND_SRC]: 1000 };
+
+/** A piece of an utterance: words as plain text (with how long they take), a pause, or a sound. */
+export type SpeechPart =
+  | { kind: 'words'; text: string; ms: number }
+  | { kind: 'pause'; ms: number }
+  | { kind: 'sound'; src: string; ms: number };
 
 const decode = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name]);
@@ -87,7 +99,7 @@ function breakMs(attributes: string): number {
  * components and the same turn as one SSML document with breaks take the same time.
  */
 export function speechParts(ssml: string): SpeechPart[] {
-  const raw: Array<{ text: string; rate: number } | { pause: number }> = [];
+  const raw: Array<{ text: string; rate: number } | { pause: number } | { sound: string }> = [];
   const rates: number[] = [1];
   const tag = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;
   let last = 0;
@@ -103,7 +115,10 @@ export function speechParts(ssml: string): SpeechPart[] {
     last = tag.lastIndex;
     const [, closing, name, attributes, selfClosing] = match;
     if (name === 'break') raw.push({ pause: breakMs(attributes) });
-    else if (name === 'prosody' && !selfClosing) {
+    else if (name === 'audio' && !closing) {
+      const src = /\bsrc\s*=\s*["']([^"']+)["']/.exec(attributes)?.[1];
+      if (src) raw.push({ sound: decode(src) });
+    } else if (name === 'prosody' && !selfClosing) {
       if (closing) {
         if (rates.length > 1) rates.pop();
       } else rates.push(rates[rates.length - 1] * (rateOf(attributes) ?? 1));
@@ -115,9 +130,13 @@ export function speechParts(ssml: string): SpeechPart[] {
   raw.forEach((part) => {
     if ('pause' in part) {
       if (part.pause > 0) parts.push({ kind: 'pause', ms: part.pause });
+    } else if ('sound' in part) {
+      const ms = SOUND_MS[part.sound];
+      if (ms !== undefined) parts.push({ kind: 'sound', src: part.sound, ms });
     } else if (/[\p{L}\p{N}]/u.test(part.text)) {
       const text = part.text.replace(/\s+/g, ' ').trim();
-      const ms = Math.round(estimateTextMs(text) / part.rate);
+      const final = part.rate !== 1 && /[.?!]+\s*$/.test(text) ? MS_FINAL_SENTENCE_END : 0;
+      const ms = Math.round((estimateTextMs(text) - final) / part.rate + final);
       parts.push({ kind: 'words', text, ms });
     }
   });

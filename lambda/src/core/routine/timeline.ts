@@ -14,10 +14,16 @@
  * how many cues of that type came before it in the routine played straight through, counted from the
  * plan alone. The phrasebook picks a wording by it, so the same cue never has the same words twice
  * in a row, whichever turn or pause it falls in, with no randomness.
+ *
+ * The plan's voice style (./voice.ts) shapes every turn: at a slow or fast pace every speech item
+ * (cues and the lead) is wrapped in its `<prosody rate>` and timed at that rate, and the settle, rest
+ * and closing gaps stretch or shrink; with fewer cues a hold keeps only "press now", "halfway" and
+ * the release, and its signs of life are a soft sound instead of words.
  */
 import type { PlannedStep, RoutinePlan } from './plan';
 import { sourceCount } from './plan';
 import { estimateSpeechMs } from './speaking-rate';
+import { atPace, DEFAULT_VOICE, gapAt, SOFT_SOUND_SSML, type CueDensity, type Pace } from './voice';
 
 /** The longest timeline in one response (APL for Audio's limit on one audio response). */
 export const MAX_TURN_MS = 240_000;
@@ -68,11 +74,12 @@ export type Phrasebook = (cue: Cue) => string;
 export type RecurringCue = Extract<Cue, { nth: number }>['type'];
 
 /**
- * Speech (with the type of cue it says, when it is one; a lead has none) or silence. `cue` is for
- * tools that read a turn (the bench, tests); renderers ignore it.
+ * Speech (with the type of cue it says, when it is one; a lead has none; `sound` for the soft sound
+ * a quiet hold plays instead of words) or silence. `cue` is for tools that read a turn (the bench,
+ * tests); renderers ignore it.
  */
 export type TimelineItem =
-  { type: 'speech'; ssml: string; ms: number; cue?: Cue['type'] } | { type: 'silence'; ms: number };
+  { type: 'speech'; ssml: string; ms: number; cue?: Cue['type'] | 'sound' } | { type: 'silence'; ms: number };
 
 /** One hold inside a turn, as plain data for screens and for "where are we" arithmetic. */
 export interface TurnStep {
@@ -122,13 +129,28 @@ export interface TurnOptions {
 class TimelineWriter {
   readonly items: TimelineItem[] = [];
   totalMs = 0;
-  constructor(private readonly say: Phrasebook) {}
+  constructor(
+    private readonly say: Phrasebook,
+    readonly pace: Pace,
+  ) {}
 
   speak(cue: Cue): void {
     this.speakSsml(this.say(cue), cue.type);
   }
 
-  speakSsml(ssml: string, cue?: Cue['type']): void {
+  /** What a cue says at this turn's pace, and how long that takes. */
+  voiced(cue: Cue): { ssml: string; ms: number } {
+    const ssml = atPace(this.say(cue), this.pace);
+    return { ssml, ms: estimateSpeechMs(ssml) };
+  }
+
+  /** Speech at this turn's pace. */
+  speakSsml(text: string, cue?: Cue['type']): void {
+    this.speakVoiced(atPace(text, this.pace), cue);
+  }
+
+  /** Speech as it is (already at its pace, or a sound). */
+  speakVoiced(ssml: string, cue?: Cue['type'] | 'sound'): void {
     const ms = estimateSpeechMs(ssml);
     this.items.push(cue ? { type: 'speech', ssml, ms, cue } : { type: 'speech', ssml, ms });
     this.totalMs += ms;
@@ -159,11 +181,16 @@ class TimelineWriter {
 
 type HoldCueType = 'breathe' | 'breathe-in' | 'breathe-out' | 'keep' | 'halfway';
 
-/** The cues of a whole hold, by type, at their times from the hold's start (before any pause). */
-function plannedHoldCues(step: PlannedStep): Array<{ atMs: number; type: HoldCueType }> {
+/**
+ * The cues of a whole hold, by type, at their times from the hold's start (before any pause). With
+ * fewer cues only the halfway cue stays, and the signs of life fill the rest.
+ */
+function plannedHoldCues(step: PlannedStep, density: CueDensity): Array<{ atMs: number; type: HoldCueType }> {
   const fullMs = step.seconds * 1000;
   const cues: Array<{ atMs: number; type: HoldCueType }> = [];
-  if (step.kind === 'breathing') {
+  if (density === 'fewer') {
+    // Start, halfway and release only.
+  } else if (step.kind === 'breathing') {
     for (const at of [0, 10_000]) {
       cues.push({ atMs: at, type: 'breathe-in' }, { atMs: at + 5_000, type: 'breathe-out' });
     }
@@ -191,8 +218,12 @@ function recurringCuesOf(plan: RoutinePlan, index: number): RecurringCue[] {
   const previous = plan.steps[index - 1];
   const types: RecurringCue[] = [];
   if (previous && previous.source === step.source) types.push('switch-sides');
-  types.push('press', ...plannedHoldCues(step).map((c) => c.type), 'release');
+  types.push('press', ...plannedHoldCues(step, densityOf(plan)).map((c) => c.type), 'release');
   return types;
+}
+
+function densityOf(plan: RoutinePlan): CueDensity {
+  return (plan.voice ?? DEFAULT_VOICE).cues;
 }
 
 /** How many cues of each recurring type come before hold `index` in the routine played through. */
@@ -207,12 +238,13 @@ function countsBefore(plan: RoutinePlan, index: number): Map<RecurringCue, numbe
 /** Cues spoken inside a hold, with the time (from the hold's start) each should begin. */
 function holdCues(
   step: PlannedStep,
+  density: CueDensity,
   holdMs: number,
   elapsedInHoldMs: number,
   counts: Map<RecurringCue, number>,
 ): Array<{ atMs: number; cue: Cue }> {
   const cues: Array<{ atMs: number; cue: Cue }> = [];
-  for (const planned of plannedHoldCues(step)) {
+  for (const planned of plannedHoldCues(step, density)) {
     const nth = counts.get(planned.type) ?? 0;
     counts.set(planned.type, nth + 1);
     const at = planned.atMs - elapsedInHoldMs;
@@ -233,19 +265,22 @@ function holdCues(
 function writeHold(
   w: TimelineWriter,
   step: PlannedStep,
+  density: CueDensity,
   holdMs: number,
   elapsedInHoldMs: number,
   counts: Map<RecurringCue, number>,
-  say: Phrasebook,
 ): void {
   const start = w.totalMs;
-  for (const { atMs, cue } of holdCues(step, holdMs, elapsedInHoldMs, counts)) {
-    const ssml = say(cue);
-    const ms = estimateSpeechMs(ssml);
+  for (const { atMs, cue } of holdCues(step, density, holdMs, elapsedInHoldMs, counts)) {
+    // With fewer cues a sign of life is a soft sound, not words.
+    const sound = density === 'fewer' && cue.type === 'keep';
+    const { ssml, ms } = sound
+      ? { ssml: SOFT_SOUND_SSML, ms: estimateSpeechMs(SOFT_SOUND_SSML) }
+      : w.voiced(cue);
     const at = Math.max(atMs, w.totalMs - start);
     if (at + ms > holdMs - 1_000) continue;
     w.silence(start + at - w.totalMs);
-    w.speakSsml(ssml, cue.type);
+    w.speakVoiced(ssml, sound ? 'sound' : cue.type);
   }
   w.silence(start + holdMs - w.totalMs);
 }
@@ -259,7 +294,6 @@ function writeStep(
     | { kind: 'announce'; order: AnnounceOrder }
     | { kind: 'switch-sides' }
     | { kind: 'back-to'; remainingMs: number },
-  say: Phrasebook,
 ): TurnStep {
   const step = plan.steps[index];
   const of = sourceCount(plan);
@@ -273,11 +307,11 @@ function writeStep(
     // "Repeat" and "go back" ("once more") always give the full words.
     const brief = plan.brief === true && intro.order !== 'again' ? { brief: true as const } : {};
     w.speak({ type: 'announce', step, order: intro.order, number, of, ...brief });
-    w.silence(SETTLE_MS);
+    w.silence(gapAt(SETTLE_MS, w.pace));
     w.speak({ type: 'press', step, nth: nth('press') });
   } else if (intro.kind === 'switch-sides') {
     w.speak({ type: 'switch-sides', step, nth: nth('switch-sides') });
-    w.silence(SETTLE_MS);
+    w.silence(gapAt(SETTLE_MS, w.pace));
     w.speak({ type: 'press', step, nth: nth('press') });
   } else {
     holdMs = Math.min(fullMs, Math.max(0, Math.round(intro.remainingMs)));
@@ -285,7 +319,7 @@ function writeStep(
   }
   const holdStartMs = w.totalMs;
   const release = nth('release');
-  writeHold(w, step, holdMs, fullMs - holdMs, counts, say);
+  writeHold(w, step, densityOf(plan), holdMs, fullMs - holdMs, counts);
   w.speak({ type: 'release', step, nth: release });
   return {
     index,
@@ -304,7 +338,10 @@ function writeStep(
 
 /**
  * One turn from `start`: the lead, then as many holds as fit in `maxMs` together with the closing
- * cue ("say next when you're ready for …", or the routine's end). The first hold is always included.
+ * cue ("say next when you're ready for …", or the routine's end). The first hold is always included,
+ * but for one case: when the lead and the first hold together run past `maxMs` and the hold alone
+ * would fit (a long first hold after a first-time opening, said slowly), the turn is the lead alone,
+ * asking for "next", so no response is ever longer than Alexa plays.
  */
 export function buildTurn(
   plan: RoutinePlan,
@@ -313,8 +350,9 @@ export function buildTurn(
   options: TurnOptions = {},
 ): Turn {
   const maxMs = options.maxMs ?? MAX_TURN_MS;
-  const w = new TimelineWriter(say);
+  const w = new TimelineWriter(say, (plan.voice ?? DEFAULT_VOICE).pace);
   for (const ssml of options.lead ?? []) if (ssml.trim() !== '') w.speakSsml(ssml);
+  const leadMs = w.totalMs;
   const steps: TurnStep[] = [];
   let index = Math.max(0, Math.min(start.index, plan.steps.length));
   while (index < plan.steps.length) {
@@ -322,27 +360,29 @@ export function buildTurn(
     const previous = plan.steps[index - 1];
     const isFirstInTurn = steps.length === 0;
     if (isFirstInTurn && start.remainingMs !== undefined) {
-      steps.push(writeStep(w, plan, index, { kind: 'back-to', remainingMs: start.remainingMs }, say));
+      steps.push(writeStep(w, plan, index, { kind: 'back-to', remainingMs: start.remainingMs }));
     } else if (!isFirstInTurn && previous && previous.source === plan.steps[index].source) {
-      w.silence(REST_MS);
-      steps.push(writeStep(w, plan, index, { kind: 'switch-sides' }, say));
+      w.silence(gapAt(REST_MS, w.pace));
+      steps.push(writeStep(w, plan, index, { kind: 'switch-sides' }));
     } else {
-      if (!isFirstInTurn) w.silence(REST_MS);
+      if (!isFirstInTurn) w.silence(gapAt(REST_MS, w.pace));
       const order: AnnounceOrder = isFirstInTurn
         ? (start.order ?? (plan.steps.length === 1 ? 'only' : index === 0 ? 'first' : 'next'))
         : 'next';
-      steps.push(writeStep(w, plan, index, { kind: 'announce', order }, say));
+      steps.push(writeStep(w, plan, index, { kind: 'announce', order }));
     }
     const closing = closingCue(plan, index + 1);
-    const closingMs = estimateSpeechMs(say(closing));
-    if (!isFirstInTurn && w.totalMs + CLOSING_GAP_MS + closingMs > maxMs) {
+    const closingMs = w.voiced(closing).ms;
+    const endMs = w.totalMs + gapAt(CLOSING_GAP_MS, w.pace) + closingMs;
+    const fitsWithoutLead = leadMs > 0 && endMs - leadMs <= maxMs;
+    if (endMs > maxMs && (!isFirstInTurn || fitsWithoutLead)) {
       w.rollback(before);
       steps.pop();
       break;
     }
     index++;
   }
-  w.silence(CLOSING_GAP_MS);
+  w.silence(gapAt(CLOSING_GAP_MS, w.pace));
   w.speak(closingCue(plan, index));
   return { items: w.items, totalMs: w.totalMs, steps, next: index, finished: index >= plan.steps.length };
 }

@@ -22,6 +22,7 @@ import { ask, askKeys, sayAndEnd } from '../reply';
 import { readSafety } from '../safety/health-profile';
 import { answerAndCarryOn, byRoutine, goOnInRoutine, haltedChoice, lostTrack, stopRoutine } from './controls';
 import { readSaved, resumeSaved } from './resume';
+import { changeVoice, type VoiceChange } from './voice-preference';
 import { beginScreened } from './start';
 import { nowOf, readRoutine, writeRoutine } from './routine-attribute';
 
@@ -113,11 +114,25 @@ export const WhatsNextIntentHandler = routineQuestion('WhatsNextIntent', (h, sta
   return whatsNextSpeech(translatorOf(h), state.plan, index);
 });
 
-export const SlowerIntentHandler = answer('SlowerIntent', (h) => translatorOf(h)('controls.pace.slower'));
-export const FasterIntentHandler = answer('FasterIntent', (h) => translatorOf(h)('controls.pace.faster'));
-export const FewerCuesIntentHandler = answer('FewerCuesIntent', (h) =>
-  translatorOf(h)('controls.pace.fewerCues'),
-);
+/** A voice preference (pace, cue density): remembered, and mid-routine applied from the next cue. */
+function voiceHandler(intent: string, change: VoiceChange): GuideHandler {
+  return {
+    duringRoutine: 'continues',
+    canHandle: (h) => isIntent(h, intent),
+    handle: (h) =>
+      byRoutine(
+        h,
+        (state) => changeVoice(h, change, state),
+        () => changeVoice(h, change, undefined),
+      ),
+  };
+}
+
+export const SlowerIntentHandler = voiceHandler('SlowerIntent', 'slower');
+export const FasterIntentHandler = voiceHandler('FasterIntent', 'faster');
+export const NormalPaceIntentHandler = voiceHandler('NormalPaceIntent', 'normal-pace');
+export const FewerCuesIntentHandler = voiceHandler('FewerCuesIntent', 'fewer-cues');
+export const MoreCuesIntentHandler = voiceHandler('MoreCuesIntent', 'more-cues');
 export const LouderIntentHandler = answer('LouderIntent', (h) => translatorOf(h)('controls.louder'));
 export const CantReachIntentHandler = answer('CantReachIntent', (h) => translatorOf(h)('controls.cantReach'));
 export const ThanksIntentHandler = answer('ThanksIntent', (h) => translatorOf(h)('controls.thanks'));
@@ -218,7 +233,9 @@ export const questionHandlers: GuideHandler[] = [
   WhatsNextIntentHandler,
   SlowerIntentHandler,
   FasterIntentHandler,
+  NormalPaceIntentHandler,
   FewerCuesIntentHandler,
+  MoreCuesIntentHandler,
   LouderIntentHandler,
   CantReachIntentHandler,
   ThanksIntentHandler,

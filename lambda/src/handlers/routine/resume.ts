@@ -33,6 +33,7 @@ import { stopRulesLead } from '../safety/stop-rules';
 import { playTurn } from './respond';
 import { startRoutine } from './start';
 import { nowOf } from './routine-attribute';
+import { voiceOf } from './voice-preference';
 
 export const PROGRESS_FIELD = 'routineProgress';
 
@@ -77,10 +78,15 @@ async function replan(h: HandlerInput, progress: SavedProgress): Promise<Replann
   const routine = getRoutine(progress.routine);
   if (!routine) return undefined;
   const gate = await routineGate(h);
+  const voice = await voiceOf(h);
   if (gate.kind === 'blocked')
-    return { routine, plan: planRoutine(routine, { holdScale: progress.holdScale }) };
+    return { routine, plan: planRoutine(routine, { holdScale: progress.holdScale, voice }) };
   const safe = gate.plan(routine);
-  const plan = planRoutine(routine, { holdScale: progress.holdScale, transform: () => safe.routine });
+  const plan = planRoutine(routine, {
+    holdScale: progress.holdScale,
+    voice,
+    transform: () => safe.routine,
+  });
   const adjusted = safe.changes.length > 0;
   return { routine, plan, point: adjusted ? undefined : resumePointIn(plan, progress) };
 }

@@ -33,6 +33,7 @@ import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
 import { noteStarted, startedBefore } from './familiar';
+import { voiceOf } from './voice-preference';
 import { ask } from '../reply';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
@@ -111,6 +112,7 @@ export async function startRoutine(
   const brief = safe.routine.id === routine.id && (await startedBefore(h, routine.id));
   const planned: RoutinePlan = planRoutine(routine, {
     holdScale: await holdScaleOf(h),
+    voice: await voiceOf(h),
     transform: () => safe.routine,
   });
   const plan: RoutinePlan = brief ? { ...planned, brief: true } : planned;
@@ -154,7 +156,11 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   const held: Routine = words
     ? { ...safe.routine, steps: safe.routine.steps.map((step) => ({ ...step, ...words })) }
     : safe.routine;
-  const plan = planPointHold(point, { holdScale: await holdScaleOf(h), transform: () => held });
+  const plan = planPointHold(point, {
+    holdScale: await holdScaleOf(h),
+    voice: await voiceOf(h),
+    transform: () => held,
+  });
   const lead = pointHoldOpening(t, point.code, safe.speech, (await stopRulesLead(h)).speech);
   return playTurn(h, plan, { index: 0 }, { lead });
 }
