@@ -72,3 +72,23 @@ export function chartDays(entries: ScoreEntry[], today: string, days = 28): Char
       return chartDay;
     });
 }
+
+/** The average of the days' scores (each day counts once), to one decimal, per series. */
+export function dayAverages(days: readonly ChartDay[]): { before?: number; after?: number } {
+  const of = (series: 'before' | 'after') =>
+    average(days.flatMap((d) => (typeof d[series] === 'number' ? [d[series]] : [])));
+  return { before: of('before'), after: of('after') };
+}
+
+/** How many scores (before and after each count) the days rest on. */
+export function scoreCount(entries: readonly ScoreEntry[], today: string, days = 28): number {
+  return entries
+    .filter((e) => {
+      const offset = daysBetween(e.date, today);
+      return offset !== undefined && offset >= 0 && offset < days;
+    })
+    .reduce(
+      (n, e) => n + (score(e.before) === undefined ? 0 : 1) + (score(e.after) === undefined ? 0 : 1),
+      0,
+    );
+}
