@@ -156,7 +156,13 @@ function shapeToAvg(shape: ChartShape): Json {
  */
 const SIZES: Array<{ when?: string; chartWidth: number; title: number; body: number; padding: number }> = [
   { chartWidth: 864, title: 30, body: 24, padding: 24 },
-  { when: '${viewport.width >= 1200}', chartWidth: 1104, title: 36, body: 28, padding: 32 },
+  {
+    when: '${viewport.width >= 1200 && viewport.height >= 760}',
+    chartWidth: 1104,
+    title: 36,
+    body: 28,
+    padding: 32,
+  },
   { when: '${viewport.height > viewport.width}', chartWidth: 720, title: 30, body: 24, padding: 24 },
   { when: "${viewport.mode == 'tv'}", chartWidth: 768, title: 32, body: 26, padding: 20 },
 ];
