@@ -12,6 +12,7 @@ import { persistenceFromEnvironment } from '../../lambda/src/persistence/from-en
 import { buildSkill } from '../../lambda/src/skill';
 import type { DeviceProfile } from '../../simulator/envelope';
 import { Conversation, type Turn } from '../support/conversation';
+import { routineState } from '../support/routine';
 import { setEnvironment, startDynalite, type Dynalite } from '../support/dynalite';
 
 const TABLE = 'progress-chart-users';
@@ -180,6 +181,24 @@ describe('show my progress', () => {
     expect(turn.speech).toMatch(/you practised on 2 days/);
   });
 
+  it('with the store down (dynalite stopped): a clear spoken answer, no chart, the session open', async () => {
+    const talk = await userWith({ scores: daily(10) }, SCREEN);
+    await db.stop();
+    try {
+      const turn = await talk.utter('show my progress');
+      expect(turn.speech).toMatch(
+        /^I can't reach your saved scores just now, so I can't show your progress\./,
+      );
+      expect(chartDirective(turn)).toBeUndefined();
+      expect(turn.ended).toBe(false);
+    } finally {
+      await db.restart();
+    }
+    // Nothing was lost: with the store back, the chart is there.
+    talk.newSession();
+    expect(chartDirective(await talk.utter('show my progress'))).toBeDefined();
+  });
+
   it('on a small round screen, the simplified chart (valid APL, checked by the conversation)', async () => {
     const turn = await (await userWith({ scores: daily(10) }, ROUND)).utter('show my progress');
     const directive = chartDirective(turn)!;
@@ -190,6 +209,25 @@ describe('show my progress', () => {
     expect(roundData.chart.days.map((d) => d.date)).toEqual(
       chartDays(daily(10), TODAY, 7).map((d) => d.date),
     );
+  });
+});
+
+describe('mid-routine', () => {
+  it('"show my progress" mid-hold pauses the routine, shows the chart, and offers to carry on, not a new routine', async () => {
+    const talk = await userWith({ scores: daily(6) }, SCREEN);
+    await talk.utter('start the quick routine');
+    await talk.utter('no');
+    talk.wait(routineState(talk)!.turn!.windows[0].holdStartMs / 1000 + 10);
+    const turn = await talk.utter('show my progress');
+    expect(chartDirective(turn)).toBeDefined();
+    expect(turn.speech).toMatch(
+      /^In the last 28 days you practised on 6 days\..*Say resume when you're ready, or stop to finish for now\.$/,
+    );
+    expect(routineState(talk)!.paused).toBeDefined();
+    expect(talk.sessionAttributes.offer).toBeUndefined();
+    const resumed = await talk.utter('resume');
+    expect(routineState(talk)!.paused).toBeUndefined();
+    expect(resumed.ended).toBe(false);
   });
 });
 
