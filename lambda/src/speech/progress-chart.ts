@@ -26,12 +26,26 @@ export function formatDate(
   date: string,
   options: Intl.DateTimeFormatOptions,
 ): string {
-  const when = new Date(`${date}T00:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when);
-  } catch {
-    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(when);
+  return formatter(locale, options).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Formatters are costly to make (a fraction of a millisecond each): one per locale and style, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 64;
+
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    try {
+      made = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    } catch {
+      made = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+    // Locales come from requests: the cache stays small whatever they send.
+    if (formatters.size < MAX_FORMATTERS) formatters.set(key, made);
   }
+  return made;
 }
 
 /** A date as a sentence names it ("Tuesday, November 24"). */
