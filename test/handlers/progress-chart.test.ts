@@ -4,6 +4,7 @@
  * spoken summary on a screen, the summary alone on a speaker, no chart with fewer than three
  * scores, a touched day named by voice and marked on the chart, and a corrupt score list ignored.
  */
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { addDays, chartDays } from '../../lambda/src/core/progress/chart-days';
 import type { ChartDay, ScoreEntry } from '../../lambda/src/core/progress/types';
@@ -33,6 +34,14 @@ beforeAll(async () => {
   db = await startDynalite();
   restoreEnv = setEnvironment(db.awsEnvironment());
   await db.createTable(TABLE);
+  // dynalite makes the table active a moment after creating it (later still on a busy machine).
+  const client = db.client();
+  for (let tries = 0; ; tries++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: TABLE }));
+    if (Table?.TableStatus === 'ACTIVE') break;
+    if (tries > 100) throw new Error(`table ${TABLE} is still ${Table?.TableStatus}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const adapter = persistenceFromEnvironment({ ...process.env, DYNAMODB_TABLE: TABLE });
   if (!(adapter instanceof DynamoDbPersistenceAdapter))
     throw new Error('DYNAMODB_TABLE did not select DynamoDB');
