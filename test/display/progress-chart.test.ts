@@ -125,6 +125,21 @@ describe('progress chart document', () => {
     expect(text).toContain('"componentId":"dayDetail","property":"text","value":"${data.detail}"');
   });
 
+  it('labels days in the market’s own date order, and never fails on a locale the runtime lacks', () => {
+    const days = chartDays(entries(3), today);
+    const gb = progressChartData(translatorFor('en-GB'), 'en-GB', days, today);
+    expect(gb.chartData.labels.ticks.map((tick) => tick.text)).toEqual([
+      '29 Oct',
+      '5 Nov',
+      '12 Nov',
+      '19 Nov',
+      'Today',
+    ]);
+    expect(gb.columnData[27].detail).toBe('25 Nov: the evening routine. Before 4, after 2.');
+    const odd = progressChartData(t, 'not a locale!', days, today);
+    expect(odd.chartData.labels.ticks[0].text).toBe('Oct 29');
+  });
+
   it('fits each declared rectangular viewport: the chart and its text within the screen', () => {
     const { document } = directiveFor(28);
     const blocks = document.resources as Array<{ when?: string; dimensions: Record<string, string> }>;

@@ -103,6 +103,9 @@ describe('show my progress', () => {
     expect(words(turn.speech)).toBeLessThanOrEqual(35);
     expect(turn.ended).toBe(false);
     expect(turn.reprompt).toMatch(/\?/);
+    // Asked again, the question comes in other words.
+    const again = await talk.utter('show me my chart');
+    expect(again.speech).toMatch(/after\. Touch a day for details\. Would you like a routine now\?$/);
     // "Yes" to the offer asks which routine.
     const yes = await talk.utter('yes');
     expect(yes.speech).toMatch(/^Which routine would you like\?/);
@@ -281,6 +284,11 @@ describe('touching a day of the chart', () => {
 
     const empty = await touch(talk, ['progressDay', addDays(TODAY, -20)]);
     expect(empty.speech).toMatch(/^Thursday, November 5: no check-in that day\./);
+    // Never the same question twice in a row.
+    expect(empty.speech).toMatch(/Another day, or a routine now\?$/);
+    const third = await touch(talk, ['progressDay', TODAY]);
+    expect(third.speech).toMatch(/Touch another day, or shall I start a routine\?$/);
+    expect(third.reprompt).toBe('Would you like to touch another day, or start a routine?');
   });
 
   it('a forged or stale day is answered calmly', async () => {

@@ -18,7 +18,7 @@ import {
   PROGRESS_DAY_EVENT,
   tooFewScores,
 } from '../speech/progress-chart';
-import { sessionAttributes, updateSession } from './conversation';
+import { lastAnswerUsed, sessionAttributes, updateSession } from './conversation';
 import type { GuideHandler } from './handler';
 import { isIntent, localeOf, requestTime, requestType, translatorOf } from './input';
 import { ask } from './reply';
@@ -71,16 +71,26 @@ function todayOf(h: HandlerInput, entries: ScoreEntry[]): string | undefined {
     .pop();
 }
 
-/** The question that ends a chart turn: a routine, or, mid-routine, carrying on with it. */
-function offerRoutine(h: HandlerInput, speech: string, offerKey: string): Response {
+/**
+ * The question that ends a chart turn: a routine, or, mid-routine, carrying on with it. Asked in
+ * other words when the last answer asked it (never the same prompt twice in a row).
+ */
+function offerRoutine(
+  h: HandlerInput,
+  speech: string,
+  offerKey: 'chart.speech.offer' | 'chart.speech.dayOffer',
+): Response {
   const t = translatorOf(h);
   if (readRoutine(h).status === 'active') {
     const carryOn = t('routine.reprompt.paused');
     return ask(h, `${speech} ${carryOn}`, carryOn);
   }
   // "Yes" asks which routine; "no" says goodbye (the routine handlers answer this offer).
+  const asked = lastAnswerUsed(h, offerKey) ? `${offerKey}Again` : offerKey;
+  const reprompt =
+    offerKey === 'chart.speech.dayOffer' ? 'chart.speech.dayReprompt' : 'chart.speech.reprompt';
   updateSession(h, { offer: { kind: 'another-routine' } });
-  return ask(h, `${speech} ${t(offerKey)}`, t('chart.speech.reprompt'));
+  return ask(h, `${speech} ${t(asked)}`, t(reprompt));
 }
 
 export const ShowProgressIntentHandler: GuideHandler = {
