@@ -98,6 +98,12 @@ const NOT_TEXT_KEYS =
  */
 const ID_KEYS = /[a-z](Ids?|Codes?|Label)$/;
 
+/**
+ * Datasource values kept under a key ending in `Data` (`chartData`, `columnData`) are data to draw
+ * or to show on touch, not text on the screen as it comes up: their text is left out.
+ */
+const DATA_KEYS = /[a-z]Data$/;
+
 /** In a document without datasources, the properties that hold text a person reads. */
 const INLINE_TEXT_KEYS = /^(text|\w*Title|\w*Text|label)$/;
 
@@ -112,7 +118,7 @@ export function aplDirective(directives: unknown): AplRenderDocument | undefined
 }
 
 function collectText(value: unknown, key: string, lines: string[], depth: number, keys?: RegExp): void {
-  if (lines.length >= MAX_LINES || depth > 12) return;
+  if (lines.length >= MAX_LINES || depth > 12 || DATA_KEYS.test(key)) return;
   if (typeof value === 'string') {
     const text = value.trim();
     if (

@@ -24,6 +24,7 @@ import {
 } from './handlers/builtin';
 import { EverydayWordsInterceptor } from './handlers/everyday-words';
 import { findPointHandlers } from './handlers/find-point';
+import { progressChartHandlers } from './handlers/progress-chart';
 import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
@@ -57,6 +58,7 @@ export const requestHandlers: GuideHandler[] = [
   ...reminderHandlers,
   ...routineHandlers,
   ...findPointHandlers,
+  ...progressChartHandlers,
   UnroutableUserEventHandler,
   LaunchRequestHandler,
   HelpIntentHandler,

@@ -475,6 +475,8 @@ class SimulatorPage {
     const display = element('display');
     display.replaceChildren();
     display.classList.toggle('with-diagram', svg !== undefined);
+    // A wide picture (the progress chart) goes above the words, full width, as on the device.
+    display.classList.toggle('wide', svg !== undefined && isWide(svg));
     if (svg) {
       const image = make('img', 'diagram');
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -570,6 +572,12 @@ class ApiError extends Error {
 }
 
 /** The SVG's own title ("Diagram of the back, with BL 23 marked"), for the image's alt text. */
+/** Whether an SVG is much wider than tall (its root's width and height). */
+function isWide(svg: string): boolean {
+  const size = /^\s*<svg[^>]*\swidth="(\d+(?:\.\d+)?)"[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
+  return size !== null && Number(size[1]) > 1.6 * Number(size[2]);
+}
+
 function svgTitle(svg: string): string | undefined {
   const title = /<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1];
   if (!title) return undefined;

@@ -8,6 +8,8 @@ import { translatorFor } from '../i18n';
 import { isRecord } from '../core/record';
 import { POINT_TOKEN_PREFIX } from './apl';
 import { ROUTINE_TOKEN } from './routine-document';
+import { CHART_COLOURS, drawChart, type ChartShape } from './chart-drawing';
+import { PROGRESS_TOKEN, readChartInput } from './progress-chart';
 import { COLOURS, drawPoints, type Drawing, type MarkedSide, type Shape } from './diagram';
 import type { RoutineHoldPage } from './routine';
 import { diagramDescription } from './text';
@@ -41,7 +43,7 @@ const HOLD_SIDES: readonly MarkedSide[] = ['left', 'right', 'both', 'centre'];
 /**
  * The SVG of what one of this skill's APL RenderDocument directives shows, for the web simulator's
  * screen: a point screen's point (named by its token), or a routine step's point(s) and side (from
- * its datasource). A routine turn's document has one page per hold: `options.page` picks one
+ * its datasource), the progress chart (from its datasource's chart data). A routine turn's document has one page per hold: `options.page` picks one
  * (an index into `payload.pages`); without it, the first page that marks a point is drawn. Point
  * screens have a single picture and ignore `page`. Undefined for any other directive, a page that
  * does not exist, or data that names no known point; malformed input is not an error, just
@@ -54,6 +56,15 @@ export function directiveSvg(
   const { token } = directive;
   if (typeof token !== 'string') return undefined;
   if (token.startsWith(POINT_TOKEN_PREFIX)) return pointSvg(token.slice(POINT_TOKEN_PREFIX.length), options);
+  if (token === PROGRESS_TOKEN) {
+    // The chart is drawn from the datasource's own chart data, as the APL graphic is.
+    const payload = isRecord(directive.datasources) ? directive.datasources.payload : undefined;
+    if (!isRecord(payload)) return undefined;
+    return progressChartSvg(payload.chartData, {
+      ...options,
+      ...(typeof payload.chartLabel === 'string' ? { title: payload.chartLabel } : {}),
+    });
+  }
   if (token !== ROUTINE_TOKEN || !isRecord(directive.datasources)) return undefined;
   const payload = directive.datasources.payload;
   if (!isRecord(payload)) return undefined;
@@ -118,4 +129,38 @@ function shapeToSvg(shape: Shape): string {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The progress chart as SVG, from a chart datasource's `chart` (`ChartInput`): the very shapes the
+ * APL graphic draws. Undefined when the value is not a chart.
+ */
+export function progressChartSvg(chart: unknown, options: SvgOptions = {}): string | undefined {
+  const input = readChartInput(chart);
+  if (!input) return undefined;
+  const drawing = drawChart(input);
+  const width = options.width ?? drawing.width;
+  const height = Math.round((width * drawing.height) / drawing.width);
+  const body = drawing.shapes.map(chartShapeToSvg).join('\n  ');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${width}" height="${height}" role="img" aria-labelledby="title">`,
+    `  <title id="title">${escapeXml(options.title ?? `${input.labels.before} / ${input.labels.after}`)}</title>`,
+    `  <rect width="${drawing.width}" height="${drawing.height}" fill="${CHART_COLOURS.background}"/>`,
+    `  ${body}`,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+function chartShapeToSvg(shape: ChartShape): string {
+  if (shape.kind === 'text')
+    return `<text x="${shape.x}" y="${shape.y}" font-family="sans-serif" font-size="${shape.size}" text-anchor="${shape.anchor}" fill="${shape.fill}" class="${shape.role}">${escapeXml(shape.text)}</text>`;
+  const attributes = [
+    `d="${shape.d}"`,
+    `fill="${shape.fill ?? 'none'}"`,
+    shape.stroke ? `stroke="${shape.stroke}" stroke-width="${shape.strokeWidth ?? 1}"` : '',
+    shape.dash ? `stroke-dasharray="${shape.dash.join(' ')}"` : '',
+    `class="${shape.role}"`,
+  ].filter(Boolean);
+  return `<path ${attributes.join(' ')}/>`;
 }

@@ -48,6 +48,16 @@ export function translatorOf(h: HandlerInput): Translate {
   return typeof envelope === 'object' && envelope !== null ? recording(envelope, t) : t;
 }
 
+/** The request's locale ("en-GB"), or undefined when it names none. */
+export function localeOf(h: HandlerInput): string | undefined {
+  try {
+    const locale: unknown = getLocale(h.requestEnvelope);
+    return typeof locale === 'string' && locale !== '' ? locale : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function requestType(h: HandlerInput): string | undefined {
   const request: unknown = h.requestEnvelope?.request;
   return isRecord(request) && typeof request.type === 'string' ? request.type : undefined;

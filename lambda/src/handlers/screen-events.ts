@@ -14,6 +14,7 @@ import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import { isRecord } from '../core/record';
 import type * as Documents from '../display/documents';
 import { log } from '../log';
+import { PROGRESS_DAY_EVENT } from '../speech/progress-chart';
 import { requestType } from './input';
 import { askKeys } from './reply';
 import type { GuideHandler } from './handler';
@@ -108,6 +109,8 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
     const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const routed = eventRouter().route(request.arguments);
     if ('refused' in routed) {
+      // A touched day of the progress chart is answered by its own handler, not routed as an intent.
+      if (routed.refused === 'kind' && isOwnEvent(request.arguments)) return;
       log.warn('display.event.refused', { reason: routed.refused });
       return;
     }
@@ -124,6 +127,11 @@ export const UserEventToIntentInterceptor: RequestInterceptor = {
     log.info('display.event.routed', { intent: routed.intent.name });
   },
 };
+
+/** UserEvents that name no intent but have a handler of their own (a touched day of the progress chart). */
+function isOwnEvent(args: unknown): boolean {
+  return Array.isArray(args) && args[0] === PROGRESS_DAY_EVENT;
+}
 
 /** A UserEvent the router refused (forged, stale or for an intent this skill does not have). */
 export const UnroutableUserEventHandler: GuideHandler = {

@@ -9,11 +9,12 @@ import type { Directive } from 'ask-sdk-model';
 import { isRecord } from '../core/record';
 import type { RoutinePlan } from '../core/routine/plan';
 import type { TurnScreen } from '../core/routine/screen';
+import type { ChartDay } from '../core/progress/types';
 import type { PointAdvice } from '../core/safety';
 import type { Point } from '../core/types';
 import type * as Documents from '../display/documents';
 import { log } from '../log';
-import { requestType, translatorOf } from './input';
+import { localeOf, requestType, translatorOf } from './input';
 import { readRoutine } from './routine/routine-attribute';
 
 /** The screen documents, required on first use (a file of its own in the Lambda: see documents.ts). */
@@ -35,6 +36,32 @@ export function supportsApl(h: HandlerInput): boolean {
 /** Shows a point's diagram and card on a screen device, as the session's safety profile allows it. */
 export function showPoint(h: HandlerInput, point: Point, advice?: PointAdvice): void {
   addScreen(h, 'point', () => documents().pointDirective(translatorOf(h), point, advice));
+}
+
+/**
+ * Shows the progress chart of `days` (chartDays' output) up to `today` on a screen device, with the
+ * touched day `selected` marked. False when nothing was shown (a speaker, or the screen failed).
+ */
+export function showProgressChart(
+  h: HandlerInput,
+  days: ChartDay[],
+  today: string,
+  selected?: string,
+): boolean {
+  if (!supportsApl(h)) return false;
+  try {
+    const t = translatorOf(h);
+    const screens = documents();
+    h.responseBuilder.addDirective(
+      asDirective(
+        screens.progressChartDirective(screens.progressChartData(t, localeOf(h), days, today, selected)),
+      ),
+    );
+    return true;
+  } catch (error) {
+    logFailure('progress', error);
+    return false;
+  }
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { i18n, TFunction } from 'i18next';
 import type * as I18nextModule from 'i18next';
 import { escapeSsml } from './escape';
+import chart from './en/chart.json';
 import common from './en/common.json';
 import controls from './en/controls.json';
 import display from './en/display.json';
@@ -32,7 +33,7 @@ import enUsSafety from './en-US/safety.json';
  * words). A locale resolves its own file first, then its language, then English.
  */
 export const resources = {
-  en: { translation: { common, controls, find, routine, safety, display, reminders } },
+  en: { translation: { common, controls, find, routine, safety, display, reminders, chart } },
   'en-US': { translation: { safety: enUsSafety } },
   'en-GB': { translation: { safety: enGbSafety } },
   'en-CA': { translation: { safety: enCaSafety } },
