@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
+import { spokenNumber } from '../lambda/src/core/progress/score';
 
 export interface ModelSlotValue {
   id?: string;
@@ -129,7 +130,8 @@ export function intentRequest(
   const intent = intents.find((i) => i.name === intentName);
   const slots: Record<string, unknown> = {};
   for (const slot of intent?.slots ?? []) {
-    const spoken = slotValues[slot.name];
+    const said = slotValues[slot.name];
+    const spoken = slot.type === 'AMAZON.NUMBER' && said !== undefined ? numberSlotValue(said) : said;
     slots[slot.name] = buildSlot(
       slot.name,
       spoken,
@@ -147,6 +149,15 @@ export function intentRequest(
     },
     options,
   );
+}
+
+/**
+ * What Alexa puts in an AMAZON.NUMBER slot: the number in digits ("six" → "6", "minus two" → "-2",
+ * "six and a half" → "6.5"), or "?" for words it could not turn into a number.
+ */
+export function numberSlotValue(words: string): string {
+  const value = spokenNumber(words);
+  return value === undefined ? '?' : String(value);
 }
 
 function buildSlot(

@@ -9,6 +9,7 @@ import type { ErrorHandler, HandlerInput, ResponseInterceptor } from 'ask-sdk-co
 import { isRecord } from './core/record';
 import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/routine/routine-attribute';
 import { readSafety } from './handlers/safety/health-profile';
+import { CHECK_IN_ATTRIBUTE, readCheckIn } from './handlers/progress/state';
 import { translatorFor } from './i18n';
 import { log } from './log';
 import { isMade, renderSaid } from './speech/said';
@@ -32,6 +33,7 @@ export const OWN_SESSION_KEYS = [
   SCREENED_ATTRIBUTE,
   'safety',
   SAID_ATTRIBUTE,
+  CHECK_IN_ATTRIBUTE,
 ] as const;
 
 /** Largest "what was last said" kept (JSON characters); a real answer's is well under half of this. */
@@ -74,6 +76,11 @@ function ownAttributes(h: HandlerInput): Attributes {
     const safety = readSafety(h);
     if (safety.pending && safety.pending.asked.length > MAX_FINGERPRINT_CHARACTERS) delete safety.pending;
     kept.safety = JSON.parse(JSON.stringify(safety)) as unknown;
+  }
+
+  if (attrs[CHECK_IN_ATTRIBUTE] !== undefined) {
+    const checkIn = readCheckIn(h);
+    if (Object.keys(checkIn).length > 0) kept[CHECK_IN_ATTRIBUTE] = checkIn;
   }
 
   const said = attrs[SAID_ATTRIBUTE];

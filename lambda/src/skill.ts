@@ -29,6 +29,13 @@ import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './hand
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
 import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
+import {
+  AgeNumberInterceptor,
+  checkInAnswerHandlers,
+  dropStaleQuestion,
+  progressHandlers,
+  ProgressLaunchHandler,
+} from './handlers/progress';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -47,10 +54,15 @@ export interface SkillOptions {
 
 /** Every request handler, in the order the dispatcher tries them. */
 export const requestHandlers: GuideHandler[] = [
+  // The answer to a pending pain check-in question (a number, "skip", yes or no to its own
+  // question): red-flag and health words are never taken for it, so they still reach safety.
+  ...checkInAnswerHandlers,
   ...safetyHandlers,
+  ...progressHandlers,
   ...routineHandlers,
   ...findPointHandlers,
   UnroutableUserEventHandler,
+  ProgressLaunchHandler,
   LaunchRequestHandler,
   HelpIntentHandler,
   HomeIntentHandler,
@@ -104,11 +116,13 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       UserEventToIntentInterceptor,
       NotHealthStatementInterceptor,
       EverydayWordsInterceptor,
+      AgeNumberInterceptor,
       routineAudioInterceptor(options.routineAudio),
     )
     // After the handler: what was said (for repeat); only the skill's own session attributes,
     // validated; then the paused routine screen, so every way of pausing gets it in one place.
     .addResponseInterceptors(
+      { process: dropStaleQuestion },
       RememberLastOutputInterceptor,
       OwnSessionAttributesInterceptor,
       PausedRoutineScreenInterceptor,

@@ -6,6 +6,7 @@ import {
   readHistory,
   storedHistory,
   withEntry,
+  type ProgressHistory,
 } from '../../../lambda/src/core/progress/history';
 import { readScore } from '../../../lambda/src/core/progress/score';
 import { noImprovement, reviewDue, routineChanges, trendOf } from '../../../lambda/src/core/progress/trend';
@@ -152,7 +153,7 @@ describe('the stored history', () => {
   });
 
   it('a year of daily use stays under 20 KB once stored', () => {
-    let history = { consent: 'yes' as const, scores: [] as ScoreEntry[] };
+    let history: ProgressHistory = { consent: 'yes', scores: [] };
     for (let i = 364; i >= 0; i--) {
       const day = addDays(TODAY, -i);
       history = withEntry(history, { date: day, routine: 'disc-pain', before: 10, after: 10 }, day);

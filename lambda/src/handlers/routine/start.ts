@@ -33,6 +33,7 @@ import { askScreening, screeningYes } from './screening';
 import { isScreened, screenedYes, SCREENED_ATTRIBUTE } from './routine-attribute';
 import { resumeSaved } from './resume';
 import { ask } from '../reply';
+import { painQuestionBefore } from '../progress/questions';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
 export async function holdScaleOf(h: HandlerInput): Promise<number> {
@@ -50,6 +51,9 @@ export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promi
   if (gate.kind === 'blocked') return blocked(h, gate);
   const diagnosis = diagnosisQuestion(h, then);
   if (diagnosis) return diagnosis;
+  // The optional pain check-in (once a session), before the safety question.
+  const pain = await painQuestionBefore(h, then);
+  if (pain) return pain;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then, await routinesHeard(h));
   return startScreened(h, then);
