@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
-import { spokenNumber } from '../lambda/src/core/progress/score';
+import { isNumberPhrase, spokenNumber } from '../lambda/src/core/progress/score';
 
 export interface ModelSlotValue {
   id?: string;
@@ -153,11 +153,11 @@ export function intentRequest(
 
 /**
  * What Alexa puts in an AMAZON.NUMBER slot: the number in digits ("six" → "6", "minus two" → "-2",
- * "six and a half" → "6.5"), or "?" for words it could not turn into a number.
+ * "six and a half" → "6.5"); other words are passed on as heard.
  */
 export function numberSlotValue(words: string): string {
   const value = spokenNumber(words);
-  return value === undefined ? '?' : String(value);
+  return value === undefined || !isNumberPhrase(words) ? words : String(value);
 }
 
 function buildSlot(

@@ -5,7 +5,7 @@
  * What matches nothing goes to AMAZON.FallbackIntent, as on Alexa.
  */
 import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
-import { spokenNumber } from '../lambda/src/core/progress/score';
+import { isNumberPhrase } from '../lambda/src/core/progress/score';
 
 /** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
@@ -158,7 +158,7 @@ export class ModelMatcher {
         // A slot whose words are a known value is a far better match than one that merely captured words.
         if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
         // AMAZON.NUMBER fills only with a number ("six", "6", "minus two", "six and a half").
-        else if (typeName === 'AMAZON.NUMBER') score += spokenNumber(words) !== undefined ? 1000 : -500;
+        else if (typeName === 'AMAZON.NUMBER') score += isNumberPhrase(words) ? 1000 : -500;
       });
       // A sample that is only a slot ("{point}") matches anything, so it counts only with a known value.
       if (sample.literalLength === 0 && score < 0) continue;

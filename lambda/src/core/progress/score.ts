@@ -45,6 +45,10 @@ const WORDS: Record<string, number> = {
   thirty: 30,
   forty: 40,
   fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   hundred: 100,
 };
 
@@ -83,6 +87,22 @@ export function spokenNumber(text: string | undefined): number | undefined {
   if (value === undefined || !Number.isFinite(value)) return undefined;
   if (/\b(and a half|point five|\.5)\b/.test(clean) && Number.isInteger(value)) value += 0.5;
   return negative ? -value : value;
+}
+
+const NUMBER_WORDS = new Set([...Object.keys(WORDS), 'minus', 'negative', 'and', 'a', 'half', 'point']);
+
+/**
+ * True when the words are only a number ("six", "6", "minus two", "six and a half", "-2"), as an
+ * AMAZON.NUMBER slot fills: "next one" or "the one before" are not numbers.
+ */
+export function isNumberPhrase(text: string): boolean {
+  if (spokenNumber(text) === undefined) return false;
+  const words = text
+    .toLowerCase()
+    .replace(/-(?=\D)/g, ' ')
+    .trim()
+    .split(/\s+/);
+  return words.every((word) => NUMBER_WORDS.has(word) || /^-?\d+(\.\d+)?$/.test(word));
 }
 
 /** What a spoken score means on the 0–10 scale: a score, a number off the scale, or none. */

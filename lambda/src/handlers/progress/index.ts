@@ -190,7 +190,8 @@ async function scoreGiven(h: HandlerInput, stage: 'before' | 'after', score: num
 /** The score skipped ("skip", silence's "no", a second "I don't know"). */
 async function skipped(h: HandlerInput, stage: 'before' | 'after'): Promise<Response> {
   const t = translatorOf(h);
-  if (stage === 'before') return goOnBefore(h, t('progress.heard.skipped'));
+  // Before a routine a skip says nothing of its own: the routine (or its safety question) follows at once.
+  if (stage === 'before') return goOnBefore(h, '');
   return afterResult(h, [t('progress.heard.skipped')]);
 }
 
@@ -446,4 +447,20 @@ export const AgeNumberInterceptor = {
 
 /** Handlers that answer a pending check-in come before every other (the red-flag words still win: see skill.ts). */
 export const checkInAnswerHandlers: GuideHandler[] = [CheckInAnswerHandler];
-export const progressHandlers: GuideHandler[] = [CheckInSwitchHandler, TrendHandler, UnaskedScoreHandler];
+/** "Pass", "no score" with no check-in asked: nothing to skip, so what next. */
+export const IdleSkipHandler: GuideHandler = {
+  duringRoutine: 'pauses',
+  canHandle: (h) => isIntent(h, 'PainSkipIntent'),
+  handle(h) {
+    const t = translatorOf(h);
+    updateSession(h, { offer: undefined });
+    return ask(h, t('common.home.speech'), t('common.launch.reprompt'));
+  },
+};
+
+export const progressHandlers: GuideHandler[] = [
+  CheckInSwitchHandler,
+  TrendHandler,
+  UnaskedScoreHandler,
+  IdleSkipHandler,
+];

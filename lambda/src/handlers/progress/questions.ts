@@ -12,11 +12,17 @@ import { translatorOf } from '../input';
 import { ask } from '../reply';
 import type { ScreenedStart } from '../conversation';
 import { updateSession } from '../conversation';
+import { loadUser } from '../../persistence/user-store';
+import { readSafety } from '../safety/health-profile';
 import { checkInsOff, patchCheckIn, readCheckIn } from './state';
 
 /**
  * Before a routine: "From 0 to 10, how is your back right now?" when it has not been asked this
  * session and check-ins are on; undefined when the routine should go ahead without it.
+ *
+ * Check-ins start with the user's second session of routines (the stored `routinesHeard`): the very
+ * first one already carries the not-medical-advice note, the safety question, the full stop rules
+ * and what a finger-width is, and one more question there is one too many.
  */
 export async function painQuestionBefore(
   h: HandlerInput,
@@ -25,6 +31,9 @@ export async function painQuestionBefore(
   if (then.type !== 'routine' || !h.requestEnvelope.session) return undefined;
   const checkIn = readCheckIn(h);
   if (checkIn.asked) return undefined;
+  // Not in the session that said the full stop rules (the first one), even for a later routine.
+  const { record } = await loadUser(h);
+  if (record.routinesHeard !== true || readSafety(h).stopRulesSaid) return undefined;
   if (await checkInsOff(h)) return undefined;
   const t = translatorOf(h);
   updateSession(h, { offer: undefined });
