@@ -51,11 +51,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A stored list longer than this is not read item by item (it is foreign or corrupt). */
 const MAX_READ_ITEMS = 5000;
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** A real calendar date written `YYYY-MM-DD`. */
 export function isDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month - 1]) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month !== 2 || day <= 28 || leap;
 }
 
 /** The calendar date `days` after `date` (negative: before). */
@@ -70,11 +76,16 @@ export function daysBetween(from: string, to: string): number {
 
 /** One entry from either stored form (tuple or object), or undefined when it does not check out. */
 export function readEntry(raw: unknown, today: string): ScoreEntry | undefined {
+  return entryUpTo(raw, addDays(today, 1));
+}
+
+/** One entry dated no later than `latest`, or undefined. */
+function entryUpTo(raw: unknown, latest: string): ScoreEntry | undefined {
   let date: unknown, routine: unknown, before: unknown, after: unknown;
   if (Array.isArray(raw)) [date, routine, before, after] = raw as unknown[];
   else if (isRecord(raw)) ({ date, routine, before, after } = raw);
   else return undefined;
-  if (!isDate(date) || date > addDays(today, 1)) return undefined;
+  if (!isDate(date) || date > latest) return undefined;
   if (typeof routine !== 'string' || !getRoutine(routine)) return undefined;
   const entry: ScoreEntry = { date, routine };
   if (isScore(before)) entry.before = before;
@@ -101,6 +112,29 @@ export function prune(scores: readonly ScoreEntry[], today: string): ScoreEntry[
  * stored differs from what would be written now (older schema, dropped entries, pruning).
  */
 export function readHistory(raw: unknown, today: string): { history: ProgressHistory; repaired: boolean } {
+  // A stored object is read once per day it is read on (requests read one record several times).
+  if (typeof raw === 'object' && raw !== null) {
+    const known = readCache.get(raw);
+    if (known && known.today === today) return copy(known.read);
+    const read = uncachedReadHistory(raw, today);
+    readCache.set(raw, { today, read });
+    return copy(read);
+  }
+  return uncachedReadHistory(raw, today);
+}
+
+interface HistoryRead {
+  history: ProgressHistory;
+  repaired: boolean;
+}
+const readCache = new WeakMap<object, { today: string; read: HistoryRead }>();
+
+/** A copy callers may change without changing the cached reading. */
+function copy(read: HistoryRead): HistoryRead {
+  return { history: { ...read.history, scores: [...read.history.scores] }, repaired: read.repaired };
+}
+
+function uncachedReadHistory(raw: unknown, today: string): HistoryRead {
   if (raw === undefined) return { history: { scores: [] }, repaired: false };
   let list: unknown;
   let repaired = false;
@@ -124,8 +158,9 @@ export function readHistory(raw: unknown, today: string): { history: ProgressHis
   if (list === undefined) list = [];
   if (!Array.isArray(list) || list.length > MAX_READ_ITEMS) return { history, repaired: true };
   const entries: ScoreEntry[] = [];
+  const latest = addDays(today, 1);
   for (const item of list) {
-    const entry = readEntry(item, today);
+    const entry = entryUpTo(item, latest);
     if (entry) entries.push(entry);
     // Older schema entries are objects; the current one writes tuples.
     if (!entry || !Array.isArray(item)) repaired = true;
