@@ -260,6 +260,22 @@ describe('bad input at a check-in', () => {
     expect(end.speech).toMatch(/And now, from 0 to 10\?$/);
   });
 
+  it('a 10 said when none was asked gets the caring line and the red-flag question, not a routine', async () => {
+    const { talk } = await user(RETURNING);
+    const ten = await talk.utter('ten');
+    expect(ten.speech).toMatch(/^That's a lot of pain.*Quick check: /);
+    expect(ten.speech).not.toMatch(/start one/);
+    expect((await talk.utter('no')).speech).toMatch(
+      /Would you still like the general lower back routine, or rest for now\?$/,
+    );
+  });
+
+  it('naming another routine at the question starts that one (after its safety line), with the question not asked again', async () => {
+    const { talk } = await asked();
+    expect((await talk.utter('start the evening routine')).speech).toMatch(/^Anything new since last time/);
+    expect((await talk.utter('no')).speech).toMatch(/^The evening routine/);
+  });
+
   it('pain clearly worse after the routine: one caring line and the red-flag question, no other routine', async () => {
     const { talk, stored } = await user({ ...RETURNING, progress: { v: 1, consent: 'yes', scores: [] } });
     await talk.utter('start the quick routine');

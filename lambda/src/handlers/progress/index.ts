@@ -58,7 +58,6 @@ const SKIP_INTENTS = [
   'AMAZON.NextIntent',
   'SkipPointIntent',
   'GoOnIntent',
-  'StartRoutineIntent',
 ];
 /** These mean "I can't say": asked once more, then skipped. */
 const UNSURE_INTENTS = ['AMAZON.FallbackIntent', 'AMAZON.YesIntent'];
@@ -330,7 +329,23 @@ export const UnaskedScoreHandler: GuideHandler = {
     const t = translatorOf(h);
     const reading = spokenScore(h);
     const checkIn = readCheckIn(h);
-    if (reading.kind === 'score' && !checkIn.asked && reading.score < HIGH_SCORE)
+    // A 9 or 10: the caring line and the short red-flag question, never a routine offered on top.
+    if (reading.kind === 'score' && reading.score >= HIGH_SCORE) {
+      updateSession(h, { offer: undefined });
+      patchCheckIn(h, {
+        asked: true,
+        before: reading.score,
+        routine: 'general',
+        asking: 'flag',
+        stage: 'before',
+      });
+      return ask(
+        h,
+        `${t('progress.high.before')} ${t('progress.high.question')}`,
+        t('progress.high.reprompt'),
+      );
+    }
+    if (reading.kind === 'score' && !checkIn.asked)
       patchCheckIn(h, { asked: true, before: reading.score, after: undefined });
     updateSession(h, { offer: { kind: 'routine', routineId: 'general' } });
     return ask(h, t('progress.unasked'), t('progress.unaskedReprompt'));
