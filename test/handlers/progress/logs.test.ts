@@ -26,6 +26,8 @@ async function checkIn(talk: Conversation): Promise<void> {
   await talk.utter('yes');
   await talk.utter('how am I doing');
   await talk.utter('five');
+  // Logged at info (so the capture is known to work): the session's end.
+  await talk.end();
 }
 
 function expectNoScores(records: Record<string, unknown>[], text: string): void {

@@ -324,7 +324,8 @@ async function consentAnswered(h: HandlerInput, yes: boolean): Promise<Response>
 /** A score said when no check-in was asked: kept as the score before the next routine, which is offered. */
 export const UnaskedScoreHandler: GuideHandler = {
   duringRoutine: 'pauses',
-  canHandle: (h) => isIntent(h, 'PainScoreIntent') && readRoutine(h).status === 'none',
+  // Not mid-routine (a number there is not an answer to anything): before one, or after it played out.
+  canHandle: (h) => isIntent(h, 'PainScoreIntent') && routineOverOrNone(h),
   handle(h) {
     const t = translatorOf(h);
     const reading = spokenScore(h);
