@@ -119,8 +119,9 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       AgeNumberInterceptor,
       routineAudioInterceptor(options.routineAudio),
     )
-    // After the handler: what was said (for repeat); only the skill's own session attributes,
-    // validated; then the paused routine screen, so every way of pausing gets it in one place.
+    // After the handler: a pain check-in question this turn did not ask is no longer pending; what
+    // was said (for repeat); only the skill's own session attributes, validated; then the paused
+    // routine screen, so every way of pausing gets it in one place.
     .addResponseInterceptors(
       { process: dropStaleQuestion },
       RememberLastOutputInterceptor,

@@ -297,6 +297,14 @@ describe('bad input at a check-in', () => {
     expect((await stored()).progress).toMatchObject({ scores: [[TODAY, 'quick', 3, 6]] });
   });
 
+  it('a bare number after "If I misheard, how old are you?" is the age, not a score', async () => {
+    const { talk } = await user();
+    expect((await talk.utter("I'm 15")).speech).toMatch(/If I misheard, how old are you\?$/);
+    const age = await talk.utter('seventeen');
+    expect(age.speech).toMatch(/^Back pain that starts before the age of twenty/);
+    expect(talk.sessionAttributes.progress).toBeUndefined();
+  });
+
   it('"I\'m 6" at the question is a score, not an age', async () => {
     const { talk } = await asked();
     expect((await talk.utter("I'm 6")).speech).toMatch(/^Thanks\. Anything new/);

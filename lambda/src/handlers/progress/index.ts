@@ -441,7 +441,7 @@ export function ageAnswerAsScore(h: HandlerInput): boolean {
   return (
     isIntent(h, 'PainScoreIntent') &&
     readCheckIn(h).asking === undefined &&
-    lastAnswerUsed(h, 'safety.care.adultsOnly')
+    lastAnswerUsed(h, 'safety.triage.adultsOnly')
   );
 }
 
