@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
 import { alexaTimeValue } from './time-slot';
+import { isNumberPhrase, spokenNumber } from '../lambda/src/core/progress/score';
 
 export interface ModelSlotValue {
   id?: string;
@@ -137,8 +138,9 @@ export function intentRequest(
   const intent = intents.find((i) => i.name === intentName);
   const slots: Record<string, unknown> = {};
   for (const slot of intent?.slots ?? []) {
-    const spoken = slotValues[slot.name];
-    // Alexa sends AMAZON.TIME as the time it heard ("21:00"), not the words.
+    const said = slotValues[slot.name];
+    // Alexa sends AMAZON.NUMBER as digits and AMAZON.TIME as the time it heard ("21:00"), not the words.
+    const spoken = slot.type === 'AMAZON.NUMBER' && said !== undefined ? numberSlotValue(said) : said;
     const value =
       slot.type === 'AMAZON.TIME' && spoken !== undefined ? (alexaTimeValue(spoken) ?? spoken) : spoken;
     slots[slot.name] = buildSlot(
@@ -158,6 +160,15 @@ export function intentRequest(
     },
     options,
   );
+}
+
+/**
+ * What Alexa puts in an AMAZON.NUMBER slot: the number in digits ("six" → "6", "minus two" → "-2",
+ * "six and a half" → "6.5"); other words are passed on as heard.
+ */
+export function numberSlotValue(words: string): string {
+  const value = spokenNumber(words);
+  return value === undefined || !isNumberPhrase(words) ? words : String(value);
 }
 
 function buildSlot(

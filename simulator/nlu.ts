@@ -6,6 +6,7 @@
  */
 import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
 import { alexaTimeValue } from './time-slot';
+import { isNumberPhrase } from '../lambda/src/core/progress/score';
 
 /** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
@@ -164,6 +165,8 @@ export class ModelMatcher {
         const type = this.types.get(typeName);
         // A slot whose words are a known value is a far better match than one that merely captured words.
         if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
+        // AMAZON.NUMBER fills only with a number ("six", "6", "minus two", "six and a half").
+        else if (typeName === 'AMAZON.NUMBER') score += isNumberPhrase(words) ? 1000 : -500;
       });
       if (!fits) continue;
       // A sample that is only a slot ("{point}") matches anything, so it counts only with a known value.

@@ -10,6 +10,7 @@ import { isRecord } from './core/record';
 import { readRoutine, ROUTINE_ATTRIBUTE, SCREENED_ATTRIBUTE } from './handlers/routine/routine-attribute';
 import { readSafety } from './handlers/safety/health-profile';
 import { sessionVoice, VOICE_ATTRIBUTE } from './handlers/routine/voice-preference';
+import { CHECK_IN_ATTRIBUTE, readCheckIn } from './handlers/progress/state';
 import { translatorFor } from './i18n';
 import { log } from './log';
 import { isMade, renderSaid } from './speech/said';
@@ -36,6 +37,7 @@ export const OWN_SESSION_KEYS = [
   SAID_ATTRIBUTE,
   REMINDER_ATTRIBUTE,
   VOICE_ATTRIBUTE,
+  CHECK_IN_ATTRIBUTE,
 ] as const;
 
 /** Largest "what was last said" kept (JSON characters); a real answer's is well under half of this. */
@@ -85,6 +87,10 @@ function ownAttributes(h: HandlerInput): Attributes {
 
   const reminder = readReminderState(h);
   if (reminder) kept[REMINDER_ATTRIBUTE] = reminder;
+  if (attrs[CHECK_IN_ATTRIBUTE] !== undefined) {
+    const checkIn = readCheckIn(h);
+    if (Object.keys(checkIn).length > 0) kept[CHECK_IN_ATTRIBUTE] = checkIn;
+  }
 
   const said = attrs[SAID_ATTRIBUTE];
   if (isMade(said) && JSON.stringify(said).length <= MAX_SAID_CHARACTERS) {

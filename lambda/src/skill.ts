@@ -34,6 +34,13 @@ import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety
 import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
 import { REMINDERS_CALL_LIMIT_MS } from './handlers/reminders/api';
 import { BoundedApiClient } from './handlers/reminders/api-client';
+import {
+  AgeNumberInterceptor,
+  checkInAnswerHandlers,
+  dropStaleQuestion,
+  progressHandlers,
+  ProgressLaunchHandler,
+} from './handlers/progress';
 import { translatorFor } from './i18n';
 import { RememberLastOutputInterceptor } from './interceptors';
 import { log } from './log';
@@ -54,12 +61,17 @@ export interface SkillOptions {
 export const requestHandlers: GuideHandler[] = [
   // Only right after "shall I cancel all of them?" (a later yes has dropped the question).
   CancelConfirmHandler,
+  // The answer to a pending pain check-in question (a number, "skip", yes or no to its own
+  // question): red-flag and health words are never taken for it, so they still reach safety.
+  ...checkInAnswerHandlers,
   ...safetyHandlers,
   ...reminderHandlers,
+  ...progressHandlers,
   ...routineHandlers,
   ...findPointHandlers,
   ...progressChartHandlers,
   UnroutableUserEventHandler,
+  ProgressLaunchHandler,
   LaunchRequestHandler,
   HelpIntentHandler,
   HomeIntentHandler,
@@ -113,13 +125,16 @@ export function buildSkill(options: SkillOptions = {}): Skill {
       UserEventToIntentInterceptor,
       NotHealthStatementInterceptor,
       EverydayWordsInterceptor,
+      AgeNumberInterceptor,
       routineAudioInterceptor(options.routineAudio),
       ReminderQuestionInterceptor,
     )
-    // After the handler: what was said (for repeat); only the skill's own session attributes,
-    // validated; then the paused routine screen, so every way of pausing gets it in one place;
-    // last, the user's pace for the answers (after "what was said" is kept from the translator's words).
+    // After the handler: a pain check-in question this turn did not ask is no longer pending; what
+    // was said (for repeat); only the skill's own session attributes, validated; then the paused
+    // routine screen, so every way of pausing gets it in one place; last, the user's pace for the
+    // answers (after "what was said" is kept from the translator's words).
     .addResponseInterceptors(
+      { process: dropStaleQuestion },
       RememberLastOutputInterceptor,
       OwnSessionAttributesInterceptor,
       PausedRoutineScreenInterceptor,

@@ -58,7 +58,9 @@ afterAll(async () => {
 async function userWith(record: Record<string, unknown>, device?: DeviceProfile): Promise<Conversation> {
   const userId = `amzn1.ask.account.CHART${++users}`;
   const envelope = { context: { System: { user: { userId } } } } as unknown as RequestEnvelope;
-  if (Object.keys(record).length > 0) await store.saveAttributes(envelope, record);
+  // Scores are stored with consent, in the record's `progress` (schema version 1).
+  if (record.scores !== undefined)
+    await store.saveAttributes(envelope, { progress: { v: 1, consent: 'yes', scores: record.scores } });
   return new Conversation(buildSkill({ persistenceAdapter: store }), { userId, device, startTime: START });
 }
 
@@ -168,10 +170,10 @@ describe('show my progress', () => {
     expect(chartDirective(turn)).toBeUndefined();
   });
 
-  it('without consent, this session’s scores are charted (session attribute `scores`)', async () => {
+  it('without consent, this session’s scores are charted (kept in the session’s check-in)', async () => {
     const talk = await userWith({}, SCREEN);
     await talk.launch();
-    talk.setAttributes({ scores: daily(2) });
+    talk.setAttributes({ progress: { scores: daily(2) } });
     const turn = await talk.utter('show my progress');
     expect(chartDirective(turn)).toBeDefined();
     expect(turn.speech).toMatch(/you practised on 2 days/);

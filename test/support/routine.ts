@@ -10,15 +10,28 @@ export function routineState(talk: Conversation): RoutineState | undefined {
   return talk.sessionAttributes.routine as RoutineState | undefined;
 }
 
+/** True while the pain check-in before a routine ("From 0 to 10, how is your back?") waits for an answer. */
+export function painQuestionAsked(talk: Conversation): boolean {
+  const checkIn = talk.sessionAttributes.progress as { asking?: string } | undefined;
+  return checkIn?.asking === 'before';
+}
+
+/** Says "skip" to the pain check-in before a routine when it was asked; otherwise returns `turn`. */
+export async function skipPainQuestion(talk: Conversation, turn: Turn): Promise<Turn> {
+  return painQuestionAsked(talk) ? talk.utter('skip') : turn;
+}
+
 /**
- * "Start the {routine} routine", answering "yes" to the disc routine's diagnosis question and "no" to
- * the once-a-session safety question when they are asked. Returns the skill's answer: the first turn, or why nothing started.
+ * "Start the {routine} routine", answering "yes" to the disc routine's diagnosis question, "skip"
+ * to the pain check-in and "no" to the once-a-session safety question when they are asked. Returns
+ * the skill's answer: the first turn, or why nothing started.
  */
 export async function askForRoutine(talk: Conversation, routineId: string): Promise<Turn> {
   let asked = await talk.say('StartRoutineIntent', { routine: routineId });
   // The disc routine first asks whether a clinician diagnosed the problem (section 6.4): yes.
   const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
   if (safety?.pending?.action === 'diagnosis') asked = await talk.utter('yes');
+  asked = await skipPainQuestion(talk, asked);
   const offer = talk.sessionAttributes.offer as { kind?: string } | undefined;
   return offer?.kind === 'screen' ? talk.utter('no') : asked;
 }

@@ -9,7 +9,7 @@ import type { Response } from 'ask-sdk-model';
 import { chartDays, dateMs, daysBetween, scoreCount } from '../core/progress/chart-days';
 import type { ScoreEntry } from '../core/progress/types';
 import { isRecord } from '../core/record';
-import { loadUser } from '../persistence/user-store';
+import { readCheckIn, storedCheckIns, todayOf } from './progress/state';
 import {
   CHART_WINDOW,
   chartSummary,
@@ -18,57 +18,23 @@ import {
   PROGRESS_DAY_EVENT,
   tooFewScores,
 } from '../speech/progress-chart';
-import { lastAnswerUsed, sessionAttributes, updateSession } from './conversation';
+import { lastAnswerUsed, updateSession } from './conversation';
 import type { GuideHandler } from './handler';
-import { isIntent, localeOf, requestTime, requestType, translatorOf } from './input';
+import { isIntent, localeOf, requestType, translatorOf } from './input';
 import { ask } from './reply';
 import { readRoutine } from './routine/routine-attribute';
 import { showProgressChart } from './screen';
 import { USER_EVENT } from './screen-events';
 
-/** The most check-ins read from one place (a year of a few a day); a longer list is not ours. */
-const MAX_ENTRIES = 2000;
-
-/** Score entries from an untrusted value: anything that is not a `ScoreEntry` is left out. */
-export function scoreEntries(value: unknown): ScoreEntry[] {
-  if (!Array.isArray(value)) return [];
-  const entries: ScoreEntry[] = [];
-  const score = (v: unknown) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10 ? v : undefined;
-  for (const item of value.slice(0, MAX_ENTRIES)) {
-    if (!isRecord(item) || dateMs(item.date) === undefined || typeof item.routine !== 'string') continue;
-    if (item.routine === '' || item.routine.length > 100) continue;
-    const entry: ScoreEntry = { date: item.date as string, routine: item.routine };
-    const before = score(item.before);
-    const after = score(item.after);
-    if (before !== undefined) entry.before = before;
-    if (after !== undefined) entry.after = after;
-    entries.push(entry);
-  }
-  return entries;
-}
-
 /**
- * The user's check-ins: those stored in the user record's `scores` (kept with consent) and this
- * session's (session attribute `scores`, kept there without consent). The one place the chart
- * reads scores from. `ok` is false when the store could not be read.
+ * The user's check-ins: the stored ones (the record's `progress`, kept with consent, migrated and
+ * repaired on read), otherwise this session's (kept in the check-in session attribute). The one
+ * place the chart reads scores from. `ok` is false when the store could not be read.
  */
 export async function readScoreHistory(h: HandlerInput): Promise<{ entries: ScoreEntry[]; ok: boolean }> {
-  const { record, ok, configured } = await loadUser(h);
-  const stored = scoreEntries(record.scores);
-  const seen = new Set(stored.map((e) => JSON.stringify(e)));
-  const session = scoreEntries(sessionAttributes(h).scores).filter((e) => !seen.has(JSON.stringify(e)));
-  return { entries: [...stored, ...session], ok: ok || !configured };
-}
-
-/** Today as the request's date (`YYYY-MM-DD`, UTC): time is read from the request, never the clock. */
-function todayOf(h: HandlerInput, entries: ScoreEntry[]): string | undefined {
-  const ms = requestTime(h);
-  if (ms !== undefined) return new Date(ms).toISOString().slice(0, 10);
-  return entries
-    .map((e) => e.date)
-    .sort()
-    .pop();
+  const { history, ok, configured } = await storedCheckIns(h);
+  const entries = history.consent === 'yes' ? history.scores : (readCheckIn(h).scores ?? []);
+  return { entries, ok: ok || !configured };
 }
 
 /**
@@ -99,7 +65,7 @@ export const ShowProgressIntentHandler: GuideHandler = {
   async handle(h) {
     const t = translatorOf(h);
     const { entries, ok } = await readScoreHistory(h);
-    const today = todayOf(h, entries);
+    const today = todayOf(h);
     const count = today ? scoreCount(entries, today, CHART_WINDOW) : 0;
     if (!ok && count === 0) return offerRoutine(h, t('chart.speech.unavailable'), 'chart.speech.offer');
     if (!today || count < MIN_CHART_SCORES)
@@ -130,7 +96,7 @@ export const ProgressDayEventHandler: GuideHandler = {
   async handle(h) {
     const t = translatorOf(h);
     const { entries } = await readScoreHistory(h);
-    const today = todayOf(h, entries);
+    const today = todayOf(h);
     const date = touchedDate(h);
     const ago = date && today ? daysBetween(date, today) : undefined;
     if (!date || !today || ago === undefined || ago < 0 || ago >= CHART_WINDOW)

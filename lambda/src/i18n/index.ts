@@ -19,6 +19,7 @@ import controls from './en/controls.json';
 import display from './en/display.json';
 import find from './en/find.json';
 import reminders from './en/reminders.json';
+import progress from './en/progress.json';
 import routine from './en/routine.json';
 import safety from './en/safety.json';
 import enAuSafety from './en-AU/safety.json';
@@ -33,7 +34,7 @@ import enUsSafety from './en-US/safety.json';
  * words). A locale resolves its own file first, then its language, then English.
  */
 export const resources = {
-  en: { translation: { common, controls, find, routine, safety, display, reminders, chart } },
+  en: { translation: { common, controls, find, routine, safety, display, reminders, chart, progress } },
   'en-US': { translation: { safety: enUsSafety } },
   'en-GB': { translation: { safety: enGbSafety } },
   'en-CA': { translation: { safety: enCaSafety } },

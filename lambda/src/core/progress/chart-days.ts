@@ -9,32 +9,19 @@
  * `YYYY-MM-DD`, or with a score off the 0–10 scale are ignored (a score off the scale is dropped,
  * the rest of its entry kept). A routine done twice in a day is named once.
  */
+import { addDays, daysBetween as wholeDays, isDate } from './history';
 import type { ChartDay, ScoreEntry } from './types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds at UTC midnight of a `YYYY-MM-DD` date, or undefined when it is not a real date. */
 export function dateMs(date: unknown): number | undefined {
-  if (typeof date !== 'string') return undefined;
-  const match = DATE.exec(date);
-  if (!match) return undefined;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === date ? ms : undefined;
+  return isDate(date) ? Date.parse(`${date}T00:00:00Z`) : undefined;
 }
 
-/** The date `offset` days after `date` (negative: before), as `YYYY-MM-DD`. */
-export function addDays(date: string, offset: number): string {
-  const ms = dateMs(date);
-  if (ms === undefined) throw new RangeError(`not a date: ${date}`);
-  return new Date(ms + offset * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
-/** Days from `from` to `to` (both `YYYY-MM-DD`); undefined when either is not a date. */
+/** Days from `from` to `to` (both `YYYY-MM-DD`); undefined when either is not a real date. */
 export function daysBetween(from: string, to: string): number | undefined {
-  const a = dateMs(from);
-  const b = dateMs(to);
-  return a === undefined || b === undefined ? undefined : Math.round((b - a) / DAY_MS);
+  return isDate(from) && isDate(to) ? wholeDays(from, to) : undefined;
 }
 
 /** A score on the 0–10 scale, or undefined. */

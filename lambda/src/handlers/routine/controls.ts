@@ -43,18 +43,19 @@ import { holdScaleOf } from './start';
 import { nowOf, readRoutine, writeRoutine } from './routine-attribute';
 import { ask, askKeys, sayAndEnd } from '../reply';
 import { patchSafety, readSafety } from '../safety/health-profile';
+import { endingPhrasebook } from '../progress/questions';
 
 /** The routine is over: say its closing words, forget it, and clear any saved progress. */
 async function finishRoutine(h: HandlerInput, state: RoutineState, lead: string[] = []): Promise<Response> {
   const t = translatorOf(h);
   writeRoutine(h, undefined);
   if (state.plan.source.type === 'routine') await saveUser(h, { [PROGRESS_FIELD]: undefined });
-  const closing = routinePhrasebook(t)({ type: 'finished', plan: state.plan });
+  const closing = endingPhrasebook(h, routinePhrasebook(t))({ type: 'finished', plan: state.plan });
   // The closing words ask one question ("Want to do it again?" after a timed hold, "Would you like
   // another routine?" after a routine), so the session stays open for the answer.
   h.responseBuilder.speak([...lead, closing].join(' '));
   if (state.plan.source.type === 'point') offerHoldAgain(h, state.plan.source.code);
-  else offerAnotherRoutine(h);
+  else offerAnotherRoutine(h, state.plan.source.id);
   return h.responseBuilder.getResponse();
 }
 

@@ -19,6 +19,7 @@ import { patchSafety, readSafety } from '../safety/health-profile';
 import { nowOf, routineAudio, writeRoutine } from './routine-attribute';
 import { ask, askKeys } from '../reply';
 import { recordReplan, replannedTurn } from './replan';
+import { askAfter, endingPhrasebook } from '../progress/questions';
 
 export interface PlayOptions {
   /** SSML fragments spoken before the first hold (each from a `t()` call). */
@@ -64,7 +65,7 @@ export function playTurn(
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },
-    routinePhrasebook(t),
+    endingPhrasebook(h, routinePhrasebook(t)),
     { lead },
   );
   writeRoutine(h, startTurn(plan, turn, nowOf(h)));
@@ -73,10 +74,13 @@ export function playTurn(
 
 /**
  * At the end of a routine: its closing cue asks "Would you like another routine?"; yes asks which,
- * no says goodbye (RoutineYesHandler, RoutineNoHandler).
+ * no says goodbye (RoutineYesHandler, RoutineNoHandler). When a pain score was given before the
+ * routine, the closing cue asks "And now?" instead (handlers/progress), and the offer of another
+ * routine waits for that answer.
  */
-export function offerAnotherRoutine(h: HandlerInput): void {
+export function offerAnotherRoutine(h: HandlerInput, routineId?: string): void {
   updateSession(h, { offer: { kind: 'another-routine' } });
+  if (routineId !== undefined && askAfter(h, routineId)) return;
   h.responseBuilder.reprompt(translatorOf(h)('routine.another.reprompt'));
 }
 
@@ -101,7 +105,7 @@ function sendTurn(h: HandlerInput, plan: RoutinePlan, turn: Turn): Response {
   // and the last turn ends on a question: a timed hold's "Want to do it again?" (yes times it
   // again), a routine's "Would you like another routine?" (yes asks which, no says goodbye).
   if (turn.finished && plan.source.type === 'point') offerHoldAgain(h, plan.source.code);
-  else if (turn.finished) offerAnotherRoutine(h);
+  else if (turn.finished) offerAnotherRoutine(h, plan.source.type === 'routine' ? plan.source.id : undefined);
   else rb.reprompt(t('routine.reprompt.next'));
   return rb.getResponse();
 }

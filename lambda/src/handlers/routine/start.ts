@@ -35,6 +35,7 @@ import { resumeSaved } from './resume';
 import { noteStarted, startedBefore } from './familiar';
 import { voiceOf } from './voice-preference';
 import { ask } from '../reply';
+import { painQuestionBefore } from '../progress/questions';
 
 /** The user's remembered hold-length preference (1 when none or unreadable). */
 export async function holdScaleOf(h: HandlerInput): Promise<number> {
@@ -53,6 +54,9 @@ export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promi
   const started = then.type === 'routine' && (await startedBefore(h, then.routineId));
   const diagnosis = diagnosisQuestion(h, then, () => started);
   if (diagnosis) return diagnosis;
+  // The optional pain check-in (once a session), before the safety question.
+  const pain = await painQuestionBefore(h, then);
+  if (pain) return pain;
   if (screenedYes(h) && !healthStated(h)) return screeningYes(h, then);
   if (!isScreened(h)) return askScreening(h, then, await routinesHeard(h));
   return startScreened(h, then);
