@@ -14,7 +14,7 @@ import { buildSkill } from '../../lambda/src/skill';
 import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { Conversation, type Turn } from '../support/conversation';
 import { setEnvironment, startDynalite, type Dynalite } from '../support/dynalite';
-import { routineState } from '../support/routine';
+import { routineState, skipPainQuestion } from '../support/routine';
 import { launchRequest } from '../../simulator/envelope';
 
 const TABLE = 'voice-preferences';
@@ -109,7 +109,8 @@ async function midHold(talk = newUser()): Promise<Conversation> {
 async function startAgain(talk: Conversation): Promise<Turn> {
   talk.wait(3600);
   await talk.launch();
-  await talk.utter('start the evening routine');
+  // A returning user is asked about pain first (issue 14): skipped here.
+  await skipPainQuestion(talk, await talk.utter('start the evening routine'));
   return talk.utter('no');
 }
 
