@@ -28,7 +28,7 @@ import { PausedRoutineScreenInterceptor } from './handlers/screen';
 import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './handlers/screen-events';
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
-import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
+import { NotHealthStatementInterceptor, safetyHandlers, WhyIntentInterceptor } from './handlers/safety';
 import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
 import { REMINDERS_CALL_LIMIT_MS } from './handlers/reminders/api';
 import { BoundedApiClient } from './handlers/reminders/api-client';
@@ -109,6 +109,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestInterceptors(
       UserEventToIntentInterceptor,
       NotHealthStatementInterceptor,
+      WhyIntentInterceptor,
       EverydayWordsInterceptor,
       routineAudioInterceptor(options.routineAudio),
       ReminderQuestionInterceptor,

@@ -16,7 +16,7 @@ import { conditions } from '../../lambda/src/core/safety';
 import { planRoutine } from '../../lambda/src/core/routine/plan';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import { allTurns, type Phrasebook } from '../../lambda/src/core/routine/timeline';
-import { translatorFor } from '../../lambda/src/i18n';
+import { SUPPORTED_LOCALES, translatorFor } from '../../lambda/src/i18n';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { routineOpening, routinePhrasebook } from '../../lambda/src/speech/routine-cues';
@@ -58,6 +58,8 @@ function heardOf(response: ResponseEnvelope): Heard {
 /** One user talking to the skill across sessions (the store is shared). */
 class User {
   attributes: Record<string, unknown> = {};
+  /** The request locale: it picks the market's care words. */
+  locale = 'en-US';
   private clock = Date.parse('2026-11-25T08:00:00Z');
   private newSession = true;
   private session = 0;
@@ -70,6 +72,7 @@ class User {
   private options() {
     const options = {
       userId: this.userId,
+      locale: this.locale,
       sessionId: `s-${this.userId}-${this.session}`,
       newSession: this.newSession,
       attributes: this.attributes,
@@ -337,13 +340,18 @@ export async function run(): Promise<BenchSection> {
       moreDetail,
     ],
     [
-      'is it safe if… (urgent care: red flags, stop-tier conditions)',
-      [
-        ...conditionNames
-          .filter((c) => stopTier.has(c))
-          .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
-        ...valuesOf('RedFlagName').map((s) => (u: User) => u.say('SafetyCheckIntent', { symptom: s })),
-      ],
+      'is it safe if… (urgent care: red flags, stop-tier conditions; every English market)',
+      SUPPORTED_LOCALES.flatMap((market) => {
+        const inMarket = (u: User) => Object.assign(u, { locale: market });
+        return [
+          ...conditionNames
+            .filter((c) => stopTier.has(c))
+            .map((c) => (u: User) => inMarket(u).say('SafetyCheckIntent', { condition: c })),
+          ...valuesOf('RedFlagName').map(
+            (s) => (u: User) => inMarket(u).say('SafetyCheckIntent', { symptom: s }),
+          ),
+        ];
+      }),
     ],
     ['start a routine', routines.map((r) => (u: User) => u.say('StartRoutineIntent', { routine: r.id }))],
     ['launch, first use', [(u: User) => u.launch()]],

@@ -10,13 +10,15 @@
  *   said twice.
  */
 import { routines } from '../../lambda/src/core/catalogue';
-import { conditions } from '../../lambda/src/core/safety';
+import { conditions, redFlags, type Condition, type RedFlag } from '../../lambda/src/core/safety';
+import { SUPPORTED_LOCALES } from '../../lambda/src/i18n';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import type { Routine } from '../../lambda/src/core/types';
 import type { Conversation, Turn } from '../support/conversation';
 import { model } from '../support/model';
 import { routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
+import { expectReason, expectUrgentCareFirst, offersWhy, reasonOf, WHY_OFFER } from '../support/triage';
 import { beforeFirstPress, spokenWords, VOICE_TARGETS } from '../support/voice';
 
 const valuesOf = (type: string): string[] =>
@@ -127,8 +129,7 @@ describe('first answers in one breath, "tell me more" in at most 70 words', () =
     expect(spokenWords(first.speech)).toBeLessThanOrEqual(VOICE_TARGETS.firstAnswerWords);
   });
 
-  // Stop-tier conditions and red flags get the urgent-care answer, whose length the catalogue's
-  // reasons decide (printed by the bench); every graded answer fits one breath.
+  // Graded answers here; red flags and stop-tier conditions in every market below.
   it.each(conditions.filter((c) => c.tier !== 'stop').map((c) => c.name))(
     '"is it safe if I have %s"',
     async (condition) => {
@@ -148,6 +149,43 @@ describe('first answers in one breath, "tell me more" in at most 70 words', () =
     const first = await talk.utter(`start the ${name} routine`);
     expect(spokenWords(first.speech)).toBeLessThanOrEqual(VOICE_TARGETS.firstAnswerWords);
   });
+});
+
+/**
+ * Red flags and stop-tier conditions, in every English market (the request locale picks the care
+ * words, whose length differs): the first answer fits one breath and ends with its one question;
+ * urgent care and emergencies say the care line first, that no routine will start, and "Want to know
+ * why?", whose answer ("why" or "yes") is the catalogue's reason.
+ */
+const triggers: Array<RedFlag | Condition> = [...redFlags, ...conditions.filter((c) => c.tier === 'stop')];
+describe.each(SUPPORTED_LOCALES)('urgent-care answers in one breath, in %s', (locale) => {
+  const ask = async (trigger: RedFlag | Condition) => {
+    const { talk } = newConversation({ locale });
+    const first = await talk.utter(`is it safe if I have ${trigger.name}`);
+    const safety = talk.sessionAttributes.safety as { redFlags: string[]; conditions: string[] };
+    expect([...safety.redFlags, ...safety.conditions]).toContain(trigger.id);
+    return { talk, first };
+  };
+
+  it.each(triggers.map((trigger) => [trigger.id, trigger] as const))(
+    '%s: at most 35 words, one question, and the reason on "why" and on "yes"',
+    async (_id, trigger) => {
+      const { talk, first } = await ask(trigger);
+      const words = spokenWords(first.speech);
+      expect({ words, ok: words <= VOICE_TARGETS.firstAnswerWords }).toEqual({ words, ok: true });
+      expect(first.speech).toMatch(/\?$/);
+      expect(first.speech.match(/\?/g)).toHaveLength(1);
+      expect(first.speech).not.toMatch(/Shall I start|guide you through/);
+      if (offersWhy(trigger)) expectUrgentCareFirst(first, trigger, locale);
+      if (!WHY_OFFER.test(first.speech)) {
+        expect(first.speech).toContain(reasonOf(trigger));
+        return;
+      }
+      expectReason(await talk.utter('why'), trigger);
+      const again = (await ask(trigger)).talk;
+      expectReason(await again.utter('yes'), trigger);
+    },
+  );
 });
 
 describe('a bare need at the main menu', () => {
