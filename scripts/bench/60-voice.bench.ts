@@ -211,6 +211,7 @@ export async function run(): Promise<BenchSection> {
   const newUser = () => new User(skill, model, `bench-voice-${id++}`);
 
   let worstReturning = 0;
+  let worstToHold = 0;
   let worstError = 0;
   let worstSilence = 0;
   let totalAgain = 0;
@@ -229,6 +230,7 @@ export async function run(): Promise<BenchSection> {
     const silence = longestSilenceMs(played.turns);
     const repeats = cueRepeats(routine.id);
     worstReturning = Math.max(worstReturning, returning.ms);
+    worstToHold = Math.max(worstToHold, returning.toHoldMs);
     worstError = Math.max(worstError, error, errorAgain);
     worstSilence = Math.max(worstSilence, silence);
     totalAgain += repeats.again;
@@ -248,6 +250,8 @@ export async function run(): Promise<BenchSection> {
         name: name('seconds to the first hold, returning (the press cue included)'),
         value: returning.toHoldMs / 1000,
         unit: 's',
+        target: `≤ ${TARGETS.returningBeforePressS} s`,
+        ok: returning.toHoldMs / 1000 <= TARGETS.returningBeforePressS,
       },
       {
         name: name(`announced ${announced} min, played`),
@@ -409,6 +413,13 @@ export async function run(): Promise<BenchSection> {
       unit: 's',
       target: `≤ ${TARGETS.returningBeforePressS} s`,
       ok: worstReturning / 1000 <= TARGETS.returningBeforePressS,
+    },
+    {
+      name: 'worst seconds to the first hold, returning (the strict measure: the press cue included)',
+      value: worstToHold / 1000,
+      unit: 's',
+      target: `≤ ${TARGETS.returningBeforePressS} s`,
+      ok: worstToHold / 1000 <= TARGETS.returningBeforePressS,
     },
     {
       name: 'worst announced vs played',

@@ -188,6 +188,19 @@ describe('red flags: the urgent-care answer first', () => {
     expect(reason.ended).toBe(lead === EMERGENCY);
   });
 
+  it('"no" to why goes on; a later bare "why" says why routines are refused; "why" with nothing to explain is a miss', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    expect((await talk.utter('why')).speech).toMatch(/^Sorry, I didn't catch that/);
+    expect((await talk.utter('I have a fever')).speech).toMatch(WHY_OFFER);
+    const no = await talk.utter('no');
+    expect(no.speech).toBe('What would you like to do next?');
+    expect(no.ended).toBe(false);
+    expect((await talk.utter('why')).speech).toMatch(
+      /^I won't start a routine in this session, because you have a fever\. Please get medical advice/,
+    );
+  });
+
   it('answers the routines\' screening question ("which?") the same way', async () => {
     const { talk } = newConversation();
     await talk.utter('which point helps sciatica');

@@ -64,7 +64,7 @@ export function playTurn(
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },
-    routinePhrasebook(t),
+    routinePhrasebook(t, plan),
     { lead },
   );
   writeRoutine(h, startTurn(plan, turn, nowOf(h)));
