@@ -88,12 +88,12 @@ describe('every supported locale', () => {
     }
   });
 
-  it('every market has its own emergency and urgent-care words', () => {
+  it('every market has its own emergency and urgent-care words, and its own "call … now"', () => {
     for (const locale of SUPPORTED_LOCALES) {
       const own = (resources as Record<string, { translation: { safety?: { care?: object } } }>)[locale];
       expect([locale, Object.keys(own.translation.safety?.care ?? {}).sort()]).toEqual([
         locale,
-        ['emergency', 'urgent'],
+        ['call', 'emergency', 'urgent'],
       ]);
     }
   });

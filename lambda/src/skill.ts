@@ -30,7 +30,7 @@ import { UnroutableUserEventHandler, UserEventToIntentInterceptor } from './hand
 import { pausingRoutine, routineAudioInterceptor, routineHandlers } from './handlers/routine';
 import { PaceInterceptor } from './handlers/routine/voice-preference';
 import type { RoutineAudio } from './handlers/routine/routine-attribute';
-import { NotHealthStatementInterceptor, safetyHandlers } from './handlers/safety';
+import { NotHealthStatementInterceptor, safetyHandlers, WhyIntentInterceptor } from './handlers/safety';
 import { CancelConfirmHandler, ReminderQuestionInterceptor, reminderHandlers } from './handlers/reminders';
 import { REMINDERS_CALL_LIMIT_MS } from './handlers/reminders/api';
 import { BoundedApiClient } from './handlers/reminders/api-client';
@@ -124,6 +124,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestInterceptors(
       UserEventToIntentInterceptor,
       NotHealthStatementInterceptor,
+      WhyIntentInterceptor,
       EverydayWordsInterceptor,
       AgeNumberInterceptor,
       routineAudioInterceptor(options.routineAudio),

@@ -18,7 +18,7 @@ import { conditions } from '../../lambda/src/core/safety';
 import { planRoutine } from '../../lambda/src/core/routine/plan';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import { allTurns, type Phrasebook } from '../../lambda/src/core/routine/timeline';
-import { translatorFor } from '../../lambda/src/i18n';
+import { SUPPORTED_LOCALES, translatorFor } from '../../lambda/src/i18n';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { routineOpening, routinePhrasebook } from '../../lambda/src/speech/routine-cues';
@@ -60,6 +60,8 @@ function heardOf(response: ResponseEnvelope): Heard {
 /** One user talking to the skill across sessions (the store is shared). */
 class User {
   attributes: Record<string, unknown> = {};
+  /** The request locale: it picks the market's care words. */
+  locale = 'en-US';
   private clock = Date.parse('2026-11-25T08:00:00Z');
   private newSession = true;
   private session = 0;
@@ -72,6 +74,7 @@ class User {
   private options() {
     const options = {
       userId: this.userId,
+      locale: this.locale,
       sessionId: `s-${this.userId}-${this.session}`,
       newSession: this.newSession,
       attributes: this.attributes,
@@ -210,6 +213,7 @@ export async function run(): Promise<BenchSection> {
   const newUser = () => new User(skill, model, `bench-voice-${id++}`);
 
   let worstReturning = 0;
+  let worstToHold = 0;
   let worstError = 0;
   let worstSilence = 0;
   let totalAgain = 0;
@@ -228,6 +232,7 @@ export async function run(): Promise<BenchSection> {
     const silence = longestSilenceMs(played.turns);
     const repeats = cueRepeats(routine.id);
     worstReturning = Math.max(worstReturning, returning.ms);
+    worstToHold = Math.max(worstToHold, returning.toHoldMs);
     worstError = Math.max(worstError, error, errorAgain);
     worstSilence = Math.max(worstSilence, silence);
     totalAgain += repeats.again;
@@ -247,6 +252,8 @@ export async function run(): Promise<BenchSection> {
         name: name('seconds to the first hold, returning (the press cue included)'),
         value: returning.toHoldMs / 1000,
         unit: 's',
+        target: `≤ ${TARGETS.returningBeforePressS} s`,
+        ok: returning.toHoldMs / 1000 <= TARGETS.returningBeforePressS,
       },
       {
         name: name(`announced ${announced} min, played`),
@@ -398,13 +405,18 @@ export async function run(): Promise<BenchSection> {
       moreDetail,
     ],
     [
-      'is it safe if… (urgent care: red flags, stop-tier conditions)',
-      [
-        ...conditionNames
-          .filter((c) => stopTier.has(c))
-          .map((c) => (u: User) => u.say('SafetyCheckIntent', { condition: c })),
-        ...valuesOf('RedFlagName').map((s) => (u: User) => u.say('SafetyCheckIntent', { symptom: s })),
-      ],
+      'is it safe if… (urgent care: red flags, stop-tier conditions; every English market)',
+      SUPPORTED_LOCALES.flatMap((market) => {
+        const inMarket = (u: User) => Object.assign(u, { locale: market });
+        return [
+          ...conditionNames
+            .filter((c) => stopTier.has(c))
+            .map((c) => (u: User) => inMarket(u).say('SafetyCheckIntent', { condition: c })),
+          ...valuesOf('RedFlagName').map(
+            (s) => (u: User) => inMarket(u).say('SafetyCheckIntent', { symptom: s }),
+          ),
+        ];
+      }),
     ],
     ['start a routine', routines.map((r) => (u: User) => u.say('StartRoutineIntent', { routine: r.id }))],
     ['launch, first use', [(u: User) => u.launch()]],
@@ -462,6 +474,13 @@ export async function run(): Promise<BenchSection> {
       unit: 's',
       target: `≤ ${TARGETS.returningBeforePressS} s`,
       ok: worstReturning / 1000 <= TARGETS.returningBeforePressS,
+    },
+    {
+      name: 'worst seconds to the first hold, returning (the strict measure: the press cue included)',
+      value: worstToHold / 1000,
+      unit: 's',
+      target: `≤ ${TARGETS.returningBeforePressS} s`,
+      ok: worstToHold / 1000 <= TARGETS.returningBeforePressS,
     },
     {
       name: 'worst announced vs played',

@@ -183,7 +183,7 @@ describe('a whole routine, hands-free', () => {
     const carried = await talk.utter('no');
     // The full stop rules were said in this user's first routine: now a one-line reminder.
     expect(carried.speech).toMatch(
-      /^Welcome back to the general lower back routine\. Stop if it's sharp or spreads, or you feel dizzy\. Back to B L 52\./,
+      /^Welcome back to the general lower back routine\. Stop if it's sharp or spreads, or you're dizzy\. Back to B L 52\./,
     );
     expect(Math.abs(routineState(talk).turn!.windows[0].holdMs - 60_000)).toBeLessThanOrEqual(2_000);
 

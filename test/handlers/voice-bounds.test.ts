@@ -2,21 +2,24 @@
  * Brief by default, measured (issue 13 item 4), from a user's words through the real skill. Times
  * come from the skill's own speaking-rate model (the same measure as `npm run bench -- voice`,
  * test/support/voice.ts), so a longer question, reminder or step announcement fails here:
- * - every routine: a returning user's talk from "start the … routine" to the first press, every
- *   question included, at most 20 s; the first time, the full red-flag screening; the disc routine
+ * - every routine: a returning user's talk from "start the … routine" to the start of the first hold,
+ *   every question and the press cue included, at most 20 s (a shorter press cue for a routine
+ *   started before; the one-line stop reminder and, for disc pain, the diagnosis question stay); the first time, the full red-flag screening; the disc routine
  *   asks about a clinician's diagnosis every session (section 6.4); "about N minutes" within 10 %
  *   of what the returning user's routine plays;
  * - every feature's first answer at most 35 words, "tell me more" at most 70 with no sentence
  *   said twice.
  */
 import { routines } from '../../lambda/src/core/catalogue';
-import { conditions } from '../../lambda/src/core/safety';
+import { conditions, redFlags, type Condition, type RedFlag } from '../../lambda/src/core/safety';
+import { SUPPORTED_LOCALES } from '../../lambda/src/i18n';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import type { Routine } from '../../lambda/src/core/types';
 import type { Conversation, Turn } from '../support/conversation';
 import { model } from '../support/model';
 import { routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
+import { expectReason, expectUrgentCareFirst, offersWhy, reasonOf, WHY_OFFER } from '../support/triage';
 import { beforeFirstPress, spokenWords, VOICE_TARGETS } from '../support/voice';
 
 const valuesOf = (type: string): string[] =>
@@ -42,19 +45,23 @@ async function startByWords(
   return { questions, first: turn };
 }
 
-/** Seconds from the user's request to the first press: the questions, the opening, the first announcement. */
-function secondsToPress(talk: Conversation, started: { questions: Turn[]; first: Turn }): number {
+/**
+ * Seconds from the user's request to the first hold: the questions, the opening, the first
+ * announcement and the press cue itself (the strict measure; the bench also prints the time to the
+ * start of the press cue, after which the user is already pressing).
+ */
+function secondsToHold(talk: Conversation, started: { questions: Turn[]; first: Turn }): number {
   const asking = started.questions.reduce((ms, q) => ms + estimateSpeechMs(q.ssml), 0);
   const { first } = started;
   const components = first.apla?.document.mainTemplate.item.items ?? [];
   const holdStartMs = routineState(talk)!.turn!.windows[0].holdStartMs;
-  return (asking + beforeFirstPress(first.ssml, components, holdStartMs).ms) / 1000;
+  return (asking + beforeFirstPress(first.ssml, components, holdStartMs).toHoldMs) / 1000;
 }
 
 describe.each(routines.map((r) => [r.id, r] as const))(
   'the %s routine, for a returning user',
   (_id, routine) => {
-    it('reaches the first press within 20 s, and is announced within 10 % of what it plays', async () => {
+    it('reaches the first hold within 20 s (the press cue included), and is announced within 10 % of what it plays', async () => {
       const { talk } = newConversation({ userId: `amzn1.ask.account.VOICE-${routine.id}` });
       const firstTime = await startByWords(talk, routine);
       // The first time: the full red-flag screening, and (disc) the diagnosis question with its reason.
@@ -63,7 +70,7 @@ describe.each(routines.map((r) => [r.id, r] as const))(
         expect(firstTime.questions[0].speech).toMatch(
           /is for a problem a doctor or physiotherapist has diagnosed/,
         );
-      const firstSeconds = secondsToPress(talk, firstTime);
+      const firstSeconds = secondsToHold(talk, firstTime);
       await talk.utter('stop');
 
       talk.wait(3600).newSession();
@@ -74,7 +81,7 @@ describe.each(routines.map((r) => [r.id, r] as const))(
       );
       if (routine.needsDiagnosis)
         expect(again.questions[0].speech).toMatch(/diagnosed by a doctor or physiotherapist/);
-      const seconds = secondsToPress(talk, again);
+      const seconds = secondsToHold(talk, again);
       expect({ seconds, ok: seconds <= VOICE_TARGETS.returningBeforePressS }).toEqual({ seconds, ok: true });
       expect(seconds).toBeLessThan(firstSeconds);
 
@@ -94,7 +101,7 @@ describe.each(routines.map((r) => [r.id, r] as const))(
 );
 
 describe('a routine started before is announced briefly; "repeat" gives the full words', () => {
-  it('the sciatica routine: G B 30 by name, length and side, then its position on "repeat"', async () => {
+  it('the sciatica routine: G B 30 by name, length and side, a short press cue, then its position on "repeat"', async () => {
     const routine = routines.find((r) => r.id === 'sciatica')!;
     const { talk } = newConversation({ userId: 'amzn1.ask.account.VOICE-REPEAT' });
     const firstTime = await startByWords(talk, routine);
@@ -103,7 +110,11 @@ describe('a routine started before is announced briefly; "repeat" gives the full
     await talk.utter('stop');
     talk.wait(3600).newSession();
     const again = await startByWords(talk, routine);
-    expect(again.first.speech).toMatch(/Jumping Circle, 2 minutes, on the painful side\./);
+    expect(firstTime.first.speech).toMatch(
+      /Press Jumping Circle now, building up slowly over two breaths to a comfortable ache\./,
+    );
+    // Brief: the step by name, length and side, and a short press cue.
+    expect(again.first.speech).toMatch(/Jumping Circle, 2 minutes, on the painful side\. Press slowly now\./);
     expect(again.first.speech).not.toContain(position);
     talk.wait(20);
     expect((await talk.utter('repeat')).speech).toContain(position);
@@ -127,8 +138,7 @@ describe('first answers in one breath, "tell me more" in at most 70 words', () =
     expect(spokenWords(first.speech)).toBeLessThanOrEqual(VOICE_TARGETS.firstAnswerWords);
   });
 
-  // Stop-tier conditions and red flags get the urgent-care answer, whose length the catalogue's
-  // reasons decide (printed by the bench); every graded answer fits one breath.
+  // Graded answers here; red flags and stop-tier conditions in every market below.
   it.each(conditions.filter((c) => c.tier !== 'stop').map((c) => c.name))(
     '"is it safe if I have %s"',
     async (condition) => {
@@ -148,6 +158,43 @@ describe('first answers in one breath, "tell me more" in at most 70 words', () =
     const first = await talk.utter(`start the ${name} routine`);
     expect(spokenWords(first.speech)).toBeLessThanOrEqual(VOICE_TARGETS.firstAnswerWords);
   });
+});
+
+/**
+ * Red flags and stop-tier conditions, in every English market (the request locale picks the care
+ * words, whose length differs): the first answer fits one breath and ends with its one question;
+ * urgent care and emergencies say the care line first, that no routine will start, and "Want to know
+ * why?", whose answer ("why" or "yes") is the catalogue's reason.
+ */
+const triggers: Array<RedFlag | Condition> = [...redFlags, ...conditions.filter((c) => c.tier === 'stop')];
+describe.each(SUPPORTED_LOCALES)('urgent-care answers in one breath, in %s', (locale) => {
+  const ask = async (trigger: RedFlag | Condition) => {
+    const { talk } = newConversation({ locale });
+    const first = await talk.utter(`is it safe if I have ${trigger.name}`);
+    const safety = talk.sessionAttributes.safety as { redFlags: string[]; conditions: string[] };
+    expect([...safety.redFlags, ...safety.conditions]).toContain(trigger.id);
+    return { talk, first };
+  };
+
+  it.each(triggers.map((trigger) => [trigger.id, trigger] as const))(
+    '%s: at most 35 words, one question, and the reason on "why" and on "yes"',
+    async (_id, trigger) => {
+      const { talk, first } = await ask(trigger);
+      const words = spokenWords(first.speech);
+      expect({ words, ok: words <= VOICE_TARGETS.firstAnswerWords }).toEqual({ words, ok: true });
+      expect(first.speech).toMatch(/\?$/);
+      expect(first.speech.match(/\?/g)).toHaveLength(1);
+      expect(first.speech).not.toMatch(/Shall I start|guide you through/);
+      if (offersWhy(trigger)) expectUrgentCareFirst(first, trigger, locale);
+      if (!WHY_OFFER.test(first.speech)) {
+        expect(first.speech).toContain(reasonOf(trigger));
+        return;
+      }
+      expectReason(await talk.utter('why'), trigger);
+      const again = (await ask(trigger)).talk;
+      expectReason(await again.utter('yes'), trigger);
+    },
+  );
 });
 
 describe('a bare need at the main menu', () => {

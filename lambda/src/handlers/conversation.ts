@@ -8,7 +8,7 @@
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
 import { getPoint, getRoutine, routines } from '../core/catalogue';
 import { isRecord } from '../core/record';
-import { getCondition } from '../core/safety';
+import { getCondition, getRedFlag } from '../core/safety';
 import { translatorFor } from '../i18n';
 import { recording, renderSaid } from '../speech/said';
 
@@ -38,7 +38,13 @@ export type Offer =
    * "Want more detail?" after a safety answer cut for one breath: yes (or "tell me more") gives the
    * rest of the answer for `condition` (absent: the profile's strictest) and `point`.
    */
-  | { kind: 'safety-more'; condition?: string; point?: string };
+  | { kind: 'safety-more'; condition?: string; point?: string }
+  /**
+   * "Want to know why?" after the urgent-care answer for `trigger` (a red flag or stop-tier
+   * condition id): yes, "why" or "tell me more" gives its reason; `routineId` is the routine that was
+   * on offer before it (a clinician answer offers it again afterwards).
+   */
+  | { kind: 'safety-why'; trigger: string; routineId?: string };
 
 /** What starts once the safety question is answered "no". */
 export type ScreenedStart =
@@ -100,6 +106,15 @@ export function currentOffer(h: HandlerInput): Offer | undefined {
     const point = typeof offer.point === 'string' ? getPoint(offer.point)?.code : undefined;
     if (offer.condition !== undefined && !condition) return undefined;
     return { kind: 'safety-more', ...(condition ? { condition } : {}), ...(point ? { point } : {}) };
+  }
+  if (
+    offer.kind === 'safety-why' &&
+    typeof offer.trigger === 'string' &&
+    (getRedFlag(offer.trigger) ?? getCondition(offer.trigger))
+  ) {
+    const routineId =
+      typeof offer.routineId === 'string' && getRoutine(offer.routineId) ? offer.routineId : undefined;
+    return { kind: 'safety-why', trigger: offer.trigger, ...(routineId ? { routineId } : {}) };
   }
   if (offer.kind === 'screen' && isRecord(offer.then)) {
     const then = offer.then;

@@ -104,15 +104,40 @@ function stepKey(step: PlannedStep): string {
 }
 
 const phrasebooks = new Map<Translate, Phrasebook>();
+const briefPhrasebooks = new Map<Translate, Phrasebook>();
 const MAX_CACHED = 2000;
 
-/** The phrasebook for a translator. Cues repeat across turns, so their words are memoised. */
-export function routinePhrasebook(t: Translate): Phrasebook {
-  const known = phrasebooks.get(t);
+/** Press cues with a short wording for a routine the user has started before (`routine.cue.pressBrief`). */
+const BRIEF_PRESS = new Set(['firm', 'moderate', 'light', 'breathing']);
+
+/**
+ * The phrasebook for a translator. Cues repeat across turns, so their words are memoised. For a
+ * plan announced briefly (a routine the user has started before), each press cue is short too
+ * ("Press slowly now."): the user has heard how to press, and the talk before the first press
+ * stays within 20 s; "repeat" still gives the step's position and technique in full.
+ */
+export function routinePhrasebook(t: Translate, plan?: { brief?: true }): Phrasebook {
+  const cache = plan?.brief === true ? briefPhrasebooks : phrasebooks;
+  const known = cache.get(t);
   if (known) return known;
-  const phrasebook: Phrasebook = boundedMemo(uncachedPhrasebook(t), { limit: MAX_CACHED, key: cueKey });
-  phrasebooks.set(t, phrasebook);
+  const full = uncachedPhrasebook(t);
+  const words: Phrasebook =
+    plan?.brief === true
+      ? (cue) => {
+          if (cue.type !== 'press') return full(cue);
+          const how = pressKind(cue.step);
+          return BRIEF_PRESS.has(how) ? wording(t, `routine.cue.pressBrief.${how}`, cue.nth) : full(cue);
+        }
+      : full;
+  const phrasebook: Phrasebook = boundedMemo(words, { limit: MAX_CACHED, key: cueKey });
+  cache.set(t, phrasebook);
   return phrasebook;
+}
+
+/** Which press wording a step takes: its pressure for a point (none: light), else its kind. */
+function pressKind(step: PlannedStep): string {
+  if (step.kind !== 'point') return step.kind;
+  return step.pressure === 'none' ? 'light' : step.pressure;
 }
 
 function uncachedPhrasebook(t: Translate): Phrasebook {
@@ -147,15 +172,10 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
         return cue.step.kind === 'point'
           ? t('routine.cue.backToPoint', { code: stepWhat(t, cue.step) })
           : t('routine.cue.backToOther', { what: stepWhat(t, cue.step) });
-      case 'press': {
-        const how =
-          cue.step.kind === 'point'
-            ? cue.step.pressure === 'none'
-              ? 'light'
-              : cue.step.pressure
-            : cue.step.kind;
-        return wording(t, `routine.cue.press.${how}`, cue.nth, { name: pointNames(cue.step) });
-      }
+      case 'press':
+        return wording(t, `routine.cue.press.${pressKind(cue.step)}`, cue.nth, {
+          name: pointNames(cue.step),
+        });
       case 'breathe':
         return wording(t, 'routine.cue.breathe', cue.nth);
       case 'breathe-in':

@@ -62,20 +62,69 @@ export function blockedSpeech(
   });
 }
 
-/** The urgent-care answer: the level of care first, then why, then what happens to routines. */
+/**
+ * The urgent-care answer in one breath (voice guide): the level of care first, from the market's
+ * care words (an emergency: call the emergency number now), then that no routine will start, then
+ * one question: "Want to know why?" (the reason is `triageReason`). A reason that itself escalates
+ * ("if it was a serious accident … call emergency services now") has its escalation said here, in
+ * the market's words (`safety.triage.escalation.<id>`), so it is never only behind the question.
+ * Clinician and adults-only triggers keep their own sentence (the reason is the answer).
+ */
 export function triageSpeech(t: Translate, trigger: RedFlag | Condition): string {
   const { care, why } = triage(trigger);
   const values = { care: careSentence(t, care), why };
   switch (care) {
     case 'emergency':
       return t('safety.triage.emergency', values);
-    case 'urgent':
-      return t('safety.triage.urgent', values);
+    case 'urgent': {
+      const escalation = escalationSentence(t, trigger);
+      return escalation
+        ? t('safety.triage.urgentEscalated', { ...values, escalation })
+        : t('safety.triage.urgent', values);
+    }
     case 'clinician':
       return t('safety.triage.clinician', values);
     case 'adults-only':
       return t('safety.triage.adultsOnly', values);
   }
+}
+
+/** The emergency a same-day trigger's reason calls for in some cases, in the market's words, or ''. */
+export function escalationSentence(t: Translate, trigger: RedFlag | Condition): string {
+  return t(`safety.triage.escalation.${trigger.id}`, { call: t('safety.care.call'), defaultValue: '' });
+}
+
+/** Said again after a silence: an emergency repeats the call for help with the question. */
+export function triageReprompt(t: Translate, trigger: RedFlag | Condition): string {
+  const { care } = triage(trigger);
+  if (care === 'emergency') return t('safety.triage.emergencyReprompt', { care: careSentence(t, care) });
+  return t('safety.triage.whyReprompt');
+}
+
+/** The short clinician answer when its reason and what comes next do not fit in one breath. */
+export function clinicianShort(t: Translate): string {
+  return t('safety.triage.clinicianShort', { care: careSentence(t, 'clinician') });
+}
+
+/**
+ * "Why?" (or yes, or "tell me more") after the urgent-care answer: the catalogue's reason; an
+ * emergency then closes so the user can get help; `next` is what a clinician answer asks next.
+ */
+export function triageReason(t: Translate, trigger: RedFlag | Condition, next: string): string {
+  const { care, why } = triage(trigger);
+  if (care === 'emergency') return t('safety.triage.because.emergency', { why });
+  if (care === 'clinician') return t('safety.triage.because.clinician', { why, next });
+  return t('safety.triage.because.urgent', { why });
+}
+
+/**
+ * The urgent-care answer as a statement, the reason included and no question (where another
+ * question follows it, as "shall I remember that?").
+ */
+export function triageStatement(t: Translate, trigger: RedFlag | Condition): string {
+  const { care, why } = triage(trigger);
+  if (care !== 'emergency' && care !== 'urgent') return triageSpeech(t, trigger);
+  return t('safety.triage.statement', { care: careSentence(t, care), why });
 }
 
 /** Why a change was made, as "you take blood thinners and you have varicose veins". */
@@ -121,7 +170,7 @@ export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string
       body = `${t('safety.answer.general')} ${stopRules(t)} ${t('safety.answer.tellMe')}`;
     }
   } else if (answer.grade === 'get-help') {
-    return triageSpeech(t, condition);
+    return triageStatement(t, condition);
   } else if (point) {
     const code = speakableCode(point.code);
     const values = { code, name: point.names[0], you: condition.you, advice: condition.advice };

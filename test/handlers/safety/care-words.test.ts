@@ -8,30 +8,35 @@ import { newConversation } from '../../support/skill';
 type Market = (typeof SUPPORTED_LOCALES)[number];
 
 /** What each market must hear: the emergency call, the urgent-care advice, and the numbers in SSML. */
-const CARE: Record<Market, { emergency: RegExp; urgent: RegExp; numbers: string[] }> = {
+const CARE: Record<Market, { emergency: RegExp; urgent: RegExp; call: RegExp; numbers: string[] }> = {
   'en-US': {
     emergency: /Please get emergency help now: call 911\./,
     urgent: /Please get medical advice from urgent care or your doctor today\./,
+    call: /call 911 now\./,
     numbers: ['911'],
   },
   'en-GB': {
     emergency: /Please get emergency help now: call 999 or go to A and E\./,
     urgent: /Please get medical advice from NHS 111 or your GP today\./,
+    call: /call 999 now\./,
     numbers: ['999', '111'],
   },
   'en-CA': {
     emergency: /Please get emergency help now: call 911\./,
-    urgent: /your doctor or a walk-in clinic today, or call 811 where it is available\./,
+    urgent: /Please see a doctor or walk-in clinic today, or call 811 where available\./,
+    call: /call 911 now\./,
     numbers: ['911', '811'],
   },
   'en-AU': {
     emergency: /Please get emergency help now: call 000\./,
-    urgent: /your GP today, or call healthdirect on 1800 022 222\./,
+    urgent: /Please see your GP today, or call healthdirect on 1800 022 222\./,
+    call: /call 000 now\./,
     numbers: ['1800 022 222'],
   },
   'en-IN': {
     emergency: /Please get emergency help now: call 112\./,
     urgent: /Please get medical advice from a doctor today\./,
+    call: /call 112 now\./,
     numbers: ['112'],
   },
 };
@@ -65,9 +70,16 @@ describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
     const { talk } = newConversation({ locale: market });
     const turn = await talk.utter('I have numbness between my legs');
     expect(turn.speech).toMatch(care.emergency);
-    expect(turn.ended).toBe(true);
-    expect(foreignMarkers(market, turn.speech)).toEqual([]);
-    expect(turn.speech).not.toMatch(/local emergency number/);
+    expect(turn.speech.search(care.emergency)).toBe(0);
+    // One question ("Want to know why?"); said again after a silence, with the call for help first.
+    expect(turn.ended).toBe(false);
+    expect(turn.reprompt).toMatch(care.emergency);
+    const reason = await talk.utter('why');
+    expect(reason.ended).toBe(true);
+    for (const text of [turn.speech, turn.reprompt, reason.speech]) {
+      expect(foreignMarkers(market, text)).toEqual([]);
+      expect(text).not.toMatch(/local emergency number/);
+    }
   });
 
   it('an urgent sign: that market’s same-day care, and the same words when a routine is refused', async () => {
@@ -81,10 +93,21 @@ describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
     expect(foreignMarkers(market, refused.speech)).toEqual([]);
   });
 
+  it('a fall: same-day care, and that market’s emergency number if it was serious, before any reason', async () => {
+    const { talk } = newConversation({ locale: market });
+    const turn = await talk.utter('I had a fall');
+    expect(turn.speech.search(care.urgent)).toBe(0);
+    expect(turn.speech).toMatch(/After a bad fall/);
+    expect(turn.speech).toMatch(care.call);
+    expect(foreignMarkers(market, turn.speech)).toEqual([]);
+    expect(turn.speech).not.toMatch(/emergency services|local emergency number/);
+  });
+
   it('numbers are marked up to be read digit by digit, never as "nine hundred and eleven"', async () => {
     const { talk } = newConversation({ locale: market });
     const ssml = [
       (await talk.utter('I have a fever')).ssml,
+      (await newConversation({ locale: market }).talk.utter('I had a fall')).ssml,
       (await newConversation({ locale: market }).talk.utter('I have numbness between my legs')).ssml,
     ].join(' ');
     for (const number of care.numbers) {

@@ -19,6 +19,7 @@ import { ModelMatcher } from '../../../simulator/nlu';
 import { model } from '../../support/model';
 import { newConversation } from '../../support/skill';
 import type { Turn } from '../../support/conversation';
+import { expectUrgentCareFirst, offersWhy, WHY_OFFER } from '../../support/triage';
 
 const t = translatorFor('en-US');
 const matcher = new ModelMatcher(model);
@@ -48,21 +49,18 @@ function expectCare(id: string, turn: Turn): boolean {
   const got = reached(turn);
   if (flag) {
     expect(got.redFlags).toContain(id);
-    expect(turn.speech).toContain(plain(flag.why));
-    if (flag.care === 'emergency') {
-      expect(turn.speech.startsWith(ssmlToText(t('safety.care.emergency')))).toBe(true);
-      expect(turn.ended).toBe(true);
-    }
-    if (flag.care === 'urgent')
-      expect(turn.speech.startsWith(ssmlToText(t('safety.care.urgent')))).toBe(true);
+    // Urgent care and emergencies: the care line first, no routine, and "Want to know why?".
+    if (offersWhy(flag)) expectUrgentCareFirst(turn, flag);
+    else if (WHY_OFFER.test(turn.speech))
+      expect(turn.speech.startsWith(ssmlToText(t('safety.care.clinician')))).toBe(true);
+    else expect(turn.speech).toContain(plain(flag.why));
     expect(turn.speech).not.toMatch(/Shall I start|guide you through/);
     return flag.care !== 'clinician';
   }
   if (condition) {
     expect(got.conditions).toContain(id);
     if (condition.tier === 'stop') {
-      expect(turn.speech.startsWith(ssmlToText(t('safety.care.urgent')))).toBe(true);
-      expect(turn.speech).toContain(plain(condition.advice));
+      expectUrgentCareFirst(turn, condition);
       return true;
     }
     expect(turn.speech).toContain(`I'll keep in mind that ${condition.you}`);

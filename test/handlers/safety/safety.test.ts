@@ -8,6 +8,7 @@ import {
 } from '../../../lambda/src/core/safety';
 import type { Conversation, Turn } from '../../support/conversation';
 import { newConversation } from '../../support/skill';
+import { expectUrgentCareFirst, WHY_OFFER } from '../../support/triage';
 import { spokenWords, VOICE_TARGETS } from '../../support/voice';
 
 /**
@@ -156,11 +157,13 @@ describe('red flags: the urgent-care answer first', () => {
   it.each(cases)('%s: "I have %s"', async (id, form, care) => {
     const { talk } = newConversation();
     const turn = await talk.say('HealthStatementIntent', { statement: form });
-    if (care === 'emergency' || care === 'urgent')
+    const flag = getRedFlag(id)!;
+    // Urgent care and emergencies: the care line first, no routine, then "Want to know why?"; the
+    // session stays open for that one question (an emergency closes once it is answered).
+    if (care === 'emergency' || care === 'urgent') {
       expect(turn.speech).toMatch(care === 'emergency' ? EMERGENCY : URGENT);
-    else expect(turn.speech).toContain(getRedFlag(id)?.why);
-    // An emergency closes the session so nothing stands between the user and help.
-    expect(turn.ended).toBe(care === 'emergency');
+      expectUrgentCareFirst(turn, flag);
+    } else if (!WHY_OFFER.test(turn.speech)) expect(turn.speech).toContain(flag.why);
     expect(turn.speech).not.toMatch(/not medical advice/);
   });
 
@@ -175,11 +178,27 @@ describe('red flags: the urgent-care answer first', () => {
     ['what if I have pain at night', URGENT, /worse at night/],
     ['I had a fall', URGENT, /fracture/],
     ['is it safe if I have a blood clot', URGENT, /clot could be dislodged/],
-  ])('"%s"', async (words, lead, why) => {
+  ])('"%s", then "why"', async (words, lead, why) => {
     const { talk } = newConversation();
     const turn = await talk.utter(words);
     expect(turn.speech).toMatch(lead);
-    expect(turn.speech).toMatch(why);
+    expect(turn.speech).toMatch(WHY_OFFER);
+    const reason = await talk.utter('why');
+    expect(reason.speech).toMatch(why);
+    expect(reason.ended).toBe(lead === EMERGENCY);
+  });
+
+  it('"no" to why goes on; a later bare "why" says why routines are refused; "why" with nothing to explain is a miss', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    expect((await talk.utter('why')).speech).toMatch(/^Sorry, I didn't catch that/);
+    expect((await talk.utter('I have a fever')).speech).toMatch(WHY_OFFER);
+    const no = await talk.utter('no');
+    expect(no.speech).toBe('What would you like to do next?');
+    expect(no.ended).toBe(false);
+    expect((await talk.utter('why')).speech).toMatch(
+      /^I won't start a routine in this session, because you have a fever\. Please get medical advice/,
+    );
   });
 
   it('answers the routines\' screening question ("which?") the same way', async () => {
@@ -187,14 +206,16 @@ describe('red flags: the urgent-care answer first', () => {
     await talk.utter('which point helps sciatica');
     const turn = await talk.utter('yes I have a bladder problem');
     expect(turn.speech).toMatch(EMERGENCY);
-    expect(turn.attributes.offer).toBeUndefined();
+    // The routine on offer is dropped: the only thing offered is the reason.
+    expect(turn.attributes.offer).toEqual({ kind: 'safety-why', trigger: 'bladder-change' });
   });
 
-  it('after an urgent red flag, any later safety question repeats why', async () => {
+  it('after an urgent red flag, any later safety question repeats the care and offers why again', async () => {
     const { talk } = newConversation();
     await talk.utter('I have a high temperature');
     const again = await talk.utter('is it safe to press b l twenty three');
     expect(again.speech).toMatch(URGENT);
+    expect(again.speech).toMatch(WHY_OFFER);
     expect((await talk.utter('what did you change')).speech).toMatch(
       /^I won't start a routine in this session, because you mentioned a high temperature\. Please get medical advice from urgent care or your doctor today/,
     );

@@ -9,6 +9,7 @@ import { ssmlToText } from '../../../lambda/src/speech/ssml';
 import { launchRequest } from '../../../simulator/envelope';
 import { newConversation } from '../../support/skill';
 import { PRESS_ANY } from '../../support/cues';
+import { expectReason, expectUrgentCareFirst } from '../../support/triage';
 
 const t = translatorFor('en-US');
 const URGENT = ssmlToText(t('safety.care.urgent'));
@@ -41,14 +42,18 @@ describe('the pre-routine question', () => {
     expect(start.speech).toMatch(/cancer.*both legs/);
   });
 
-  it('"yes", then "numb legs and I can\'t pee": the emergency answer, and no routine', async () => {
+  it('"yes", then "numb legs and I can\'t pee": the emergency answer, and no routine; "no" to why closes', async () => {
     const { talk } = newConversation();
     await talk.launch();
     await talk.utter('start the quick routine');
     await talk.utter('yes');
     const turn = await talk.utter("numb legs and I can't pee");
+    expectUrgentCareFirst(turn, getRedFlag('bladder-change')!);
     expect(turn.speech.startsWith(EMERGENCY)).toBe(true);
-    expect(turn.ended).toBe(true);
+    expect(turn.reprompt.startsWith(EMERGENCY)).toBe(true);
+    const no = await talk.utter('no');
+    expect(no.speech).toBe('Okay. Please get help now.');
+    expect(no.ended).toBe(true);
   });
 });
 
@@ -60,8 +65,7 @@ describe('fever with anything: same-day care, no routine in the session', () => 
   ])('"%s"', async (words) => {
     const { talk, turns, start } = await startAfter(words);
     expect(turns[0].speech.startsWith(URGENT)).toBe(true);
-    expect(turns[0].speech).toContain(getCondition('fever')?.advice);
-    expect(turns[0].speech).not.toMatch(/Shall I start/);
+    expectUrgentCareFirst(turns[0], getCondition('fever')!);
     expect(start.speech).not.toMatch(STARTED);
     expect(start.speech).not.toMatch(SCREEN);
     expect((await talk.utter('start the evening routine')).speech).not.toMatch(STARTED);
@@ -118,17 +122,19 @@ describe('age (section 4 thresholds)', () => {
 });
 
 describe('other section 4 signs', () => {
-  it('not better after weeks: see a GP or physio, not a block', async () => {
-    const { turns, start } = await startAfter("it's not getting better");
-    expect(turns[0].speech).toContain(getRedFlag('not-improving')?.why);
-    expect(turns[0].speech).not.toContain(URGENT);
+  it('not better after weeks: see a GP or physio in one breath, why on "why", not a block', async () => {
+    const { turns, start } = await startAfter("it's not getting better", 'why');
+    expect(turns[0].speech).toBe(`${ssmlToText(t('safety.care.clinician'))} Want to know why?`);
+    expect(turns[1].speech).toContain(getRedFlag('not-improving')?.why);
+    expect(turns[1].speech).toMatch(/\?$/);
+    expect(turns.map((turn) => turn.speech).join(' ')).not.toContain(URGENT);
     expect(start.speech).toMatch(SCREEN);
   });
 
   it('morning stiffness with night pain: a clinician before the morning routine', async () => {
-    const { talk, turns } = await startAfter('morning stiffness and night pain');
+    const { talk, turns } = await startAfter('morning stiffness and night pain', 'why');
     expect(turns[0].speech.startsWith(URGENT)).toBe(true);
-    expect(turns[0].speech).toMatch(/see a doctor before the morning routine/);
+    expect(turns[1].speech).toMatch(/see a doctor before the morning routine/);
     expect((await talk.utter('start the morning routine')).speech).not.toMatch(STARTED);
   });
 
@@ -141,7 +147,8 @@ describe('other section 4 signs', () => {
     expect((await talk.utter('repeat that')).speech).toBe(question.speech);
     const yes = await talk.utter('yes');
     expect(yes.speech.startsWith(URGENT)).toBe(true);
-    expect(yes.speech).toContain(getRedFlag('inflammatory-pattern')?.why);
+    expectUrgentCareFirst(yes, getRedFlag('inflammatory-pattern')!);
+    expectReason(await talk.utter('yes'), getRedFlag('inflammatory-pattern')!);
     expect((await talk.utter('start the morning routine')).speech).not.toMatch(STARTED);
   });
 
@@ -179,10 +186,15 @@ describe('other section 4 signs', () => {
     expect((await talk.utter('no')).speech).toMatch(STARTED);
   });
 
-  it('an aortic aneurysm: emergency, and the session closes', async () => {
-    const { turns } = await startAfter('I have an aortic aneurysm');
-    expect(turns[0].speech.startsWith(EMERGENCY)).toBe(true);
-    expect(turns[0].ended).toBe(true);
+  it('an aortic aneurysm: emergency, and the session closes once the reason is given', async () => {
+    const { talk } = newConversation();
+    await talk.launch();
+    const turn = await talk.utter('I have an aortic aneurysm');
+    expect(turn.speech.startsWith(EMERGENCY)).toBe(true);
+    expectUrgentCareFirst(turn, getRedFlag('aortic-aneurysm')!);
+    const reason = await talk.utter('tell me more');
+    expectReason(reason, getRedFlag('aortic-aneurysm')!);
+    expect(reason.speech).toMatch(/I'll close now so you can get help\.$/);
   });
 });
 

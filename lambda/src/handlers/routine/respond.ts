@@ -65,7 +65,7 @@ export function playTurn(
   const turn = buildTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },
-    endingPhrasebook(h, routinePhrasebook(t)),
+    endingPhrasebook(h, routinePhrasebook(t, plan)),
     { lead },
   );
   writeRoutine(h, startTurn(plan, turn, nowOf(h)));

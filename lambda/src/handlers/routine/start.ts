@@ -133,7 +133,7 @@ export async function startRoutine(
   };
   const opening = (approxMinutes: number) =>
     routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note, extras);
-  const lead = opening(announcedMinutes(plan, routinePhrasebook(t), opening));
+  const lead = opening(announcedMinutes(plan, routinePhrasebook(t, plan), opening));
   if (safe.routine.id === routine.id) await noteStarted(h, routine.id);
   return playTurn(h, plan, { index: 0 }, { lead });
 }

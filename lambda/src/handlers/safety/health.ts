@@ -33,7 +33,15 @@ import { PROGRESS_FIELD } from '../routine/resume';
 import { pauseAt, positionAt } from '../../core/routine/progress';
 import { saveUser } from '../../persistence/user-store';
 import type { Translate } from '../../i18n';
-import { answerSpeech, stopRules, stopSymptomSpeech, triageSpeech } from '../../speech/safety';
+import {
+  answerSpeech,
+  clinicianShort,
+  stopRules,
+  stopSymptomSpeech,
+  triageReason,
+  triageReprompt,
+  triageSpeech,
+} from '../../speech/safety';
 import { heardWords, ONE_BREATH_WORDS, sentencesOf, splitForBreath } from '../../speech/one-breath';
 import { ssmlToText } from '../../speech/ssml';
 import {
@@ -47,7 +55,10 @@ import {
 import { ask, askKeys, sayAndEnd } from '../reply';
 import { replanMidRoutine } from '../routine/replan';
 
-/** The urgent-care answer. Emergencies close the session so nothing stands between the user and help. */
+/**
+ * The urgent-care answer, in one breath: the care to get now, that no routine will start, and "Want
+ * to know why?" (`SafetyWhyHandler` gives the reason). The routine offer on the table is dropped.
+ */
 export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): Response {
   const t = translatorOf(h);
   const state = readSafety(h);
@@ -56,12 +67,14 @@ export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): R
   } else {
     noteCondition(h, state, trigger);
   }
-  updateSession(h, { offer: undefined });
-  const speech = triageSpeech(t, trigger);
   const { care } = triage(trigger);
-  if (care === 'emergency') return sayAndEnd(h, speech);
-  if (care === 'adults-only') return ask(h, speech, t('safety.age.reprompt'));
-  return ask(h, speech, t('safety.reprompt'));
+  if (care === 'clinician' && 'why' in trigger) return clinicianResponse(h, trigger, readSafety(h));
+  if (care === 'adults-only') {
+    updateSession(h, { offer: undefined });
+    return ask(h, triageSpeech(t, trigger), t('safety.age.reprompt'));
+  }
+  updateSession(h, { offer: { kind: 'safety-why', trigger: trigger.id } });
+  return ask(h, triageSpeech(t, trigger), triageReprompt(t, trigger));
 }
 
 const AGE_FLAGS = ['under-16', 'age-under-20', 'age-over-50'];
@@ -118,11 +131,48 @@ async function stopSymptomResponse(h: HandlerInput, symptom: StopSymptom): Promi
   return ask(h, speech, reprompt);
 }
 
-/** Worth seeing a clinician (not better after weeks, new back pain after fifty): said once, self-care goes on. */
+/**
+ * Worth seeing a clinician (not better after weeks, new back pain after fifty): said once, self-care
+ * goes on. A reason too long for one breath with what comes next is offered ("Want to know why?").
+ */
 function clinicianResponse(h: HandlerInput, flag: RedFlag, state: SafetySession): Response {
   const t = translatorOf(h);
-  return ask(h, `${triageSpeech(t, flag)} ${followUp(h, state)}`, t('safety.reprompt'));
+  const whole = `${triageSpeech(t, flag)} ${followUp(h, state)}`;
+  if (heardWords(whole) <= ONE_BREATH_WORDS) return ask(h, whole, t('safety.reprompt'));
+  const offer = currentOffer(h);
+  const routineId = offer?.kind === 'routine' ? offer.routineId : undefined;
+  updateSession(h, { offer: { kind: 'safety-why', trigger: flag.id, ...(routineId ? { routineId } : {}) } });
+  return ask(h, clinicianShort(t), triageReprompt(t, flag));
 }
+
+/**
+ * The answer to "Want to know why?" after the urgent-care (or a clinician) answer: yes, "why" or
+ * "tell me more" gives the catalogue's reason, and no goes on without it. An emergency closes the
+ * session either way, so nothing more stands between the user and help; a clinician answer then
+ * asks what it would have asked (the routine on offer before, if any).
+ */
+export const SafetyWhyHandler: GuideHandler = {
+  duringRoutine: 'pauses',
+  canHandle: (h) =>
+    isIntent(h, 'AMAZON.YesIntent', 'AMAZON.NoIntent', 'PointDetailIntent', 'WhyIntent') &&
+    currentOffer(h)?.kind === 'safety-why',
+  handle: (h) => {
+    const t = translatorOf(h);
+    const offer = currentOffer(h);
+    const id = offer?.kind === 'safety-why' ? offer.trigger : '';
+    const trigger = getRedFlag(id) ?? getCondition(id);
+    const routineId = offer?.kind === 'safety-why' ? offer.routineId : undefined;
+    updateSession(h, { offer: routineId ? { kind: 'routine', routineId } : undefined });
+    if (!trigger) return askKeys(h, 'safety.statement.next', 'safety.reprompt');
+    const { care } = triage(trigger);
+    const declined = isIntent(h, 'AMAZON.NoIntent');
+    if (care === 'emergency')
+      return sayAndEnd(h, declined ? t('safety.triage.declined.emergency') : triageReason(t, trigger, ''));
+    const next = followUp(h, readSafety(h));
+    if (declined) return ask(h, next, t('safety.reprompt'));
+    return ask(h, triageReason(t, trigger, next), t('safety.reprompt'));
+  },
+};
 
 /** "My legs feel funny": one short clarifying question; asked twice, the careful answer. */
 function unclearResponse(h: HandlerInput): Response {

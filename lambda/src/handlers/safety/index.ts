@@ -1,9 +1,15 @@
 import { SafetyChangesIntentHandler } from './changes';
-import { HealthStatementIntentHandler, SafetyCheckIntentHandler, SafetyMoreHandler } from './health';
+import {
+  HealthStatementIntentHandler,
+  SafetyCheckIntentHandler,
+  SafetyMoreHandler,
+  SafetyWhyHandler,
+} from './health';
 import { ForgetHealthIntentHandler, RememberHealthIntentHandler, SafetyConfirmationHandler } from './privacy';
 import type { GuideHandler } from '../handler';
 
 export { NotHealthStatementInterceptor } from './not-health';
+export { WhyIntentInterceptor } from './why';
 export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type SafeRoutine } from './gate';
 
 /**
@@ -12,6 +18,7 @@ export { recordAdjustment, routineGate, routinesBlocked, type RoutineGate, type 
  */
 export const safetyHandlers: GuideHandler[] = [
   SafetyConfirmationHandler,
+  SafetyWhyHandler,
   SafetyCheckIntentHandler,
   SafetyMoreHandler,
   HealthStatementIntentHandler,

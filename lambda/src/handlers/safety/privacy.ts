@@ -14,7 +14,7 @@ import { beginScreened } from '../routine/start';
 import { SCREENED_ATTRIBUTE } from '../routine/routine-attribute';
 import { notDiagnosed } from './diagnosis';
 import { hintAnswered, triageResponse, unknownConfirmed } from './health';
-import { triageSpeech, youList } from '../../speech/safety';
+import { triageStatement, youList } from '../../speech/safety';
 import {
   fingerprint,
   healthIntent,
@@ -60,7 +60,7 @@ export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', 
     // A stop-tier condition gets the urgent-care answer before anything about storing it.
     if (condition.tier === 'stop') {
       updateSession(h, { offer: undefined });
-      first = triageSpeech(t, condition);
+      first = triageStatement(t, condition);
       if (triage(condition).care === 'emergency') return sayAndEnd(h, first);
     }
     if (!condition.remember) {
