@@ -175,6 +175,17 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
     leading: ['point', 'acupoint'],
     apostrophe: 'join',
     notPointWords: ['the', 'of', 'a', 'an', 'point', 'points', 'it', 'is', 'this', 'that', 'i', 'my'],
+    and: 'and',
+    conjunctions: ['and', 'with', 'plus', 'but', 'also', 'as well as', 'or'],
+    fillers: {
+      leading: ['yes', 'yeah', 'well', 'and', 'also', 'but', 'oh', 'um', 'so'],
+      then: ['my', 'some', 'really', 'very bad', 'bad', 'a bit of', 'a lot of'],
+      trailing: ['as well', 'too', 'also', 'now', 'today', 'again'],
+    },
+    backPain: {
+      after: ' (and|with|plus) (my |some |a )?(lower )?back (pain|ache|hurts|hurting|is sore)$',
+      before: '^(i have |ive got |i got )?(lower )?back (pain|ache) (and|with|plus) ',
+    },
   },
   de: {
     language: 'de',
@@ -216,6 +227,17 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       'meine',
       'von',
     ],
+    and: 'und',
+    conjunctions: ['und', 'mit', 'plus', 'aber', 'auch', 'sowie', 'oder'],
+    fillers: {
+      leading: ['ja', 'also', 'und', 'aber', 'oh', 'äh', 'ähm', 'naja'],
+      then: ['mein', 'meine', 'meinen', 'etwas', 'wirklich', 'sehr', 'starke', 'starken', 'ein bisschen'],
+      trailing: ['auch', 'noch', 'jetzt', 'heute', 'wieder', 'dazu'],
+    },
+    backPain: {
+      after: ' (und|mit|plus) (meine |meinen |etwas )?(kreuzschmerzen|ruckenschmerzen|rucken schmerzen)$',
+      before: '^(ich habe )?(kreuzschmerzen|ruckenschmerzen) (und|mit|plus) ',
+    },
   },
   es: {
     language: 'es',
@@ -255,6 +277,17 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       'yo',
       'mi',
     ],
+    and: 'y',
+    conjunctions: ['y', 'e', 'con', 'mas', 'pero', 'tambien', 'o'],
+    fillers: {
+      leading: ['sí', 'si', 'bueno', 'pues', 'y', 'también', 'pero', 'oh', 'eh'],
+      then: ['mi', 'mis', 'un poco de', 'mucho', 'mucha', 'bastante', 'algo de'],
+      trailing: ['también', 'ahora', 'hoy', 'otra vez', 'de nuevo'],
+    },
+    backPain: {
+      after: ' (y|con|mas) (el |un )?dolor (de|en la) (espalda|espalda baja|zona lumbar)$',
+      before: '^(tengo )?(dolor (de|en la) )?(espalda|lumbago|lumbalgia) (y|con|mas) ',
+    },
   },
   fr: {
     language: 'fr',
@@ -297,6 +330,18 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       'ma',
       'c',
     ],
+    and: 'et',
+    conjunctions: ['et', 'avec', 'plus', 'mais', 'aussi', 'ainsi que', 'ou'],
+    fillers: {
+      leading: ['oui', 'ben', 'bon', 'alors', 'et', 'aussi', 'mais', 'oh', 'euh'],
+      then: ['mon', 'ma', 'mes', 'un peu de', 'beaucoup de', 'vraiment', 'très'],
+      trailing: ['aussi', 'également', 'maintenant', "aujourd'hui", 'encore'],
+    },
+    backPain: {
+      after:
+        ' (et|avec|plus) (un |une |mon |du )?(mal de dos|mal au dos|lumbago|douleur lombaire|mal aux reins)$',
+      before: '^(j ai )?(un )?(mal de dos|mal au dos|lumbago|mal aux reins) (et|avec|plus) ',
+    },
   },
 };
 

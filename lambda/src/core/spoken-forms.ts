@@ -30,6 +30,17 @@ export interface SpokenLanguage {
   apostrophe: 'join' | 'space';
   /** Everyday words a point slot may catch that name no point ("the", "it", "my"). */
   notPointWords: string[];
+  /** The word joining two statements in a carrier sample ("I have {statement} and {other}"). */
+  and: string;
+  /** Words that join two things a user names ("numb legs and I can't pee"). */
+  conjunctions: string[];
+  /** Words people add around a health statement that do not change it ("yes, my…", "…too"). */
+  fillers: { leading: string[]; then: string[]; trailing: string[] };
+  /**
+   * Back pain said alongside a sign ("a fever and back pain"): the guide is for back pain, so it is
+   * not a sign. Regular expressions over folded words (no diacritics, no apostrophes).
+   */
+  backPain: { after: string; before: string };
 }
 
 /** How a spoken form reached the point: its own code, Gach's older code, an article mislabel, or a name. */

@@ -1,8 +1,10 @@
 /**
- * Each English market hears its own emergency and urgent-care words, from its locale resources,
- * and never a number or service from another market: through the real skill, from what a user says.
+ * Each market hears its own emergency and urgent-care words, from its locale resources, and never a
+ * number or service from another market: through the real skill, from what a user says in that
+ * market's language (test/fixtures/locales/<locale>.json).
  */
 import { SUPPORTED_LOCALES } from '../../../lambda/src/i18n';
+import { LOCALES_UNDER_TEST } from '../../support/locales';
 import { newConversation } from '../../support/skill';
 
 type Market = (typeof SUPPORTED_LOCALES)[number];
@@ -34,11 +36,19 @@ const CARE: Record<Market, { emergency: RegExp; urgent: RegExp; numbers: string[
     urgent: /Please get medical advice from a doctor today\./,
     numbers: ['112'],
   },
+  // The other languages' sentences are the translators'; what each must carry is the market's number
+  // or service (issue 15, LOCALES.md section 2).
+  'de-DE': { emergency: /\b112\b/, urgent: /116 117/, numbers: ['112', '116 117'] },
+  'es-ES': { emergency: /\b112\b/, urgent: /centro de salud/i, numbers: ['112'] },
+  'es-MX': { emergency: /\b911\b/, urgent: /m[ée]dico/i, numbers: ['911'] },
+  'es-US': { emergency: /\b911\b/, urgent: /urgenc|m[ée]dico/i, numbers: ['911'] },
+  'fr-FR': { emergency: /\b15\b|\b112\b/, urgent: /m[ée]decin/i, numbers: ['15', '112'] },
+  'fr-CA': { emergency: /\b911\b/, urgent: /Info-Sant[ée]|\b811\b/, numbers: ['911', '811'] },
 };
 
 /** Numbers and services that belong to one market or a few; any other market must not hear them. */
 const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
-  [/\b911\b/, ['en-US', 'en-CA']],
+  [/\b911\b/, ['en-US', 'en-CA', 'es-US', 'es-MX', 'fr-CA']],
   [/\b999\b/, ['en-GB']],
   [/\bA and E\b|\bA&E\b/, ['en-GB']],
   [/\bNHS\b/, ['en-GB']],
@@ -46,10 +56,14 @@ const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
   [/\bGP\b/, ['en-GB', 'en-AU']],
   [/\burgent care\b/, ['en-US']],
   [/\bwalk-in\b/, ['en-CA']],
-  [/\b811\b/, ['en-CA']],
+  [/\b811\b/, ['en-CA', 'fr-CA']],
   [/\b000\b|triple zero/, ['en-AU']],
   [/healthdirect|1800 022 222/, ['en-AU']],
-  [/\b112\b/, ['en-IN']],
+  [/\b112\b/, ['en-IN', 'de-DE', 'es-ES', 'fr-FR']],
+  [/116 117|Bereitschaftsdienst/, ['de-DE']],
+  [/centro de salud/i, ['es-ES']],
+  [/Info-Sant[ée]/, ['fr-CA']],
+  [/(?<![\d ])15(?![\d ]?\d)/, ['fr-FR']],
 ];
 
 function foreignMarkers(market: Market, text: string): string[] {
@@ -58,7 +72,7 @@ function foreignMarkers(market: Market, text: string): string[] {
   );
 }
 
-describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
+describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
   const care = CARE[market];
 
   it('an emergency sign: that market’s emergency number, spoken as a phone number, and nothing from elsewhere', async () => {
