@@ -6,15 +6,11 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getNeed, getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
   breathingOnlyReasons,
-  getRedFlag,
   healthEntry,
-  hintedRedFlag,
-  soundsLikeSymptom,
   strictestAnswer,
   triage,
   urgency,
@@ -25,7 +21,7 @@ import {
 } from '../../core/safety';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../conversation';
-import { readHealth, readPoint, translatorOf } from '../input';
+import { catalogueOf, readHealth, readPoint, translatorOf } from '../input';
 import { nowOf, readRoutine, writeRoutine } from '../routine/routine-attribute';
 import { PROGRESS_FIELD } from '../routine/resume';
 import { pauseAt, positionAt } from '../../core/routine/progress';
@@ -177,13 +173,14 @@ function respond(
   }
   if (health.age !== undefined) return askSafety(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
-    const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    const need = health.spoken ? catalogueOf(h).resolveNeed(health.spoken) : undefined;
     const hint = hintQuestion(h, health.spoken, need?.id);
     if (hint) return hint;
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
     if (need && mode === 'statement')
       return askSafety(`${t('find.outOfScope', { need: need.name })} ${t('safety.statement.next')}`);
-    if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
+    if (mode === 'statement' && health.spoken && catalogueOf(h).phrasings.soundsLikeSymptom(health.spoken))
+      return unclearResponse(h);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: spokenPhrase(health.spoken ?? '') });
@@ -197,7 +194,7 @@ function respond(
   if (mode === 'statement')
     return askSafety(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
 
-  const blocking = blockers(profileOf(state));
+  const blocking = blockers(profileOf(state, catalogueOf(h).safety));
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
   if (point.given && !point.found) {
     const spoken = point.spoken ?? '';
@@ -205,7 +202,10 @@ function respond(
       `${t('safety.point.unknown', { spoken: spokenPhrase(spoken) })} ${stopRules(t)} ${t('safety.anythingElse')}`,
     );
   }
-  const reply = answerSpeech(t, strictestAnswer(profileOf(state), point.found?.point.code));
+  const reply = answerSpeech(
+    t,
+    strictestAnswer(profileOf(state, catalogueOf(h).safety), point.found?.point.code),
+  );
   return askSafety(`${reply} ${t('safety.anythingElse')}`);
 }
 
@@ -217,7 +217,7 @@ function needReply(
   mode: 'question' | 'statement',
 ): Response {
   const t = translatorOf(h);
-  const routine = routineFor(needId);
+  const routine = catalogueOf(h).routineFor(needId);
   const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
   if (!routine) return ask(h, `${lead} ${stopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
@@ -236,7 +236,7 @@ export function hintQuestion(
   spoken: string | undefined,
   needId?: string,
 ): Response | undefined {
-  const hinted = spoken ? hintedRedFlag(spoken) : undefined;
+  const hinted = spoken ? catalogueOf(h).safety.hintedRedFlag(spoken) : undefined;
   if (!hinted?.askFirst || readSafety(h).redFlags.includes(hinted.id)) return undefined;
   const t = translatorOf(h);
   const question = t('safety.hint.ask', { question: hinted.askFirst.question });
@@ -258,12 +258,12 @@ export function hintAnswered(
   needId: string | undefined,
   yes: boolean,
 ): Response {
-  const flag = getRedFlag(flagId);
+  const flag = catalogueOf(h).safety.getRedFlag(flagId);
   if (yes && flag) {
     noteAll(h, [{ kind: 'red-flag', redFlag: flag }]);
     return triageResponse(h, flag);
   }
-  const need = needId ? getNeed(needId) : undefined;
+  const need = needId ? catalogueOf(h).getNeed(needId) : undefined;
   if (need) return needReply(h, need.id, need.name, 'statement');
   return askKeys(h, 'safety.statement.next', 'safety.reprompt');
 }
@@ -290,9 +290,10 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
 function followUp(h: HandlerInput, state: SafetySession): string {
   const t = translatorOf(h);
   const offer = currentOffer(h);
-  const routine = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
+  const routine = offer?.kind === 'routine' ? catalogueOf(h).getRoutine(offer.routineId) : undefined;
   if (!routine) return t('safety.statement.next');
-  if (breathingOnlyReasons(profileOf(state)).length > 0) return t('safety.statement.offerBreathing');
+  if (breathingOnlyReasons(profileOf(state, catalogueOf(h).safety)).length > 0)
+    return t('safety.statement.offerBreathing');
   return t('safety.statement.offerRoutine', { routine: routine.name });
 }
 
