@@ -39,7 +39,8 @@ export function localeOf(h: HandlerInput): string | undefined {
  * catalogue text spoken or shown, goes through it.
  */
 export function catalogueOf(h: HandlerInput): Catalogue {
-  return catalogueFor(localeOf(h));
+  // The language the request's text is in: a market whose language has no content yet is English.
+  return catalogueFor(translatorFor(localeOf(h)).language);
 }
 
 export function requestType(h: HandlerInput): string | undefined {

@@ -139,8 +139,14 @@ function rawResource(code: ResourceCode, key: string): unknown {
   return node;
 }
 
-/** Looks up a resource key and interpolates named values; the result is SSML-safe. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+/**
+ * Looks up a resource key and interpolates named values; the result is SSML-safe. `language` is the
+ * language its text is in ("de" for de-DE, "en" for a locale served in English), so a renderer takes
+ * catalogue text in the same language (`catalogueFor(t.language)`).
+ */
+export type Translate = ((key: string, values?: Record<string, unknown>) => string) & {
+  readonly language?: string;
+};
 
 const translators = new Map<ResourceCode, Translate>();
 const i18nextTranslators = new Map<ResourceCode, Translate>();
@@ -153,7 +159,9 @@ export function translatorFor(locale: string | undefined): Translate {
   const code = codeOf(locale);
   let translate = translators.get(code);
   if (!translate) {
-    translate = compiledTranslator(code, i18nextTranslatorFor(code));
+    translate = Object.assign(compiledTranslator(code, i18nextTranslatorFor(code)), {
+      language: languageOfLocale(code),
+    });
     translators.set(code, translate);
   }
   return translate;

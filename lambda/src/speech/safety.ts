@@ -2,7 +2,7 @@
  * Safety answers as speech. Every sentence comes from i18n/en/safety.json; values from data are
  * escaped by the translator, and already-built SSML is passed with `{{- x}}`.
  */
-import { getPoint } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import {
   getCondition,
   getRedFlag,
@@ -100,7 +100,7 @@ export function stopRules(t: Translate): string {
 /** The graded answer to "is it safe if…", ending with the not-medical-advice reminder. */
 export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string): string {
   const { condition } = answer;
-  const point = answer.point ? getPoint(answer.point) : undefined;
+  const point = answer.point ? catalogueFor(t.language).getPoint(answer.point) : undefined;
   let body: string;
   if (condition === 'unknown') {
     body = spoken
