@@ -14,7 +14,6 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { format, resolveConfig } from 'prettier';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CONTENT_INDEX_PATH = path.join(ROOT, 'lambda', 'src', 'generated', 'content.ts');
@@ -135,22 +134,18 @@ export function resourcesIndexSource(): string {
   ].join('\n');
 }
 
-async function formatted(file: string, source: string): Promise<string> {
-  const options = (await resolveConfig(file)) ?? {};
-  return format(source, { ...options, filepath: file });
-}
-
-export async function contentIndexOutputs(): Promise<Array<[string, string]>> {
+/** Both generated modules (Prettier leaves them alone: .prettierignore; ESLint checks them). */
+export function contentIndexOutputs(): Array<[string, string]> {
   return [
-    [CONTENT_INDEX_PATH, await formatted(CONTENT_INDEX_PATH, contentIndexSource())],
-    [RESOURCES_INDEX_PATH, await formatted(RESOURCES_INDEX_PATH, resourcesIndexSource())],
+    [CONTENT_INDEX_PATH, contentIndexSource()],
+    [RESOURCES_INDEX_PATH, resourcesIndexSource()],
   ];
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const [file, text] of await contentIndexOutputs()) {
+  for (const [file, text] of contentIndexOutputs()) {
     if (check) {
       if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
         stale = true;
@@ -164,4 +159,4 @@ async function main(): Promise<void> {
   if (stale) process.exit(1);
 }
 
-if (require.main === module) void main();
+if (require.main === module) main();

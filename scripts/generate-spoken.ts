@@ -9,7 +9,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import type { SpokenLanguage } from '../lambda/src/core/spoken-forms';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -362,21 +361,19 @@ export function spokenPath(language: string): string {
   return path.join(ROOT, 'data', 'text', language, 'spoken.json');
 }
 
-/** The file as committed: formatted as Prettier formats the repository's JSON. */
-export async function serialiseSpoken(language: string): Promise<string> {
-  const file = spokenPath(language);
-  const options = (await resolveConfig(file)) ?? {};
-  return format(JSON.stringify(spokenLanguage(language)), { ...options, filepath: file });
+/** The file as committed (generated, so Prettier leaves it alone: .prettierignore). */
+export function serialiseSpoken(language: string): string {
+  return `${JSON.stringify(spokenLanguage(language), null, 2)}\n`;
 }
 
 export const GENERATED_SPOKEN_LANGUAGES = Object.keys(LANGUAGES);
 
-async function main(): Promise<void> {
+function main(): void {
   const check = process.argv.includes('--check');
   let stale = false;
   for (const language of GENERATED_SPOKEN_LANGUAGES) {
     const file = spokenPath(language);
-    const text = await serialiseSpoken(language);
+    const text = serialiseSpoken(language);
     if (check) {
       if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
         stale = true;
@@ -391,4 +388,4 @@ async function main(): Promise<void> {
   if (stale) process.exit(1);
 }
 
-if (require.main === module) void main();
+if (require.main === module) main();

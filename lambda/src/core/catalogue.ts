@@ -93,8 +93,10 @@ export class Catalogue {
     if (!this.pointIndexValue) {
       const index = new Map<string, { point: Point; via: ResolvedVia }>();
       for (const point of this.points) {
-        for (const form of this.spoken.pointForms(point))
-          index.set(this.spoken.normalise(form.text), { point, via: form.via });
+        for (const form of this.spoken.pointForms(point)) {
+          const key = this.spoken.normalise(form.text);
+          if (!index.has(key)) index.set(key, { point, via: form.via });
+        }
       }
       this.pointIndexValue = index;
     }

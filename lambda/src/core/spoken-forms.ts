@@ -156,7 +156,11 @@ export class SpokenForms {
     return article ? [lower, lower.slice(article.length + 1)] : [lower];
   }
 
-  /** Every spoken form of a point, deduplicated, with how it identifies the point. */
+  /**
+   * Every spoken form of a point, with how it identifies the point. Forms are kept as written
+   * ("b l 23" and "b l twenty three" both, for the model's synonyms: Alexa's entity resolution
+   * compares the words as said); a look-up folds them to one key, the first form's.
+   */
   pointForms(point: Point): SpokenForm[] {
     const forms: SpokenForm[] = [
       ...this.codeForms(point.code).map((text) => ({ text, via: 'code' as const })),
@@ -170,7 +174,7 @@ export class SpokenForms {
     ];
     const seen = new Set<string>();
     return forms.filter((f) => {
-      const key = this.normalise(f.text);
+      const key = f.text.toLowerCase();
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -15,8 +15,8 @@ export interface LanguageFiles {
 }
 
 export const LANGUAGE_FILES: Record<string, LanguageFiles> = {
-  de: { text: {}, spoken: de_spoken, phrasings: {} },
+  de: { text: {  }, spoken: de_spoken, phrasings: {  } },
   en: { spoken: en_spoken, phrasings: { safety: en_phrasings_safety, controls: en_phrasings_controls } },
-  es: { text: {}, spoken: es_spoken, phrasings: {} },
-  fr: { text: {}, spoken: fr_spoken, phrasings: {} },
+  es: { text: {  }, spoken: es_spoken, phrasings: {  } },
+  fr: { text: {  }, spoken: fr_spoken, phrasings: {  } },
 };

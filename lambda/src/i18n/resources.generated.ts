@@ -14,16 +14,7 @@ import enUS_safety from './en-US/safety.json';
 
 /** i18next resources by code: language bases ("en", every key) and market overrides ("en-GB"). */
 export const generatedResources = {
-  en: {
-    translation: {
-      common: en_common,
-      controls: en_controls,
-      display: en_display,
-      find: en_find,
-      routine: en_routine,
-      safety: en_safety,
-    },
-  },
+  'en': { translation: { common: en_common, controls: en_controls, display: en_display, find: en_find, routine: en_routine, safety: en_safety } },
   'en-AU': { translation: { safety: enAU_safety } },
   'en-CA': { translation: { safety: enCA_safety } },
   'en-GB': { translation: { safety: enGB_safety } },
