@@ -21,6 +21,7 @@ import {
   StopCancelIntentHandler,
   UnhandledIntentHandler,
   UnhandledRequestHandler,
+  UnsupportedLanguageHandler,
 } from './handlers/builtin';
 import { EverydayWordsInterceptor } from './handlers/everyday-words';
 import { findPointHandlers } from './handlers/find-point';
@@ -47,6 +48,7 @@ export interface SkillOptions {
 
 /** Every request handler, in the order the dispatcher tries them. */
 export const requestHandlers: GuideHandler[] = [
+  UnsupportedLanguageHandler,
   ...safetyHandlers,
   ...routineHandlers,
   ...findPointHandlers,

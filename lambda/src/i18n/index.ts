@@ -68,6 +68,16 @@ export function isAvailableLocale(locale: string | undefined): boolean {
   return supported !== undefined && isResourceCode(languageOfLocale(supported));
 }
 
+/**
+ * Whether the skill speaks a request's language: English always (a market without its own words,
+ * such as en-NZ, gets the neutral English base), any other language once its base exists. A request
+ * that names no locale is the default market's.
+ */
+export function speaksLanguageOf(locale: string | undefined): boolean {
+  if (typeof locale !== 'string' || locale === '') return true;
+  return isResourceCode(languageOfLocale(locale));
+}
+
 /** The supported markets that are served today: those whose language's content exists. */
 export const AVAILABLE_LOCALES: readonly SupportedLocale[] = SUPPORTED_LOCALES.filter(isAvailableLocale);
 
