@@ -74,7 +74,8 @@ export function isAvailableLocale(locale: string | undefined): boolean {
  * that names no locale is the default market's.
  */
 export function speaksLanguageOf(locale: string | undefined): boolean {
-  if (typeof locale !== 'string' || locale === '') return true;
+  // No locale, or one that is not a language tag at all: the default market's.
+  if (typeof locale !== 'string' || !/^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/.test(locale)) return true;
   return isResourceCode(languageOfLocale(locale));
 }
 
