@@ -3,7 +3,11 @@
  * number or service from another market: through the real skill, from what a user says in that
  * market's language (test/fixtures/locales/<locale>.json).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { catalogueFor } from '../../../lambda/src/core/catalogue';
 import { SUPPORTED_LOCALES } from '../../../lambda/src/i18n';
+import { routineState } from '../../support/routine';
 import { LOCALES_UNDER_TEST } from '../../support/locales';
 import { newConversation } from '../../support/skill';
 
@@ -66,6 +70,28 @@ const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
   [/(?<![\d ])15(?![\d ]?\d)/, ['fr-FR']],
 ];
 
+/**
+ * What a user in the market says, in its language: English markets the sentences below; another
+ * language the first phrasing of the same entry in its own corpus, and its fixture's routine start.
+ */
+function words(market: Market): { emergency: string; urgent: string; startRoutine: string } {
+  if (market.startsWith('en-'))
+    return {
+      emergency: 'I have numbness between my legs',
+      urgent: 'I have a fever',
+      startRoutine: 'start a routine',
+    };
+  const { phrasings } = catalogueFor(market).phrasings.corpus;
+  const fixture = JSON.parse(
+    readFileSync(path.join(__dirname, '../../fixtures/locales', `${market}.json`), 'utf8'),
+  ) as { startRoutine: { say: string } };
+  return {
+    emergency: phrasings['saddle-numbness'][0],
+    urgent: phrasings.fever[0],
+    startRoutine: fixture.startRoutine.say,
+  };
+}
+
 function foreignMarkers(market: Market, text: string): string[] {
   return MARKER_OWNERS.filter(([marker, owners]) => !owners.includes(market) && marker.test(text)).map(
     ([marker]) => String(marker),
@@ -74,10 +100,11 @@ function foreignMarkers(market: Market, text: string): string[] {
 
 describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
   const care = CARE[market];
+  const said = words(market);
 
   it('an emergency sign: that market’s emergency number, spoken as a phone number, and nothing from elsewhere', async () => {
     const { talk } = newConversation({ locale: market });
-    const turn = await talk.utter('I have numbness between my legs');
+    const turn = await talk.utter(said.emergency);
     expect(turn.speech).toMatch(care.emergency);
     expect(turn.ended).toBe(true);
     expect(foreignMarkers(market, turn.speech)).toEqual([]);
@@ -86,11 +113,12 @@ describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
 
   it('an urgent sign: that market’s same-day care, and the same words when a routine is refused', async () => {
     const { talk } = newConversation({ locale: market });
-    const triage = await talk.utter('I have a fever');
+    const triage = await talk.utter(said.urgent);
     expect(triage.speech).toMatch(care.urgent);
     expect(foreignMarkers(market, triage.speech)).toEqual([]);
-    const refused = await talk.utter('start a routine');
-    expect(refused.speech).toMatch(/^I won't start a routine in this session/);
+    const refused = await talk.utter(said.startRoutine);
+    if (market.startsWith('en-')) expect(refused.speech).toMatch(/^I won't start a routine in this session/);
+    expect(routineState(talk)).toBeUndefined();
     expect(refused.speech).toMatch(care.urgent);
     expect(foreignMarkers(market, refused.speech)).toEqual([]);
   });
@@ -98,11 +126,14 @@ describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
   it('numbers are marked up to be read digit by digit, never as "nine hundred and eleven"', async () => {
     const { talk } = newConversation({ locale: market });
     const ssml = [
-      (await talk.utter('I have a fever')).ssml,
-      (await newConversation({ locale: market }).talk.utter('I have numbness between my legs')).ssml,
+      (await talk.utter(said.urgent)).ssml,
+      (await newConversation({ locale: market }).talk.utter(said.emergency)).ssml,
     ].join(' ');
     for (const number of care.numbers) {
-      expect(ssml).toContain(`<say-as interpret-as="telephone">${number}</say-as>`);
+      // Digit by digit, or through an alias the market uses ("triple zero").
+      expect(ssml).toMatch(
+        new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
+      );
     }
     // Every run of three or more digits is inside a telephone say-as or spoken through an alias.
     const bare = ssml
