@@ -220,8 +220,10 @@ export function changesExplained(t: Translate, routineName: string, changes: Rou
 }
 
 /** Whether any of these texts speaks of finger-widths. */
-export function mentionsFingerWidths(texts: string[]): boolean {
-  return texts.some((text) => /finger-width/i.test(text));
+/** Whether catalogue text speaks of finger-widths, by the language's own word for the unit (`safety.fingerWidthWord`). */
+export function mentionsFingerWidths(t: Translate, texts: string[]): boolean {
+  const word = t('safety.fingerWidthWord').toLowerCase();
+  return word !== '' && texts.some((text) => text.toLowerCase().includes(word));
 }
 
 /** What a finger-width is (said once a session). */

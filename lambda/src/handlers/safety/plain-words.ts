@@ -3,13 +3,16 @@
  * answer or a routine speaks of finger-widths.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import { translatorOf } from '../input';
+import { localeOf, translatorOf } from '../input';
+import { translatorFor } from '../../i18n';
 import { fingerWidthSpeech, mentionsFingerWidths } from '../../speech/safety';
 import { patchSafety, readSafety } from './health-profile';
 
 /** The sentence to add after `texts` ('' when they name no finger-widths or it was said already). */
 export function fingerWidthOnce(h: HandlerInput, ...texts: string[]): string {
-  if (!mentionsFingerWidths(texts) || readSafety(h).fingerWidthSaid) return '';
+  // Not the recording translator: the unit's word is looked up, not said ("repeat" replays what was said).
+  const t = translatorFor(localeOf(h));
+  if (!mentionsFingerWidths(t, texts) || readSafety(h).fingerWidthSaid) return '';
   patchSafety(h, { fingerWidthSaid: true });
   return fingerWidthSpeech(translatorOf(h));
 }
