@@ -115,7 +115,10 @@ const MAX_CACHED = 2000;
 export function routinePhrasebook(t: Translate): Phrasebook {
   const known = phrasebooks.get(t);
   if (known) return known;
-  const phrasebook: Phrasebook = boundedMemo(uncachedPhrasebook(t), { limit: MAX_CACHED, key: cueKey });
+  const phrasebook: Phrasebook = Object.assign(
+    boundedMemo(uncachedPhrasebook(t), { limit: MAX_CACHED, key: cueKey }),
+    { language: t.language },
+  );
   phrasebooks.set(t, phrasebook);
   return phrasebook;
 }

@@ -54,7 +54,10 @@ export type Cue =
   | { type: 'ready-for-next'; next: PlannedStep }
   | { type: 'finished'; plan: RoutinePlan };
 
-export type Phrasebook = (cue: Cue) => string;
+export type Phrasebook = ((cue: Cue) => string) & {
+  /** The language the cues are in: the speaking-rate model times them for it (English when absent). */
+  readonly language?: string;
+};
 
 /** The cues that recur in a routine, each worded by its `nth`. */
 export type RecurringCue = Extract<Cue, { nth: number }>['type'];
@@ -121,7 +124,7 @@ class TimelineWriter {
   }
 
   speakSsml(ssml: string, cue?: Cue['type']): void {
-    const ms = estimateSpeechMs(ssml);
+    const ms = estimateSpeechMs(ssml, this.say.language);
     this.items.push(cue ? { type: 'speech', ssml, ms, cue } : { type: 'speech', ssml, ms });
     this.totalMs += ms;
   }
@@ -233,7 +236,7 @@ function writeHold(
   const start = w.totalMs;
   for (const { atMs, cue } of holdCues(step, holdMs, elapsedInHoldMs, counts)) {
     const ssml = say(cue);
-    const ms = estimateSpeechMs(ssml);
+    const ms = estimateSpeechMs(ssml, say.language);
     const at = Math.max(atMs, w.totalMs - start);
     if (at + ms > holdMs - 1_000) continue;
     w.silence(start + at - w.totalMs);
@@ -324,7 +327,7 @@ export function buildTurn(
       steps.push(writeStep(w, plan, index, { kind: 'announce', order }, say));
     }
     const closing = closingCue(plan, index + 1);
-    const closingMs = estimateSpeechMs(say(closing));
+    const closingMs = estimateSpeechMs(say(closing), say.language);
     if (!isFirstInTurn && w.totalMs + CLOSING_GAP_MS + closingMs > maxMs) {
       w.rollback(before);
       steps.pop();
