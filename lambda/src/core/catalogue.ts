@@ -10,7 +10,7 @@ import needsFile from '../../../data/needs.json';
 import pointsFile from '../../../data/points.json';
 import routinesFile from '../../../data/routines.json';
 import controlsCorpus from '../../../data/phrasings/en-US/controls.json';
-import { LANGUAGE_FILES } from '../generated/content';
+import { LANGUAGE_FILES, type LanguageFiles } from '../generated/content';
 import { overlayText } from './overlay';
 import { englishSpoken, SpokenForms, type ResolvedVia, type SpokenLanguage } from './spoken-forms';
 import type { Need, Point, Routine } from './types';
@@ -244,8 +244,8 @@ export function languageOf(localeOrLanguage: string | undefined): string {
   return (localeOrLanguage ?? 'en').split(/[-_]/)[0].toLowerCase();
 }
 
-function buildCatalogue(language: string): Catalogue {
-  const files = LANGUAGE_FILES[language];
+/** A catalogue from one language's files (as the generated index holds them): overlays, spoken forms, corpora. */
+export function catalogueFromFiles(language: string, files: LanguageFiles): Catalogue {
   const text = files.text ?? {};
   const pick = <T>(english: T, overlay: unknown, key: string): T =>
     overlayText(english, overlay === undefined ? undefined : (overlay as Record<string, unknown>)[key], key);
@@ -274,7 +274,7 @@ export function catalogueFor(localeOrLanguage: string | undefined): Catalogue {
   let catalogue = catalogues.get(language);
   if (!catalogue) {
     catalogue = Object.prototype.hasOwnProperty.call(LANGUAGE_FILES, language)
-      ? buildCatalogue(language)
+      ? catalogueFromFiles(language, LANGUAGE_FILES[language])
       : englishCatalogue;
     catalogues.set(language, catalogue);
   }
