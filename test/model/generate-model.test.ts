@@ -6,6 +6,8 @@ import {
   readModel,
   serialiseIntentNames,
   serialiseModel,
+  serialiseSimulatorModels,
+  SIMULATOR_MODELS_PATH,
 } from '../../scripts/generate-model';
 import { contentIndexOutputs } from '../../scripts/generate-content-index';
 import { GENERATED_SPOKEN_LANGUAGES, serialiseSpoken, spokenPath } from '../../scripts/generate-spoken';
@@ -88,6 +90,10 @@ describe.each(LOCALES)('the %s model', (locale) => {
 });
 
 describe('interaction model', () => {
+  it('gives the simulator every committed model (run npm run generate:model)', () => {
+    expect(readFileSync(SIMULATOR_MODELS_PATH, 'utf8')).toBe(serialiseSimulatorModels());
+  });
+
   it('gives the logs its intent names in a file of their own (run npm run generate:model)', () => {
     expect(readFileSync(INTENT_NAMES_PATH, 'utf8')).toBe(serialiseIntentNames());
     expect(JSON.parse(readFileSync(INTENT_NAMES_PATH, 'utf8'))).toContain('FindPointIntent');
