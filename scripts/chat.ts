@@ -8,19 +8,31 @@
  *   npm run chat -- --real-time       always wait
  *   npm run chat -- --speak           read the skill's speech aloud with espeak-ng (when installed)
  *   npm run chat -- --screen          talk as an Echo Show instead of an Echo Dot
+ *   npm run chat -- --locale en-GB    talk as a device in that market, understood by its own model
  */
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { FilePersistenceAdapter } from '../lambda/src/persistence/file';
 import { runChat } from '../simulator/chat';
 import { interactionModel } from '../simulator/model';
+import { LOCALES, readModel } from './generate-model';
 import { Simulator } from '../simulator/simulator';
 import { buildSkill } from '../lambda/src/skill';
 import { SimulatorStore } from '../simulator/store';
 
 process.env.LOG_LEVEL ??= 'warn';
-const args = new Set(process.argv.slice(2));
-const known = ['--skip', '--real-time', '--speak', '--screen', '--help'];
+const argv = process.argv.slice(2);
+// --locale xx-XX (or --locale=xx-XX): the market the chat talks as.
+let locale = 'en-US';
+const localeAt = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+if (localeAt >= 0) {
+  const flag = argv[localeAt];
+  const inline = flag.startsWith('--locale=');
+  locale = inline ? flag.slice('--locale='.length) : (argv[localeAt + 1] ?? '');
+  argv.splice(localeAt, inline ? 1 : 2);
+}
+const args = new Set(argv);
+const known = ['--skip', '--real-time', '--speak', '--screen', '--help', '--locale'];
 for (const arg of args) {
   if (!known.includes(arg)) {
     console.error(`Unknown option ${arg}. Options: ${known.join(' ')}`);
@@ -28,9 +40,12 @@ for (const arg of args) {
   }
 }
 if (args.has('--help')) {
-  console.log('npm run chat [-- --skip | --real-time] [--speak] [--screen]');
+  console.log(`npm run chat [-- --skip | --real-time] [--speak] [--screen] [--locale ${LOCALES.join('|')}]`);
   process.exit(0);
 }
+// A market with a model is understood by it; any other locale (ja-JP) is sent as it is, with the
+// en-US model, and hears the skill's "not in your language yet".
+const model = LOCALES.includes(locale) ? readModel(locale) : interactionModel;
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const realTime = args.has('--real-time') || (interactive && !args.has('--skip'));
@@ -64,7 +79,8 @@ const persistenceAdapter = new SimulatorStore(
 const skill = buildSkill({ persistenceAdapter, skillId: process.env.SKILL_ID || undefined });
 const simulator = new Simulator({
   skill,
-  model: interactionModel,
+  model,
+  locale,
   persistenceAdapter,
   applicationId: process.env.SKILL_ID || undefined,
   maxSessions: 1,

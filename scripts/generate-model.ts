@@ -1,19 +1,32 @@
 /**
- * Builds skill-package/interactionModels/custom/<locale>.json from data/interaction/<locale>/*.json
- * (intents and sample utterances) and the slot types generated from the catalogue.
+ * Builds skill-package/interactionModels/custom/<locale>.json for every supported locale whose
+ * language has interaction fragments (data/interaction/<lang>/*.json; English's in
+ * data/interaction/en-US/): the intents and sample utterances, the language's control and safety
+ * corpora, and the slot types generated from the catalogue in that language. Every English market
+ * gets the English model; de-DE, es-ES, es-MX, … get theirs once data/interaction/<lang>/ exists.
+ * The generated content indexes and spoken forms are written first (scripts/generate-content-index.ts,
+ * scripts/generate-spoken.ts), so a new language is files plus `npm run generate:model`.
  *
- *   tsx scripts/generate-model.ts          write the model
- *   tsx scripts/generate-model.ts --check  exit 1 if the committed model differs
+ *   tsx scripts/generate-model.ts          write the models
+ *   tsx scripts/generate-model.ts --check  exit 1 if a committed model differs
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InteractionModelJson } from '../simulator/envelope';
-import { carrierSamples } from '../lambda/src/core/safety/phrasings';
+import { catalogueFor, type Catalogue } from '../lambda/src/core/catalogue';
+import { SUPPORTED_LOCALES, languageOfLocale } from '../lambda/src/i18n';
 import { slotTypeGenerators, type SlotType } from './model/slot-types';
-import controlsCorpus from '../data/phrasings/en-US/controls.json';
+import { contentDirName } from './generate-content-index';
 
 export const ROOT = path.resolve(__dirname, '..');
-export const LOCALES = ['en-US'];
+
+/** Where a language's interaction fragments are: data/interaction/<lang>/, English's in en-US/. */
+export function fragmentsDir(locale: string): string {
+  return path.join(ROOT, 'data', 'interaction', contentDirName(languageOfLocale(locale)));
+}
+
+/** The supported locales whose language has interaction fragments: each gets a model. */
+export const LOCALES: string[] = SUPPORTED_LOCALES.filter((locale) => existsSync(fragmentsDir(locale)));
 
 interface IntentSlot {
   name: string;
@@ -36,10 +49,14 @@ interface Fragment {
   intents: FragmentIntent[];
 }
 
-function expand(intent: FragmentIntent): Intent {
+function expand(intent: FragmentIntent, catalogue: Catalogue): Intent {
   const { carriers, ...rest } = intent;
   if (!carriers) return rest;
-  const generated = carrierSamples(carriers, carriers.compound);
+  const generated = catalogue.phrasings.carrierSamples(
+    carriers,
+    carriers.compound,
+    catalogue.spoken.data.and,
+  );
   const seen = new Set<string>();
   const samples = [...rest.samples, ...generated].filter((sample) => {
     const key = sample.toLowerCase();
@@ -51,11 +68,12 @@ function expand(intent: FragmentIntent): Intent {
 }
 
 /**
- * The control corpus (data/phrasings/en-US/controls.json): every phrase becomes a sample of the
+ * The control corpus (data/phrasings/<lang>/controls.json): every phrase becomes a sample of the
  * intent its action names, added to that intent's samples (a new intent when none has the name).
  * A phrase already a sample of another intent is an error: one set of words, one action.
  */
-export function addControlPhrasings(intents: Intent[]): void {
+export function addControlPhrasings(intents: Intent[], catalogue: Catalogue = catalogueFor('en')): void {
+  const controlsCorpus = catalogue.controls;
   const owner = new Map<string, string>();
   for (const intent of intents)
     for (const sample of intent.samples) owner.set(sample.toLowerCase(), intent.name);
@@ -92,7 +110,8 @@ export function readModel(locale = 'en-US'): InteractionModelJson {
 }
 
 export function generateModel(locale: string): InteractionModel {
-  const dir = path.join(ROOT, 'data', 'interaction', locale);
+  const dir = fragmentsDir(locale);
+  const catalogue = catalogueFor(locale);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort((a, b) => (a === 'model.json' ? -1 : b === 'model.json' ? 1 : a.localeCompare(b)));
@@ -105,13 +124,13 @@ export function generateModel(locale: string): InteractionModel {
       if (intents.some((i) => i.name === intent.name)) {
         throw new Error(`${locale}/${file}: intent ${intent.name} is defined twice`);
       }
-      intents.push(expand(intent));
+      intents.push(expand(intent, catalogue));
     }
   }
-  addControlPhrasings(intents);
+  addControlPhrasings(intents, catalogue);
   if (!invocationName)
-    throw new Error(`${locale}: no invocationName in data/interaction/${locale}/model.json`);
-  const types = slotTypeGenerators.map((generate) => generate());
+    throw new Error(`${locale}: no invocationName in ${path.relative(ROOT, dir)}/model.json`);
+  const types = slotTypeGenerators.map((generate) => generate(catalogue));
   const usedTypes = new Set(intents.flatMap((i) => (i.slots ?? []).map((s) => s.type)));
   return {
     interactionModel: {
@@ -143,6 +162,24 @@ export function serialiseIntentNames(): string {
   return `${JSON.stringify([...names].sort(), null, 2)}\n`;
 }
 
+/** The simulator's list of every committed model (bundled into the server), one import per locale. */
+export const SIMULATOR_MODELS_PATH = path.join(ROOT, 'simulator', 'models.generated.ts');
+
+export function serialiseSimulatorModels(): string {
+  const name = (locale: string) => locale.replace('-', '');
+  return [
+    '// Generated by scripts/generate-model.ts: every locale with a committed model. Do not edit.',
+    "import type { InteractionModelJson } from './envelope';",
+    ...LOCALES.map((l) => `import ${name(l)} from '../skill-package/interactionModels/custom/${l}.json';`),
+    '',
+    '/** The interaction model of every locale the simulator can talk as. */',
+    'export const interactionModels: Record<string, InteractionModelJson> = {',
+    ...LOCALES.map((l) => `  '${l}': ${name(l)} as InteractionModelJson,`),
+    '};',
+    '',
+  ].join('\n');
+}
+
 if (require.main === module) {
   const check = process.argv.includes('--check');
   let stale = false;
@@ -152,6 +189,7 @@ if (require.main === module) {
       () => serialiseModel(generateModel(locale)),
     ]),
     [INTENT_NAMES_PATH, serialiseIntentNames],
+    [SIMULATOR_MODELS_PATH, serialiseSimulatorModels],
   ];
   for (const [file, make] of outputs) {
     const text = make();

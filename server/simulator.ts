@@ -21,6 +21,7 @@ import { log } from '../lambda/src/log';
 import { buildSkill } from '../lambda/src/skill';
 import type { InteractionModelJson } from '../simulator/envelope';
 import { interactionModel } from '../simulator/model';
+import { interactionModels } from '../simulator/models.generated';
 import {
   MAX_SKIP_MS,
   MAX_UTTERANCE_CHARACTERS,
@@ -115,6 +116,7 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
   const simulator = new Simulator({
     skill: options.skill,
     model: options.model ?? interactionModel,
+    models: options.model ? undefined : interactionModels,
     persistenceAdapter: options.persistenceAdapter,
     maxSessions: options.maxSessions,
     renderVisual: options.renderVisual,
@@ -154,9 +156,12 @@ export function simulatorRouter(options: SimulatorRouterOptions): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.get('/locales', (_req, res) => {
+    res.json({ locales: simulator.locales });
+  });
   api.post('/sessions', (req, res) => {
-    const { user, device } = body(req);
-    res.status(201).json(simulator.open({ user, device }));
+    const { user, device, locale } = body(req);
+    res.status(201).json(simulator.open({ user, device, locale }));
   });
   api.get('/sessions/:id', (req, res) => {
     res.json(simulator.describe(req.params.id));

@@ -90,11 +90,16 @@ export interface SimulatorSessionInfo {
   user: string;
   device: DeviceKind;
   session: SessionState;
+  /** The market the device is in ("en-GB"): its requests carry it, its words go through its model. */
+  locale: string;
 }
 
 export interface SimulatorOptions {
   skill: Skill;
+  /** The default locale's model (the `locale` option's, en-US when none is given). */
   model: InteractionModelJson;
+  /** Other locales' models by locale: a session may be opened in any of them. */
+  models?: Record<string, InteractionModelJson>;
   /** The skill's store, for "forget this user". */
   persistenceAdapter?: PersistenceAdapter;
   maxSessions?: number;
@@ -140,6 +145,7 @@ interface DeviceSession {
   id: string;
   user: string;
   device: DeviceKind;
+  locale: string;
   alexa?: AlexaSession;
   /** The token of the APL document on the screen (a UserEvent carries it). */
   screenToken?: string;
@@ -153,14 +159,32 @@ const USER_TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
 
 export class Simulator {
   private readonly sessions = new Map<string, DeviceSession>();
-  private readonly matcher: ModelMatcher;
+  private readonly matchers = new Map<string, ModelMatcher>();
   private readonly maxSessions: number;
   private readonly clock: () => number;
 
   constructor(private readonly options: SimulatorOptions) {
-    this.matcher = new ModelMatcher(options.model);
     this.maxSessions = Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS);
     this.clock = options.clock ?? Date.now;
+  }
+
+  /** The locales a session may be opened in: the default one, then every other with a model. */
+  get locales(): string[] {
+    const first = this.options.locale ?? 'en-US';
+    return [first, ...Object.keys(this.options.models ?? {}).filter((l) => l !== first)];
+  }
+
+  private modelOf(locale: string): InteractionModelJson {
+    return this.options.models?.[locale] ?? this.options.model;
+  }
+
+  private matcherOf(locale: string): ModelMatcher {
+    let matcher = this.matchers.get(locale);
+    if (!matcher) {
+      matcher = new ModelMatcher(this.modelOf(locale));
+      this.matchers.set(locale, matcher);
+    }
+    return matcher;
   }
 
   /** Sessions held in memory. */
@@ -172,7 +196,7 @@ export class Simulator {
    * Starts a simulator session for a person on a device. `user` is the person's own token (the page
    * keeps it in the browser); an absent or malformed one gets a fresh token.
    */
-  open(options: { user?: unknown; device?: unknown } = {}): SimulatorSessionInfo {
+  open(options: { user?: unknown; device?: unknown; locale?: unknown } = {}): SimulatorSessionInfo {
     const user =
       typeof options.user === 'string' && USER_TOKEN.test(options.user)
         ? options.user
@@ -180,10 +204,16 @@ export class Simulator {
     const device = DEVICE_KINDS.includes(options.device as DeviceKind)
       ? (options.device as DeviceKind)
       : 'speaker';
+    // A locale the simulator has a model for; anything else is the default market.
+    const locale =
+      typeof options.locale === 'string' && this.locales.includes(options.locale)
+        ? options.locale
+        : this.locales[0];
     const session: DeviceSession = {
       id: randomUUID(),
       user,
       device,
+      locale,
       skippedMs: 0,
       queue: Promise.resolve(),
     };
@@ -205,7 +235,7 @@ export class Simulator {
   async say(id: unknown, text: string): Promise<SimulatorReply> {
     const session = this.get(id);
     return this.serialise(session, () => {
-      const interpreted = this.matcher.interpret(text);
+      const interpreted = this.matcherOf(session.locale).interpret(text);
       if (interpreted.type === 'LaunchRequest') {
         session.alexa = this.newAlexaSession();
         return this.send(session, launchRequest(this.envelopeOptions(session)));
@@ -213,7 +243,7 @@ export class Simulator {
       // Words with no session open are a one-shot request ("Alexa, ask pressure point guide …").
       session.alexa ??= this.newAlexaSession();
       const request = intentRequest(
-        this.options.model,
+        this.modelOf(session.locale),
         interpreted.intent,
         interpreted.slots,
         this.envelopeOptions(session),
@@ -332,6 +362,7 @@ export class Simulator {
       user: session.user,
       device: session.device,
       session: session.alexa?.state ?? 'closed',
+      locale: session.locale,
     };
   }
 
@@ -353,7 +384,7 @@ export class Simulator {
       newSession: session.alexa ? !session.alexa.started : true,
       attributes: session.alexa?.attributes ?? {},
       timestamp: new Date(this.clock() + session.skippedMs).toISOString(),
-      locale: this.options.locale ?? 'en-US',
+      locale: session.locale,
       applicationId: this.options.applicationId,
       ...(this.options.alexaApi
         ? { apiEndpoint: this.options.alexaApi, grantedScopes: [REMINDERS_SCOPE] }

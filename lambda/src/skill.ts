@@ -21,6 +21,7 @@ import {
   StopCancelIntentHandler,
   UnhandledIntentHandler,
   UnhandledRequestHandler,
+  UnsupportedLanguageHandler,
 } from './handlers/builtin';
 import { EverydayWordsInterceptor } from './handlers/everyday-words';
 import { findPointHandlers } from './handlers/find-point';
@@ -59,6 +60,7 @@ export interface SkillOptions {
 
 /** Every request handler, in the order the dispatcher tries them. */
 export const requestHandlers: GuideHandler[] = [
+  UnsupportedLanguageHandler,
   // Only right after "shall I cancel all of them?" (a later yes has dropped the question).
   CancelConfirmHandler,
   // The answer to a pending pain check-in question (a number, "skip", yes or no to its own

@@ -7,18 +7,19 @@
 import { routines } from '../../lambda/src/core/catalogue';
 import { HOLD_SCALES, planRoutine } from '../../lambda/src/core/routine/plan';
 import { allTurns, buildTurn } from '../../lambda/src/core/routine/timeline';
-import { translatorFor } from '../../lambda/src/i18n';
+import { AVAILABLE_LOCALES, translatorFor } from '../../lambda/src/i18n';
 import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
 import { buildSkill } from '../../lambda/src/skill';
 import { timelineToApla } from '../../lambda/src/speech/apla';
 import { routinePhrasebook } from '../../lambda/src/speech/routine-cues';
 import { timelineToSsml } from '../../lambda/src/speech/timeline-ssml';
 import { intentRequest } from '../../simulator/envelope';
-import { readModel } from '../generate-model';
+import { LOCALES, readModel } from '../generate-model';
 import type { BenchSection } from './index';
 import { percentile, timeEach } from './stats';
 
 const MAX_RESPONSE_BYTES = 24 * 1024;
+const MAX_TURN_MS = 240_000;
 
 export async function run(): Promise<BenchSection> {
   process.env.LOG_LEVEL ??= 'silent';
@@ -41,12 +42,16 @@ export async function run(): Promise<BenchSection> {
     return [timelineToApla(turn.items, 'bench'), timelineToSsml(turn.items)];
   });
 
-  const model = readModel();
   const skill = buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() });
-  /** Plays every routine through (start, "no", then "next" to the end); the largest response seen. */
-  const playAll = async (device: { screen?: boolean }) => {
+  /**
+   * Plays every routine through (start, "no", then "next" to the end) in a locale; the largest
+   * response seen and the longest routine turn (its timed length, in that language's speaking rate).
+   */
+  const playAll = async (device: { screen?: boolean }, locale = 'en-US') => {
+    const model = readModel(locale);
     let largest = 0;
     let largestAt = '';
+    let longestMs = 0;
     let responses = 0;
     for (const routine of routines) {
       let attributes: Record<string, unknown> = {};
@@ -56,6 +61,7 @@ export async function run(): Promise<BenchSection> {
           intentRequest(model, intent, slots, {
             attributes,
             device,
+            locale,
             timestamp: new Date(clock).toISOString(),
           }),
         );
@@ -64,6 +70,7 @@ export async function run(): Promise<BenchSection> {
         responses++;
         attributes = (response.sessionAttributes ?? {}) as Record<string, unknown>;
         const turn = attributes.routine as { turn?: { totalMs: number }; paused?: unknown } | undefined;
+        longestMs = Math.max(longestMs, turn?.turn?.totalMs ?? 0);
         clock += (turn?.turn?.totalMs ?? 0) + 1000;
         return turn;
       };
@@ -71,10 +78,14 @@ export async function run(): Promise<BenchSection> {
       let state = await send('AMAZON.NoIntent');
       for (let n = 0; state && n < 20; n++) state = await send('AMAZON.NextIntent');
     }
-    return { largest, largestAt, responses };
+    return { largest, largestAt, longestMs, responses };
   };
   const speaker = await playAll({});
   const screen = await playAll({ screen: true });
+  // Every served locale with a model, on a screen device (the larger responses): the largest turn.
+  const perLocale = [];
+  for (const locale of AVAILABLE_LOCALES.filter((l) => LOCALES.includes(l)))
+    perLocale.push({ locale, ...(await playAll({ screen: true }, locale)) });
 
   const p50 = percentile(times, 50);
   const p99 = percentile(times, 99);
@@ -97,6 +108,22 @@ export async function run(): Promise<BenchSection> {
         target: '< 24 KB',
         ok: screen.largest < MAX_RESPONSE_BYTES,
       },
+      ...perLocale.flatMap((l) => [
+        {
+          name: `${l.locale}: longest routine turn`,
+          value: Math.round(l.longestMs / 100) / 10,
+          unit: 's',
+          target: '<= 240 s',
+          ok: l.longestMs <= MAX_TURN_MS,
+        },
+        {
+          name: `${l.locale}: largest routine response, with the screen (${l.largestAt})`,
+          value: Math.round(l.largest / 102.4) / 10,
+          unit: 'KB',
+          target: '< 24 KB',
+          ok: l.largest < MAX_RESPONSE_BYTES,
+        },
+      ]),
     ],
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Slot types generated from the catalogue in `data/`. Each generator turns one kind of catalogue
- * entry into an Alexa custom slot type with ids and synonyms; nothing here is written by hand.
+ * Slot types generated from the catalogue in `data/`, in one language. Each generator turns one
+ * kind of catalogue entry into an Alexa custom slot type with ids and synonyms; nothing here is
+ * written by hand. Ids are the same in every language; the value names and synonyms are the
+ * language's own (its overlays, spoken forms and phrasing corpus).
  */
-import { needs, pointSlotId, points, routines } from '../../lambda/src/core/catalogue';
-import { needSpokenForms, pointSpokenForms, routineSpokenForms } from '../../lambda/src/core/spoken-forms';
-import { conditions, healthSpokenForms, redFlags, stopSymptoms } from '../../lambda/src/core/safety';
+import { englishCatalogue, pointSlotId, type Catalogue } from '../../lambda/src/core/catalogue';
 import { PART_OF_DAY_WORDS } from '../../lambda/src/core/reminder-time';
 
 export interface SlotTypeValue {
@@ -22,46 +22,62 @@ function value(id: string, name: string, forms: string[]): SlotTypeValue {
   return { id, name: { value: name, synonyms: forms.filter((f) => f.toLowerCase() !== lowerName) } };
 }
 
-export function pointSlotType(): SlotType {
+/** Points: every code with its number as digits and as words ("bladder 23", "bladder twenty three"), and the names. */
+export function pointSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
   return {
     name: 'PointName',
-    values: points.map((p) =>
+    values: catalogue.points.map((p) =>
       value(
         pointSlotId(p),
         p.code,
-        pointSpokenForms(p).map((f) => f.text),
+        catalogue.spoken.pointForms(p).map((f) => f.text),
       ),
     ),
   };
 }
 
-export function needSlotType(): SlotType {
-  return { name: 'NeedName', values: needs.map((n) => value(n.id, n.name, needSpokenForms(n))) };
+export function needSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  return {
+    name: 'NeedName',
+    values: catalogue.needs.map((n) => value(n.id, n.name, catalogue.spoken.needForms(n))),
+  };
 }
 
-export function routineSlotType(): SlotType {
-  return { name: 'RoutineName', values: routines.map((r) => value(r.id, r.name, routineSpokenForms(r))) };
+export function routineSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  return {
+    name: 'RoutineName',
+    values: catalogue.routines.map((r) => value(r.id, r.name, catalogue.spoken.routineForms(r))),
+  };
 }
 
 /** Health conditions ("pregnant", "warfarin") from data/safety.json; ids are condition ids. */
-export function conditionSlotType(): SlotType {
-  return { name: 'ConditionName', values: conditions.map((c) => value(c.id, c.name, healthSpokenForms(c))) };
+export function conditionSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  const { safety } = catalogue;
+  return {
+    name: 'ConditionName',
+    values: safety.conditions.map((c) => value(c.id, c.name, safety.healthSpokenForms(c))),
+  };
 }
 
 /** Red-flag symptoms ("numbness between my legs") from data/safety.json; ids are red flag ids. */
-export function redFlagSlotType(): SlotType {
-  return { name: 'RedFlagName', values: redFlags.map((r) => value(r.id, r.name, healthSpokenForms(r))) };
+export function redFlagSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  const { safety } = catalogue;
+  return {
+    name: 'RedFlagName',
+    values: safety.redFlags.map((r) => value(r.id, r.name, safety.healthSpokenForms(r))),
+  };
 }
 
 /**
  * Everything a health statement can name, one value per entry id: red flags, conditions and
  * stop-rule symptoms, with every phrasing from data/phrasings (whole and without its carrier).
  */
-export function healthWordsSlotType(): SlotType {
+export function healthWordsSlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  const { safety } = catalogue;
   return {
     name: 'HealthWords',
-    values: [...redFlags, ...conditions, ...stopSymptoms].map((e) =>
-      value(e.id, e.name, healthSpokenForms(e)),
+    values: [...safety.redFlags, ...safety.conditions, ...safety.stopSymptoms].map((e) =>
+      value(e.id, e.name, safety.healthSpokenForms(e)),
     ),
   };
 }
@@ -75,7 +91,7 @@ export function partOfDaySlotType(): SlotType {
 }
 
 /** Every generated slot type, in the order they appear in the model. */
-export const slotTypeGenerators: Array<() => SlotType> = [
+export const slotTypeGenerators: Array<(catalogue: Catalogue) => SlotType> = [
   pointSlotType,
   needSlotType,
   routineSlotType,

@@ -247,6 +247,7 @@ class SimulatorPage {
   private readonly input = element<HTMLInputElement>('say');
   private readonly speakBox = element<HTMLInputElement>('speak');
   private readonly playing = element<HTMLDivElement>('playing');
+  private readonly localeSelect = element<HTMLSelectElement>('locale');
 
   async start(): Promise<void> {
     element<HTMLFormElement>('say-form').addEventListener('submit', (event) => {
@@ -274,6 +275,7 @@ class SimulatorPage {
       localStorage.setItem('ppg.speak', this.speakBox.checked ? 'on' : 'off');
       if (!this.speakBox.checked && 'speechSynthesis' in window) window.speechSynthesis.cancel();
     });
+    await this.loadLocales();
     const device = localStorage.getItem('ppg.device') === 'screen' ? 'screen' : 'speaker';
     await this.open(device);
     this.system(
@@ -294,9 +296,38 @@ class SimulatorPage {
     return data;
   }
 
+  /** The locales the server has models for, in the picker; the last one chosen is chosen again. */
+  private async loadLocales(): Promise<void> {
+    const response = await fetch('/simulator/api/locales');
+    const { locales = ['en-US'] } = (await response.json().catch(() => ({}))) as { locales?: string[] };
+    for (const locale of locales) {
+      const option = make('option', undefined, locale);
+      option.value = locale;
+      this.localeSelect.append(option);
+    }
+    const saved = localStorage.getItem('ppg.locale');
+    if (saved && locales.includes(saved)) this.localeSelect.value = saved;
+    this.localeSelect.addEventListener('change', () => void this.switchLocale());
+  }
+
+  /** Another market: a new session on the same device, in that locale. */
+  private async switchLocale(): Promise<void> {
+    this.playback?.stop();
+    localStorage.setItem('ppg.locale', this.localeSelect.value);
+    try {
+      await this.open(this.session?.device ?? 'speaker');
+      this.system(
+        `Now a device in ${this.localeSelect.value}: the next thing you say starts a fresh conversation.`,
+      );
+    } catch (error) {
+      this.system(error instanceof Error ? error.message : String(error), true);
+    }
+  }
+
   private async open(device: DeviceKind): Promise<void> {
     const user = localStorage.getItem('ppg.user') ?? undefined;
-    this.session = await this.api<SimulatorSessionInfo>('/sessions', { user, device });
+    const locale = this.localeSelect.value || undefined;
+    this.session = await this.api<SimulatorSessionInfo>('/sessions', { user, device, locale });
     localStorage.setItem('ppg.user', this.session.user);
     this.showSession();
   }

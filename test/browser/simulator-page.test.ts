@@ -104,6 +104,21 @@ afterAll(async () => {
 });
 
 describe('the simulator page in chromium', () => {
+  it('talks as a device in the locale picked: en-AU hears its own emergency number', async () => {
+    const url = await serve(buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() }));
+    const page = await openPage(url);
+    const options = await page.locator('#locale option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN']));
+    await page.selectOption('#locale', 'en-AU');
+    await page.locator('#log li.system', { hasText: 'Now a device in en-AU' }).waitFor();
+    await say(page, 'I have numbness between my legs');
+    const answer = page.locator('.turn.skill').last();
+    await answer.locator('.cue').first().waitFor();
+    expect(await answer.textContent()).toMatch(/call 000/);
+    expect(await answer.textContent()).not.toMatch(/911/);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('answers "where is kunlun" about the ankle; new session and device controls work', async () => {
     const url = await serve(buildSkill({ persistenceAdapter: new MemoryPersistenceAdapter() }));
     const page = await openPage(url);

@@ -206,7 +206,7 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
     const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(requests)], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' },
     });
-    const [launch, find] = (JSON.parse(stdout) as ResponseEnvelope[]).map(toTurn);
+    const [launch, find] = (JSON.parse(stdout) as ResponseEnvelope[]).map((response) => toTurn(response));
     expect(launch.speech).toMatch(/^Welcome to Pressure Point Guide/);
     expect(find.speech).toMatch(/^Sea of Vitality, B L 23/);
   });

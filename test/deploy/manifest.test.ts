@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { newConversation } from '../support/skill';
+import { SUPPORTED_LOCALES } from '../../lambda/src/i18n';
+import { LOCALES, readModel } from '../../scripts/generate-model';
 
 interface SupportedViewport {
   mode: string;
@@ -46,5 +48,44 @@ describe('skill.json interfaces', () => {
         height <= v.maxHeight,
     );
     expect(fits).toBe(true);
+  });
+});
+
+describe('skill.json publishing, privacy and distribution per locale', () => {
+  interface Publishing {
+    name: string;
+    summary: string;
+    description: string;
+    examplePhrases: string[];
+    keywords: string[];
+  }
+  const full = JSON.parse(readFileSync(path.join(__dirname, '../../skill-package/skill.json'), 'utf8')) as {
+    manifest: {
+      publishingInformation: { locales: Record<string, Publishing>; distributionCountries: string[] };
+      privacyAndCompliance: { locales: Record<string, { privacyPolicyUrl: string; termsOfUseUrl: string }> };
+    };
+  };
+  const { publishingInformation, privacyAndCompliance } = full.manifest;
+
+  it.each(SUPPORTED_LOCALES)(
+    '%s is published, with a privacy policy, in a country the skill is distributed to',
+    (locale) => {
+      const entry = publishingInformation.locales[locale];
+      expect(entry).toBeDefined();
+      expect(entry.name.length).toBeLessThanOrEqual(50);
+      expect(entry.summary.length).toBeLessThanOrEqual(160);
+      expect(entry.description.length).toBeLessThanOrEqual(4000);
+      expect(entry.examplePhrases.length).toBeGreaterThan(0);
+      expect(entry.examplePhrases.length).toBeLessThanOrEqual(3);
+      expect(entry.keywords.length).toBeLessThanOrEqual(30);
+      expect(privacyAndCompliance.locales[locale]?.privacyPolicyUrl).toMatch(/^https:\/\//);
+      expect(publishingInformation.distributionCountries).toContain(locale.split('-')[1]);
+    },
+  );
+
+  it.each(LOCALES)('%s example phrases use the invocation name of its model', (locale) => {
+    const invocation = readModel(locale).interactionModel.languageModel.invocationName.toLowerCase();
+    for (const phrase of publishingInformation.locales[locale].examplePhrases)
+      expect(phrase.toLowerCase()).toContain(invocation);
   });
 });

@@ -30,10 +30,10 @@ export async function askForRoutine(talk: Conversation, routineId: string): Prom
   let asked = await talk.say('StartRoutineIntent', { routine: routineId });
   // The disc routine first asks whether a clinician diagnosed the problem (section 6.4): yes.
   const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
-  if (safety?.pending?.action === 'diagnosis') asked = await talk.utter('yes');
+  if (safety?.pending?.action === 'diagnosis') asked = await talk.say('AMAZON.YesIntent');
   asked = await skipPainQuestion(talk, asked);
   const offer = talk.sessionAttributes.offer as { kind?: string } | undefined;
-  return offer?.kind === 'screen' ? talk.utter('no') : asked;
+  return offer?.kind === 'screen' ? talk.say('AMAZON.NoIntent') : asked;
 }
 
 /** Every point the running routine's plan presses, in order (empty for breathing only). */

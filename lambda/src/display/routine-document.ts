@@ -14,7 +14,7 @@
  * blocks with `when` conditions instead of one copy per layout, and a body view's outline is one
  * graphic shared by every page on that view, with each page's marks in a small overlay graphic.
  */
-import { getPoint } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
 import {
@@ -137,14 +137,17 @@ function pageData(
   graphics: Record<string, Json>,
   withDiagram = true,
 ): PageData {
-  const current = page.points.map((code) => getPoint(code)).filter((p): p is Point => p !== undefined);
+  const catalogue = catalogueFor(t.language);
+  const current = page.points
+    .map((code) => catalogue.getPoint(code))
+    .filter((p): p is Point => p !== undefined);
   const drawing = withDiagram
     ? drawPoints(
         current.map((p) => p.code),
         page.side,
       )
     : undefined;
-  const next = page.nextPoint ? getPoint(page.nextPoint) : undefined;
+  const next = page.nextPoint ? catalogue.getPoint(page.nextPoint) : undefined;
   const diagram = drawing ? addDiagram(t, drawing, page, graphics) : undefined;
   return {
     step: screen.kind === 'point' ? '' : shown(t, 'display.step', { n: page.step, m: page.stepCount }),
@@ -194,7 +197,10 @@ function endPage(t: Translate, screen: RoutineTurnScreen): PageData {
       buttons: false,
     };
   }
-  const points = end.next.points.map((code) => getPoint(code)).filter((p): p is Point => p !== undefined);
+  const catalogue = catalogueFor(t.language);
+  const points = end.next.points
+    .map((code) => catalogue.getPoint(code))
+    .filter((p): p is Point => p !== undefined);
   return {
     ...blank,
     step: shown(t, 'display.end.upNext', { n: end.next.step, m: end.next.stepCount }),

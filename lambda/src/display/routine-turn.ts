@@ -6,6 +6,7 @@
  */
 import type { HoldSide, PlannedStep, RoutinePlan } from '../core/routine/plan';
 import { planName, sourceCount, stepNumber } from '../core/routine/plan';
+import { catalogueFor } from '../core/catalogue';
 import type { TurnScreen } from '../core/routine/screen';
 import type { RoutineState } from '../core/routine/progress';
 import { CLOSING_GAP_MS, type TurnStep } from '../core/routine/timeline';
@@ -22,7 +23,7 @@ export function screenSide(side: HoldSide): MarkedSide | undefined {
 /** "Quick routine", or "Timed hold" for one point's hold. */
 export function screenTitle(t: Translate, plan: RoutinePlan): string {
   if (plan.source.type === 'point') return shown(t, 'display.pointHoldTitle');
-  return capitalise(shown(t, 'display.routineTitle', { name: planName(plan) }));
+  return capitalise(shown(t, 'display.routineTitle', { name: planName(plan, catalogueFor(t.language)) }));
 }
 
 function caption(step: PlannedStep | undefined): string | undefined {

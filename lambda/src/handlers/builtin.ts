@@ -7,8 +7,9 @@ import { log } from '../log';
 import { welcomeSpeech } from '../speech/builtin';
 import { loadUser, saveUserOrNotice } from '../persistence/user-store';
 import { lastOutput, updateSession } from './conversation';
-import { intentName, isIntent, requestType, translatorOf } from './input';
-import { ask, askKeys } from './reply';
+import { intentName, isIntent, localeOf, requestType, translatorOf } from './input';
+import { ask, askKeys, sayAndEnd } from './reply';
+import { BASE_LANGUAGE, speaksLanguageOf, translatorFor } from '../i18n';
 import type { GuideHandler } from './handler';
 
 export const LaunchRequestHandler: GuideHandler = {
@@ -88,6 +89,20 @@ export const FallbackIntentHandler: GuideHandler = {
     if (lastOutput(h)?.speech === first)
       return askKeys(h, 'controls.fallback.again', 'common.fallback.reprompt');
     return ask(h, first, t('common.fallback.reprompt'));
+  },
+};
+
+/**
+ * A request in a language the skill does not speak (ja-JP, it-IT, or de-DE before its content
+ * exists): one short answer in English saying so, and the session ends. Never a crash, never another
+ * language's text mixed in. A session's end is left to its own handler.
+ */
+export const UnsupportedLanguageHandler: GuideHandler = {
+  duringRoutine: 'continues',
+  canHandle: (h) => requestType(h) !== 'SessionEndedRequest' && !speaksLanguageOf(localeOf(h)),
+  handle(h) {
+    log.info('locale.unsupported', { locale: localeOf(h)?.slice(0, 20) });
+    return sayAndEnd(h, translatorFor(BASE_LANGUAGE)('common.unsupportedLanguage'));
   },
 };
 

@@ -9,8 +9,7 @@
  */
 import type { RequestInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { onlyEverydayWords } from '../core/catalogue';
-import { isIntent, readPoint } from './input';
+import { catalogueOf, isIntent, readPoint } from './input';
 
 const POINT_INTENTS = [
   'FindPointIntent',
@@ -24,7 +23,8 @@ export const EverydayWordsInterceptor: RequestInterceptor = {
   process(h) {
     if (!isIntent(h, ...POINT_INTENTS)) return;
     const point = readPoint(h);
-    if (!point.given || point.found || !point.spoken || !onlyEverydayWords(point.spoken)) return;
+    if (!point.given || point.found || !point.spoken || !catalogueOf(h).onlyEverydayWords(point.spoken))
+      return;
     const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const fallback = {
       ...request,

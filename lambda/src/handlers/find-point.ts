@@ -4,7 +4,7 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getPoint, points as catalogue, pointsFor, routineFor, type PointMatch } from '../core/catalogue';
+import type { PointMatch } from '../core/catalogue';
 import { pointAdvice, pointAllowed, type PointAdvice, type SafetyProfile } from '../core/safety';
 import type { Point } from '../core/types';
 import type { Translate } from '../i18n';
@@ -25,7 +25,7 @@ import { speakableCode } from '../speech/ssml';
 import { loadStoredProfile, profileOf } from './safety/health-profile';
 import { spokenPhrase } from '../speech/bounded-text';
 import { currentOffer, lastPointCode, updateSession, type Offer } from './conversation';
-import { isIntent, readNeed, readPoint, translatorOf } from './input';
+import { catalogueOf, isIntent, readNeed, readPoint, translatorOf } from './input';
 import { showPoint } from './screen';
 import { ask, askKeys } from './reply';
 import type { GuideHandler } from './handler';
@@ -34,14 +34,14 @@ import { hintQuestion } from './safety/health';
 
 /** The session's safety profile: what the user said this session, and what they asked to be remembered. */
 async function sessionProfile(h: HandlerInput): Promise<SafetyProfile> {
-  return profileOf(await loadStoredProfile(h));
+  return profileOf(await loadStoredProfile(h), catalogueOf(h).safety);
 }
 
 async function answerPoint(h: HandlerInput, match: PointMatch): Promise<Response> {
   const t = translatorOf(h);
   const { point } = match;
   const profile = await sessionProfile(h);
-  const advice = pointAdvice(profile, point);
+  const advice = pointAdvice(profile, point, catalogueOf(h).safety);
   showPoint(h, point, advice);
   if (advice.kind === 'blocked' || advice.kind === 'ruled-out') return notPressed(h, point, advice, profile);
   updateSession(h, { lastPoint: point.code, offer: { kind: 'point', code: point.code } });
@@ -71,12 +71,12 @@ function notPressed(
   }
   const instead = advice.breathingOnly
     ? undefined
-    : catalogue.find(
+    : catalogueOf(h).points.find(
         (p) =>
           p.inRoutines &&
           p.code !== point.code &&
           p.needs.some((n) => point.needs.includes(n)) &&
-          pointAllowed(pointAdvice(profile, p)),
+          pointAllowed(pointAdvice(profile, p, catalogueOf(h).safety)),
       );
   if (instead) {
     updateSession(h, { lastPoint: point.code, offer: { kind: 'need-point', code: instead.code } });
@@ -104,7 +104,7 @@ function notPressed(
  */
 export async function pointNotPressed(h: HandlerInput, point: Point): Promise<Response | undefined> {
   const profile = await sessionProfile(h);
-  const advice = pointAdvice(profile, point);
+  const advice = pointAdvice(profile, point, catalogueOf(h).safety);
   // A block (red flag, stop-tier condition) is the routine gate's to say, as for every routine.
   if (advice.kind === 'ruled-out')
     return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
@@ -148,15 +148,18 @@ export const PointsForNeedIntentHandler: GuideHandler = {
     const hint = hintQuestion(h, spoken, need.id);
     if (hint) return hint;
     const profile = await sessionProfile(h);
-    const all = pointsFor(need.id, Infinity);
+    const all = catalogueOf(h).pointsFor(need.id, Infinity);
     if (all.length === 0) {
       return ask(h, t('find.noPointsForNeed', { need: need.name }), t('find.unknownNeedReprompt'));
     }
-    const verdicts = all.map((point) => ({ point, advice: pointAdvice(profile, point) }));
+    const verdicts = all.map((point) => ({
+      point,
+      advice: pointAdvice(profile, point, catalogueOf(h).safety),
+    }));
     const allowed = verdicts.filter((v) => pointAllowed(v.advice)).map((v) => v.point);
     const left = verdicts.filter((v) => !pointAllowed(v.advice));
     const because = [...new Set(left.flatMap((v) => ('because' in v.advice ? v.advice.because : [])))];
-    const needRoutine = routineFor(need.id)?.id ?? 'general';
+    const needRoutine = catalogueOf(h).routineFor(need.id)?.id ?? 'general';
     if (allowed.length === 0) {
       updateSession(h, {
         offer: { kind: 'routine', routineId: needRoutine, breathingOnly: true },
@@ -164,7 +167,7 @@ export const PointsForNeedIntentHandler: GuideHandler = {
       return ask(h, needNoneSpeech(t, because, need), t('find.profile.offerBreathingReprompt'));
     }
     const found = allowed.slice(0, 3);
-    const routine = found.length > 1 ? routineFor(need.id) : undefined;
+    const routine = found.length > 1 ? catalogueOf(h).routineFor(need.id) : undefined;
     updateSession(h, {
       lastPoint: found[0].code,
       offer: routine
@@ -193,7 +196,7 @@ function followUpPoint(h: HandlerInput): {
   const { found: match, spoken, given } = readPoint(h);
   if (given) return { point: match?.point, unknownSpoken: match ? undefined : spoken, given };
   const code = lastPointCode(h);
-  return { point: code ? getPoint(code) : undefined, given: false };
+  return { point: code ? catalogueOf(h).getPoint(code) : undefined, given: false };
 }
 
 /** What a follow-up ends with: one question, its reprompt, and the offer "yes" answers. */
@@ -215,7 +218,7 @@ async function followUp(
     return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   }
   const profile = await sessionProfile(h);
-  const advice = pointAdvice(profile, point);
+  const advice = pointAdvice(profile, point, catalogueOf(h).safety);
   if (advice.kind === 'blocked' || advice.kind === 'ruled-out')
     return notPressed(h, point, advice, profile, lastPointCode(h) === point.code);
   const answer = speak(t, point, advice);
@@ -239,7 +242,7 @@ export const PointDetailIntentHandler: GuideHandler = {
   handle: async (h) => {
     const offer = currentOffer(h);
     if (isIntent(h, 'AMAZON.YesIntent') && offer?.kind === 'need-point') {
-      const point = getPoint(offer.code);
+      const point = catalogueOf(h).getPoint(offer.code);
       if (point) return answerPoint(h, { point, via: 'code' });
     }
     if (isIntent(h, 'AMAZON.YesIntent') && offer?.kind === 'press') return pressDetail(h, offer.code);
@@ -263,10 +266,10 @@ function detailNext(t: Translate, point: Point, advice: PointAdvice): FollowUpNe
 /** "Yes" to "Want to hear how to press it?": the technique, then "Shall I time a hold on it?". */
 async function pressDetail(h: HandlerInput, code: string): Promise<Response> {
   const t = translatorOf(h);
-  const point = getPoint(code);
+  const point = catalogueOf(h).getPoint(code);
   if (!point) return askKeys(h, 'find.noPointYet', 'find.noPointYetReprompt');
   // The profile may have changed since the offer: the follow-up says why, or gives the light words.
-  const advice = pointAdvice(await sessionProfile(h), point);
+  const advice = pointAdvice(await sessionProfile(h), point, catalogueOf(h).safety);
   if (advice.kind !== 'as-written') return followUp(h, pointDetailUnderProfile);
   const { speech, reprompt } = pointPressSpeech(t, point);
   // "Yes" to "Shall I time a hold on it?" times this point (RoutineYesHandler).

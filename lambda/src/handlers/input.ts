@@ -6,26 +6,8 @@
  * the words. The routine in the session is read by `readRoutine` (routine/routine-attribute.ts).
  */
 import { getLocale, type HandlerInput } from 'ask-sdk-core';
-import {
-  getNeed,
-  getPoint,
-  getRoutine,
-  matchedVia,
-  resolveNeed,
-  resolvePoint,
-  resolveRoutine,
-  type PointMatch,
-} from '../core/catalogue';
-import {
-  ageFrom,
-  getCondition,
-  getRedFlag,
-  healthEntry,
-  matchId,
-  resolveStatement,
-  urgency,
-  type HealthMatch,
-} from '../core/safety';
+import { catalogueFor, type Catalogue, type PointMatch } from '../core/catalogue';
+import { matchId, type HealthMatch } from '../core/safety';
 import type { Need, Routine } from '../core/types';
 import { translatorFor, type Translate } from '../i18n';
 import { isRecord } from '../core/record';
@@ -37,25 +19,28 @@ import { recording } from '../speech/said';
  * re-render what was said from the skill's own sentences (speech/said.ts).
  */
 export function translatorOf(h: HandlerInput): Translate {
-  let locale: string | undefined;
-  try {
-    locale = getLocale(h.requestEnvelope);
-  } catch {
-    locale = undefined; // an envelope without a request: fall back to the default locale
-  }
-  const t = translatorFor(typeof locale === 'string' ? locale : undefined);
+  const t = translatorFor(localeOf(h));
   const envelope: unknown = h.requestEnvelope;
   return typeof envelope === 'object' && envelope !== null ? recording(envelope, t) : t;
 }
 
-/** The request's locale ("en-GB"), or undefined when it names none. */
+/** The request's locale ("de-DE"), or undefined when the envelope names none. */
 export function localeOf(h: HandlerInput): string | undefined {
   try {
     const locale: unknown = getLocale(h.requestEnvelope);
     return typeof locale === 'string' && locale !== '' ? locale : undefined;
   } catch {
-    return undefined;
+    return undefined; // an envelope without a request: the default locale
   }
+}
+
+/**
+ * The catalogue in the request's language: every look-up from what the user said, and every
+ * catalogue text spoken or shown, goes through it.
+ */
+export function catalogueOf(h: HandlerInput): Catalogue {
+  // The language the request's text is in: a market whose language has no content yet is English.
+  return catalogueFor(translatorFor(localeOf(h)).language);
 }
 
 export function requestType(h: HandlerInput): string | undefined {
@@ -145,24 +130,35 @@ function named<T>(
 /** The point slot, with how the words named it (a code, a name, an article's label). */
 export function readPoint(h: HandlerInput): Named<PointMatch> {
   const slot = readSlot(h, 'point');
+  const catalogue = catalogueOf(h);
   return named<PointMatch>(
     slot,
     (id) => {
-      const point = getPoint(id);
-      return point && { point, via: slot.spoken ? matchedVia(point, slot.spoken) : 'code' };
+      const point = catalogue.getPoint(id);
+      return point && { point, via: slot.spoken ? catalogue.matchedVia(point, slot.spoken) : 'code' };
     },
-    resolvePoint,
+    (words) => catalogue.resolvePoint(words),
   );
 }
 
 /** The need slot ("sciatica", "stiffness"). */
 export function readNeed(h: HandlerInput): Named<Need> {
-  return named(readSlot(h, 'need'), getNeed, resolveNeed);
+  const catalogue = catalogueOf(h);
+  return named(
+    readSlot(h, 'need'),
+    (id) => catalogue.getNeed(id),
+    (words) => catalogue.resolveNeed(words),
+  );
 }
 
 /** The routine slot ("the evening routine"). */
 export function readRoutineName(h: HandlerInput): Named<Routine> {
-  return named(readSlot(h, 'routine'), getRoutine, resolveRoutine);
+  const catalogue = catalogueOf(h);
+  return named(
+    readSlot(h, 'routine'),
+    (id) => catalogue.getRoutine(id),
+    (words) => catalogue.resolveRoutine(words),
+  );
 }
 
 export interface HealthReading {
@@ -188,6 +184,7 @@ const HEALTH_SLOTS = ['symptom', 'condition', 'statement', 'state', 'other'] as 
  * most urgent first), and an age.
  */
 export function readHealth(h: HandlerInput): HealthReading {
+  const { safety, phrasings } = catalogueOf(h);
   const matches: HealthMatch[] = [];
   const add = (match: HealthMatch | undefined) => {
     if (match && !matches.some((m) => matchId(m) === matchId(match))) matches.push(match);
@@ -198,15 +195,15 @@ export function readHealth(h: HandlerInput): HealthReading {
     const slot = readSlot(h, name);
     // Words first: Alexa may resolve a whole sentence to one of the entries it names, and the most
     // urgent one must win.
-    const fromWords = slot.spoken ? resolveStatement(slot.spoken) : [];
+    const fromWords = slot.spoken ? safety.resolveStatement(slot.spoken) : [];
     fromWords.forEach(add);
     if (fromWords.length === 0 && slot.id) {
       const byId =
         name === 'symptom'
-          ? getRedFlag(slot.id) && healthEntry(slot.id)
+          ? safety.getRedFlag(slot.id) && safety.healthEntry(slot.id)
           : name === 'condition'
-            ? getCondition(slot.id) && healthEntry(slot.id)
-            : healthEntry(slot.id);
+            ? safety.getCondition(slot.id) && safety.healthEntry(slot.id)
+            : safety.healthEntry(slot.id);
       add(byId);
     }
     if (fromWords.length === 0 && !slot.id && slot.spoken) {
@@ -215,9 +212,9 @@ export function readHealth(h: HandlerInput): HealthReading {
     }
   }
   const ageSlot = readSlot(h, 'age');
-  const age = ageSlot.spoken ? ageFrom(ageSlot.spoken) : undefined;
+  const age = ageSlot.spoken ? phrasings.ageFrom(ageSlot.spoken) : undefined;
   if (ageSlot.spoken && age === undefined) spoken ??= ageSlot.spoken;
-  matches.sort((a, b) => urgency(a) - urgency(b));
+  matches.sort((a, b) => safety.urgency(a) - safety.urgency(b));
   return {
     matches,
     match: matches[0],

@@ -13,42 +13,74 @@
 import type { i18n, TFunction } from 'i18next';
 import type * as I18nextModule from 'i18next';
 import { escapeSsml } from './escape';
-import chart from './en/chart.json';
-import common from './en/common.json';
-import controls from './en/controls.json';
-import display from './en/display.json';
-import find from './en/find.json';
-import reminders from './en/reminders.json';
-import progress from './en/progress.json';
-import routine from './en/routine.json';
-import safety from './en/safety.json';
-import enAuSafety from './en-AU/safety.json';
-import enCaSafety from './en-CA/safety.json';
-import enGbSafety from './en-GB/safety.json';
-import enInSafety from './en-IN/safety.json';
-import enUsSafety from './en-US/safety.json';
+import { generatedResources } from './resources.generated';
 
 /**
- * Resources by i18next language code: a language's base (`en`, every key, naming no country's
- * services) and per-market overrides (`en-GB`, only the keys that differ: emergency and urgent-care
- * words). A locale resolves its own file first, then its language, then English.
+ * Resources by i18next language code: a language's base (`en`, `de`: every key, naming no country's
+ * services) and per-market overrides (`en-GB`, `de-DE`: only the keys that differ, the emergency and
+ * urgent-care words at least). A locale resolves its own file first, then its language, then English.
+ * The list is generated from the folders in lambda/src/i18n (scripts/generate-content-index.ts), so a
+ * new language or market is files, not code.
  */
-export const resources = {
-  en: { translation: { common, controls, find, routine, safety, display, reminders, chart, progress } },
-  'en-US': { translation: { safety: enUsSafety } },
-  'en-GB': { translation: { safety: enGbSafety } },
-  'en-CA': { translation: { safety: enCaSafety } },
-  'en-AU': { translation: { safety: enAuSafety } },
-  'en-IN': { translation: { safety: enInSafety } },
-};
+export const resources = generatedResources;
 
 type ResourceCode = keyof typeof resources;
 
 /** The language every other one falls back to, and the locale of a request that names none. */
 export const BASE_LANGUAGE = 'en';
 export const DEFAULT_LOCALE = 'en-US';
-/** The markets the skill speaks for: each has its own care words (a test checks every key in each). */
-export const SUPPORTED_LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN'] as const;
+/**
+ * The markets the skill is built for: each has its own care words (a test checks every key in each).
+ * A market is served only once its language's content exists (`isAvailableLocale`); until then a
+ * request from it gets the short English "not in your language yet" answer.
+ */
+export const SUPPORTED_LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'en-IN',
+  'de-DE',
+  'es-ES',
+  'es-MX',
+  'es-US',
+  'fr-FR',
+  'fr-CA',
+] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** "de-DE" → "de". */
+export function languageOfLocale(locale: string): string {
+  return locale.split(/[-_]/)[0].toLowerCase();
+}
+
+/** A supported market, spelled as Alexa spells it ("en-GB"), whatever case or separator came. */
+export function supportedLocale(locale: string | undefined): SupportedLocale | undefined {
+  if (typeof locale !== 'string') return undefined;
+  const [language = '', region = ''] = locale.split(/[-_]/);
+  const code = `${language.toLowerCase()}-${region.toUpperCase()}`;
+  return SUPPORTED_LOCALES.find((l) => l === code);
+}
+
+/** A supported market whose language has its text (its language base in lambda/src/i18n/<lang>/). */
+export function isAvailableLocale(locale: string | undefined): boolean {
+  const supported = supportedLocale(locale);
+  return supported !== undefined && isResourceCode(languageOfLocale(supported));
+}
+
+/**
+ * Whether the skill speaks a request's language: English always (a market without its own words,
+ * such as en-NZ, gets the neutral English base), any other language once its base exists. A request
+ * that names no locale is the default market's.
+ */
+export function speaksLanguageOf(locale: string | undefined): boolean {
+  // No locale, or one that is not a language tag at all: the default market's.
+  if (typeof locale !== 'string' || !/^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/.test(locale)) return true;
+  return isResourceCode(languageOfLocale(locale));
+}
+
+/** The supported markets that are served today: those whose language's content exists. */
+export const AVAILABLE_LOCALES: readonly SupportedLocale[] = SUPPORTED_LOCALES.filter(isAvailableLocale);
 
 function isResourceCode(code: string): code is ResourceCode {
   return Object.prototype.hasOwnProperty.call(resources, code);
@@ -118,8 +150,14 @@ function rawResource(code: ResourceCode, key: string): unknown {
   return node;
 }
 
-/** Looks up a resource key and interpolates named values; the result is SSML-safe. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+/**
+ * Looks up a resource key and interpolates named values; the result is SSML-safe. `language` is the
+ * language its text is in ("de" for de-DE, "en" for a locale served in English), so a renderer takes
+ * catalogue text in the same language (`catalogueFor(t.language)`).
+ */
+export type Translate = ((key: string, values?: Record<string, unknown>) => string) & {
+  readonly language?: string;
+};
 
 const translators = new Map<ResourceCode, Translate>();
 const i18nextTranslators = new Map<ResourceCode, Translate>();
@@ -132,7 +170,9 @@ export function translatorFor(locale: string | undefined): Translate {
   const code = codeOf(locale);
   let translate = translators.get(code);
   if (!translate) {
-    translate = compiledTranslator(code, i18nextTranslatorFor(code));
+    translate = Object.assign(compiledTranslator(code, i18nextTranslatorFor(code)), {
+      language: languageOfLocale(code),
+    });
     translators.set(code, translate);
   }
   return translate;

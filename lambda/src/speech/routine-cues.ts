@@ -3,7 +3,7 @@
  * Point names and codes come from the catalogue, so what is spoken never comes from session state
  * except the step's own position and technique text (escaped by the translator).
  */
-import { getPoint, getRoutine } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import { boundedMemo } from '../core/memo';
 import type { PlannedStep } from '../core/routine/plan';
 import type { Cue, Phrasebook } from '../core/routine/timeline';
@@ -63,8 +63,13 @@ export function stepWhat(t: Translate, step: PlannedStep): string {
   return t(`routine.cue.what.${step.kind === 'point' ? 'palms' : step.kind}`);
 }
 
-function pointNames(step: PlannedStep): string {
-  return step.points.map((code) => getPoint(code)?.names[0] ?? code).join(' and ');
+/** The step's points by their best-known names, in the translator's language ("Sea of Vitality and …"). */
+function pointNames(t: Translate, step: PlannedStep): string {
+  const catalogue = catalogueFor(t.language);
+  return formatList(
+    t,
+    step.points.map((code) => catalogue.getPoint(code)?.names[0] ?? code),
+  );
 }
 
 /** How many wordings each recurring cue has (`routine.cue.<key>.1` … `.3` in every language). */
@@ -129,7 +134,9 @@ export function routinePhrasebook(t: Translate, plan?: { brief?: true }): Phrase
           return BRIEF_PRESS.has(how) ? wording(t, `routine.cue.pressBrief.${how}`, cue.nth) : full(cue);
         }
       : full;
-  const phrasebook: Phrasebook = boundedMemo(words, { limit: MAX_CACHED, key: cueKey });
+  const phrasebook: Phrasebook = Object.assign(boundedMemo(words, { limit: MAX_CACHED, key: cueKey }), {
+    language: t.language,
+  });
   cache.set(t, phrasebook);
   return phrasebook;
 }
@@ -159,7 +166,7 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
             ? t(`routine.cue.announcePoint${brief}`, {
                 ...values,
                 code: stepWhat(t, step),
-                name: pointNames(step),
+                name: pointNames(t, step),
                 side: t(`routine.cue.side.${step.side}`),
               })
             : t(`routine.cue.announceOther${brief}`, { ...values, what: stepWhat(t, step) });
@@ -167,14 +174,14 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
         return order === 'only' ? said.charAt(0).toUpperCase() + said.slice(1) : said;
       }
       case 'switch-sides':
-        return wording(t, 'routine.cue.switchSides', cue.nth, { name: pointNames(cue.step) });
+        return wording(t, 'routine.cue.switchSides', cue.nth, { name: pointNames(t, cue.step) });
       case 'back-to':
         return cue.step.kind === 'point'
           ? t('routine.cue.backToPoint', { code: stepWhat(t, cue.step) })
           : t('routine.cue.backToOther', { what: stepWhat(t, cue.step) });
       case 'press':
         return wording(t, `routine.cue.press.${pressKind(cue.step)}`, cue.nth, {
-          name: pointNames(cue.step),
+          name: pointNames(t, cue.step),
         });
       case 'breathe':
         return wording(t, 'routine.cue.breathe', cue.nth);
@@ -183,7 +190,7 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
       case 'breathe-out':
         return wording(t, 'routine.cue.breatheOut', cue.nth);
       case 'keep':
-        return wording(t, `routine.cue.keep.${cue.step.kind}`, cue.nth, { name: pointNames(cue.step) });
+        return wording(t, `routine.cue.keep.${cue.step.kind}`, cue.nth, { name: pointNames(t, cue.step) });
       case 'halfway':
         return wording(t, 'routine.cue.halfway', cue.nth);
       case 'release':
@@ -191,10 +198,13 @@ function uncachedPhrasebook(t: Translate): Phrasebook {
       case 'ready-for-next':
         // The next point by name: its code comes once, in its announcement.
         return cue.next.kind === 'point' && cue.next.points.length > 0
-          ? t('routine.cue.readyForNext', { what: escapeSsml(pointNames(cue.next)) })
+          ? t('routine.cue.readyForNext', { what: escapeSsml(pointNames(t, cue.next)) })
           : t('routine.cue.readyForNext', { what: stepWhat(t, cue.next) });
       case 'finished': {
-        const routine = cue.plan.source.type === 'routine' ? getRoutine(cue.plan.source.id) : undefined;
+        const routine =
+          cue.plan.source.type === 'routine'
+            ? catalogueFor(t.language).getRoutine(cue.plan.source.id)
+            : undefined;
         return routine
           ? t('routine.cue.finishedRoutine', { routine: routine.name, closing: routine.closing })
           : t('routine.cue.finishedPoint');

@@ -3,7 +3,7 @@
  * Every sentence comes from i18n/en/routine.json (and safety.json for the stop rules); the cues said
  * inside turns are in routine-cues.ts.
  */
-import { routines } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import { planName, type RoutinePlan } from '../core/routine/plan';
 import { remainingHoldMs, type ResumePoint } from '../core/routine/progress';
 import type { Translate } from '../i18n';
@@ -53,7 +53,9 @@ export function stoppedSpeech(t: Translate, plan: RoutinePlan, finished: boolean
   else if (finished) speech = t('routine.stopped.done');
   // Only a save that worked is announced; otherwise the honest notice below says what happened.
   else
-    speech = saved ? t('routine.stopped.saved', { routine: planName(plan) }) : t('routine.stopped.unsaved');
+    speech = saved
+      ? t('routine.stopped.saved', { routine: planName(plan, catalogueFor(t.language)) })
+      : t('routine.stopped.unsaved');
   return [speech, saved ? '' : t('common.storage.unavailable'), t('common.goodbye')]
     .filter(Boolean)
     .join(' ');
@@ -85,6 +87,7 @@ export const ROUTINES_PER_LIST = 3;
  * hear them?" (`next` is where the rest starts) or, for the last ones, "Which would you like?".
  */
 export function routineListSpeech(t: Translate, from = 0): { speech: string; next?: number } {
+  const { routines } = catalogueFor(t.language);
   const start = Math.max(0, Math.min(Math.trunc(from), routines.length - 1));
   const shown = routines.slice(start, start + ROUTINES_PER_LIST);
   const list = formatList(

@@ -2,7 +2,7 @@
  * Safety answers as speech. Every sentence comes from i18n/en/safety.json; values from data are
  * escaped by the translator, and already-built SSML is passed with `{{- x}}`.
  */
-import { getPoint } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import {
   getCondition,
   getRedFlag,
@@ -149,7 +149,7 @@ export function stopRules(t: Translate): string {
 /** The graded answer to "is it safe if…", ending with the not-medical-advice reminder. */
 export function answerSpeech(t: Translate, answer: SafetyAnswer, spoken?: string): string {
   const { condition } = answer;
-  const point = answer.point ? getPoint(answer.point) : undefined;
+  const point = answer.point ? catalogueFor(t.language).getPoint(answer.point) : undefined;
   let body: string;
   if (condition === 'unknown') {
     body = spoken
@@ -269,8 +269,10 @@ export function changesExplained(t: Translate, routineName: string, changes: Rou
 }
 
 /** Whether any of these texts speaks of finger-widths. */
-export function mentionsFingerWidths(texts: string[]): boolean {
-  return texts.some((text) => /finger-width/i.test(text));
+/** Whether catalogue text speaks of finger-widths, by the language's own word for the unit (`safety.fingerWidthWord`). */
+export function mentionsFingerWidths(t: Translate, texts: string[]): boolean {
+  const word = t('safety.fingerWidthWord').toLowerCase();
+  return word !== '' && texts.some((text) => text.toLowerCase().includes(word));
 }
 
 /** What a finger-width is (said once a session). */

@@ -38,11 +38,12 @@ export function recording(request: object, t: Translate): Translate {
     recorded.set(request, calls);
   }
   const log = calls;
-  return (key, values) => {
+  const record = (key: string, values?: Record<string, unknown>) => {
     const out = t(key, values);
     if (log.length < MAX_RECORDED_CALLS) log.push({ key, values, out });
     return out;
   };
+  return Object.assign(record, { language: t.language });
 }
 
 /** The calls recorded for a request so far. */

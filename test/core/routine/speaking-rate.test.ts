@@ -6,6 +6,8 @@ import { routines } from '../../../lambda/src/core/catalogue';
 import { planRoutine } from '../../../lambda/src/core/routine/plan';
 import {
   estimateSpeechMs,
+  LANGUAGE_WORD_FACTOR,
+  MS_PER_WORD,
   estimateTextMs,
   spokenNumberWords,
 } from '../../../lambda/src/core/routine/speaking-rate';
@@ -137,5 +139,30 @@ const espeak = (() => {
     }
     expect(estimated / spoken).toBeGreaterThan(0.85);
     expect(estimated / spoken).toBeLessThan(1.15);
+  });
+});
+
+describe('speaking rate per language', () => {
+  const cue = 'Press both sides at once with your thumbs, and breathe slowly.';
+
+  it('English is the model as fitted; German and French run longer for the same words, Spanish a little', () => {
+    const english = estimateSpeechMs(cue);
+    expect(estimateSpeechMs(cue, 'en')).toBe(english);
+    expect(estimateSpeechMs(cue, 'en-GB')).toBe(english);
+    expect(estimateSpeechMs(cue, 'de-DE')).toBeGreaterThan(estimateSpeechMs(cue, 'es-ES'));
+    expect(estimateSpeechMs(cue, 'fr-FR')).toBeGreaterThan(english);
+    expect(estimateSpeechMs(cue, 'es-MX')).toBeGreaterThan(english);
+    // Only the words scale: pauses are the same length in every language.
+    const words = 11 * MS_PER_WORD;
+    expect(estimateSpeechMs(cue, 'de')).toBe(english - words + Math.round(words * LANGUAGE_WORD_FACTOR.de));
+  });
+
+  it('a language without a factor is timed as English', () => {
+    expect(estimateSpeechMs(cue, 'ja-JP')).toBe(estimateSpeechMs(cue));
+  });
+
+  it('a routine turn is timed in its phrasebook’s language', () => {
+    const ssml = '<speak>Halfway.</speak>';
+    expect(estimateSpeechMs(ssml, 'de')).toBeGreaterThan(estimateSpeechMs(ssml));
   });
 });

@@ -114,3 +114,17 @@ describe('banned wording (domain reference section 5)', () => {
     );
   });
 });
+
+describe('banned wording in other languages', () => {
+  const german = [{ claim: 'heals', forms: ['heilt', 'geheilt', 'Heilung'] }];
+
+  it('finds a banned form as a whole word, letters with diacritics included', () => {
+    expect(bannedClaims('Das hat meinen Rücken geheilt.', german).map((u) => u.found)).toEqual(['geheilt']);
+    expect(bannedClaims('Die Heilung kommt.', german)).toHaveLength(1);
+  });
+
+  it('never inside a longer word, even one with an umlaut next to it', () => {
+    expect(bannedClaims('Die Wunde ist ungeheilt.', german)).toEqual([]);
+    expect(bannedClaims('Die Wunde ist ügeheilt.', german)).toEqual([]);
+  });
+});

@@ -1,8 +1,14 @@
 /**
- * Each English market hears its own emergency and urgent-care words, from its locale resources,
- * and never a number or service from another market: through the real skill, from what a user says.
+ * Each market hears its own emergency and urgent-care words, from its locale resources, and never a
+ * number or service from another market: through the real skill, from what a user says in that
+ * market's language (test/fixtures/locales/<locale>.json).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { catalogueFor } from '../../../lambda/src/core/catalogue';
 import { SUPPORTED_LOCALES } from '../../../lambda/src/i18n';
+import { routineState } from '../../support/routine';
+import { LOCALES_UNDER_TEST } from '../../support/locales';
 import { newConversation } from '../../support/skill';
 
 type Market = (typeof SUPPORTED_LOCALES)[number];
@@ -39,11 +45,29 @@ const CARE: Record<Market, { emergency: RegExp; urgent: RegExp; call: RegExp; nu
     call: /call 112 now\./,
     numbers: ['112'],
   },
+  // The other languages' sentences are the translators'; what each must carry is the market's number
+  // or service (issue 15, LOCALES.md section 2).
+  'de-DE': { emergency: /\b112\b/, urgent: /116 117/, call: /\b112\b/, numbers: ['112', '116 117'] },
+  'es-ES': { emergency: /\b112\b/, urgent: /centro de salud/i, call: /\b112\b/, numbers: ['112'] },
+  'es-MX': { emergency: /\b911\b/, urgent: /m[ée]dico/i, call: /\b911\b/, numbers: ['911'] },
+  'es-US': { emergency: /\b911\b/, urgent: /urgenc|m[ée]dico/i, call: /\b911\b/, numbers: ['911'] },
+  'fr-FR': {
+    emergency: /\b15\b|\b112\b/,
+    urgent: /m[ée]decin/i,
+    call: /\b15\b|\b112\b/,
+    numbers: ['15', '112'],
+  },
+  'fr-CA': {
+    emergency: /\b911\b/,
+    urgent: /Info-Sant[ée]|\b811\b/,
+    call: /\b911\b/,
+    numbers: ['911', '811'],
+  },
 };
 
 /** Numbers and services that belong to one market or a few; any other market must not hear them. */
 const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
-  [/\b911\b/, ['en-US', 'en-CA']],
+  [/\b911\b/, ['en-US', 'en-CA', 'es-US', 'es-MX', 'fr-CA']],
   [/\b999\b/, ['en-GB']],
   [/\bA and E\b|\bA&E\b/, ['en-GB']],
   [/\bNHS\b/, ['en-GB']],
@@ -51,11 +75,37 @@ const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
   [/\bGP\b/, ['en-GB', 'en-AU']],
   [/\burgent care\b/, ['en-US']],
   [/\bwalk-in\b/, ['en-CA']],
-  [/\b811\b/, ['en-CA']],
+  [/\b811\b/, ['en-CA', 'fr-CA']],
   [/\b000\b|triple zero/, ['en-AU']],
   [/healthdirect|1800 022 222/, ['en-AU']],
-  [/\b112\b/, ['en-IN']],
+  [/\b112\b/, ['en-IN', 'de-DE', 'es-ES', 'fr-FR']],
+  [/116 117|Bereitschaftsdienst/, ['de-DE']],
+  [/centro de salud/i, ['es-ES']],
+  [/Info-Sant[ée]/, ['fr-CA']],
+  [/(?<![\d ])15(?![\d ]?\d)/, ['fr-FR']],
 ];
+
+/**
+ * What a user in the market says, in its language: English markets the sentences below; another
+ * language the first phrasing of the same entry in its own corpus, and its fixture's routine start.
+ */
+function words(market: Market): { emergency: string; urgent: string; startRoutine: string } {
+  if (market.startsWith('en-'))
+    return {
+      emergency: 'I have numbness between my legs',
+      urgent: 'I have a fever',
+      startRoutine: 'start a routine',
+    };
+  const { phrasings } = catalogueFor(market).phrasings.corpus;
+  const fixture = JSON.parse(
+    readFileSync(path.join(__dirname, '../../fixtures/locales', `${market}.json`), 'utf8'),
+  ) as { startRoutine: { say: string } };
+  return {
+    emergency: phrasings['saddle-numbness'][0],
+    urgent: phrasings.fever[0],
+    startRoutine: fixture.startRoutine.say,
+  };
+}
 
 function foreignMarkers(market: Market, text: string): string[] {
   return MARKER_OWNERS.filter(([marker, owners]) => !owners.includes(market) && marker.test(text)).map(
@@ -63,12 +113,13 @@ function foreignMarkers(market: Market, text: string): string[] {
   );
 }
 
-describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
+describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
   const care = CARE[market];
+  const said = words(market);
 
   it('an emergency sign: that market’s emergency number, spoken as a phone number, and nothing from elsewhere', async () => {
     const { talk } = newConversation({ locale: market });
-    const turn = await talk.utter('I have numbness between my legs');
+    const turn = await talk.utter(said.emergency);
     expect(turn.speech).toMatch(care.emergency);
     expect(turn.speech.search(care.emergency)).toBe(0);
     // One question ("Want to know why?"); said again after a silence, with the call for help first.
@@ -84,11 +135,12 @@ describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
 
   it('an urgent sign: that market’s same-day care, and the same words when a routine is refused', async () => {
     const { talk } = newConversation({ locale: market });
-    const triage = await talk.utter('I have a fever');
+    const triage = await talk.utter(said.urgent);
     expect(triage.speech).toMatch(care.urgent);
     expect(foreignMarkers(market, triage.speech)).toEqual([]);
-    const refused = await talk.utter('start a routine');
-    expect(refused.speech).toMatch(/^I won't start a routine in this session/);
+    const refused = await talk.utter(said.startRoutine);
+    if (market.startsWith('en-')) expect(refused.speech).toMatch(/^I won't start a routine in this session/);
+    expect(routineState(talk)).toBeUndefined();
     expect(refused.speech).toMatch(care.urgent);
     expect(foreignMarkers(market, refused.speech)).toEqual([]);
   });
@@ -106,12 +158,14 @@ describe.each(SUPPORTED_LOCALES)('care words in %s', (market) => {
   it('numbers are marked up to be read digit by digit, never as "nine hundred and eleven"', async () => {
     const { talk } = newConversation({ locale: market });
     const ssml = [
-      (await talk.utter('I have a fever')).ssml,
-      (await newConversation({ locale: market }).talk.utter('I had a fall')).ssml,
-      (await newConversation({ locale: market }).talk.utter('I have numbness between my legs')).ssml,
+      (await talk.utter(said.urgent)).ssml,
+      (await newConversation({ locale: market }).talk.utter(said.emergency)).ssml,
     ].join(' ');
     for (const number of care.numbers) {
-      expect(ssml).toContain(`<say-as interpret-as="telephone">${number}</say-as>`);
+      // Digit by digit, or through an alias the market uses ("triple zero").
+      expect(ssml).toMatch(
+        new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
+      );
     }
     // Every run of three or more digits is inside a telephone say-as or spoken through an alias.
     const bare = ssml

@@ -1,28 +1,25 @@
 /**
- * Every phrase of the phrasing corpus (data/phrasings/en-US/safety.json), said to the skill: through
+ * Every phrase of every language's phrasing corpus (data/phrasings/<lang>/safety.json, English's in
+ * en-US/), said to the skill in a market of that language: through
  * the committed interaction model (the simulator's matcher) and the real handler, with real request
  * envelopes. Each must reach the entry it names and get that entry's care: a red flag its level of
  * care and no routine afterwards, a condition noted for the session, a stop-rule symptom what to do.
  */
-import {
-  conditions,
-  corpus,
-  getCondition,
-  getRedFlag,
-  getStopSymptom,
-  redFlags,
-  stopSymptoms,
-} from '../../../lambda/src/core/safety';
-import { translatorFor } from '../../../lambda/src/i18n';
+import { catalogueFor } from '../../../lambda/src/core/catalogue';
+import { translatorFor, type Translate } from '../../../lambda/src/i18n';
+import type { HealthRules } from '../../../lambda/src/core/safety';
 import { ssmlToText } from '../../../lambda/src/speech/ssml';
 import { ModelMatcher } from '../../../simulator/nlu';
-import { model } from '../../support/model';
+import { LANGUAGES_UNDER_TEST, LOCALES_UNDER_TEST } from '../../support/locales';
+import { modelFor } from '../../support/model';
 import { newConversation } from '../../support/skill';
 import type { Turn } from '../../support/conversation';
 import { expectUrgentCareFirst, offersWhy, WHY_OFFER } from '../../support/triage';
 
-const t = translatorFor('en-US');
-const matcher = new ModelMatcher(model);
+/** One locale per language: its corpus goes through that locale's model (the first market listed). */
+const CORPUS_LOCALES = LANGUAGES_UNDER_TEST.map((language) =>
+  LOCALES_UNDER_TEST.find((l) => l.startsWith(`${language}-`))!,
+);
 
 interface Reached {
   redFlags: string[];
@@ -42,10 +39,10 @@ function reached(turn: Turn): Reached {
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Asserts the turn gave the care the entry needs, and returns whether routines must now be refused. */
-function expectCare(id: string, turn: Turn): boolean {
-  const flag = getRedFlag(id);
-  const condition = getCondition(id);
-  const symptom = getStopSymptom(id);
+function expectCare(t: Translate, rules: HealthRules, id: string, turn: Turn): boolean {
+  const flag = rules.getRedFlag(id);
+  const condition = rules.getCondition(id);
+  const symptom = rules.getStopSymptom(id);
   const got = reached(turn);
   if (flag) {
     expect(got.redFlags).toContain(id);
@@ -54,7 +51,12 @@ function expectCare(id: string, turn: Turn): boolean {
     else if (WHY_OFFER.test(turn.speech))
       expect(turn.speech.startsWith(ssmlToText(t('safety.care.clinician')))).toBe(true);
     else expect(turn.speech).toContain(plain(flag.why));
-    expect(turn.speech).not.toMatch(/Shall I start|guide you through/);
+    // No routine offered: neither sentence that offers one, in any language ("Shall I start…").
+    expect(turn.speech).not.toContain(ssmlToText(t('safety.statement.offerBreathing')));
+    expect(turn.speech).not.toContain(
+      ssmlToText(t('safety.statement.offerRoutine', { routine: 'ROUTINENAME' })).split('ROUTINENAME')[0],
+    );
+    if (t.language === 'en') expect(turn.speech).not.toMatch(/Shall I start|guide you through/);
     return flag.care !== 'clinician';
   }
   if (condition) {
@@ -63,7 +65,7 @@ function expectCare(id: string, turn: Turn): boolean {
       expectUrgentCareFirst(turn, condition);
       return true;
     }
-    expect(turn.speech).toContain(`I'll keep in mind that ${condition.you}`);
+    expect(turn.speech).toContain(ssmlToText(t('safety.statement.noted', { you: condition.you })));
     return false;
   }
   if (symptom) {
@@ -74,78 +76,89 @@ function expectCare(id: string, turn: Turn): boolean {
   throw new Error(`unknown entry ${id}`);
 }
 
-const cases = Object.entries(corpus.phrasings).flatMap(([id, phrases]) =>
-  phrases.map((phrase) => [phrase, id] as [string, string]),
-);
-
-describe('the phrasing corpus, through the interaction model and the real handler', () => {
-  afterAll(() => {
-    const count = (ids: readonly { id: string }[]) =>
-      ids.map((e) => `${e.id} ${corpus.phrasings[e.id]?.length ?? 0}`).join(', ');
-    console.log(
-      [
-        `phrasings: ${cases.length} in all, ${corpus.compound.length} compound, ${corpus.notHealth.length} not health, ${corpus.unclear.length} unclear`,
-        `red flags (${redFlags.length}): ${count(redFlags)}`,
-        `conditions (${conditions.length}): ${count(conditions)}`,
-        `stop-rule symptom groups (${stopSymptoms.length}): ${count(stopSymptoms)}`,
-      ].join('\n'),
+describe.each(CORPUS_LOCALES)(
+  'the %s phrasing corpus, through the interaction model and the real handler',
+  (locale) => {
+    const t = translatorFor(locale);
+    const { safety: rules, phrasings } = catalogueFor(locale);
+    const { corpus } = phrasings;
+    const { redFlags, conditions, stopSymptoms } = rules;
+    const english = locale.startsWith('en-');
+    const matcher = new ModelMatcher(modelFor(locale));
+    const cases = Object.entries(corpus.phrasings).flatMap(([id, phrases]) =>
+      phrases.map((phrase) => [phrase, id] as [string, string]),
     );
-  });
 
-  it.each(cases)('"%s" reaches %s', async (phrase, id) => {
-    expect(matcher.understand(phrase).intent).toBe('HealthStatementIntent');
-    const { talk } = newConversation();
-    await talk.launch();
-    const turn = await talk.utter(phrase);
-    const blocks = expectCare(id, turn);
-    // A turn that keeps the microphone open asks something.
-    if (!turn.ended) expect(turn.speech).toMatch(/\?$/);
-    if (blocks && !turn.ended) {
-      const start = await talk.utter('start a routine');
-      expect(start.speech).not.toMatch(/Let's do the|One safety check first/);
-    }
-  });
+    afterAll(() => {
+      const count = (ids: readonly { id: string }[]) =>
+        ids.map((e) => `${e.id} ${corpus.phrasings[e.id]?.length ?? 0}`).join(', ');
+      console.log(
+        [
+          `${locale} phrasings: ${cases.length} in all, ${corpus.compound.length} compound, ${corpus.notHealth.length} not health, ${corpus.unclear.length} unclear`,
+          `red flags (${redFlags.length}): ${count(redFlags)}`,
+          `conditions (${conditions.length}): ${count(conditions)}`,
+          `stop-rule symptom groups (${stopSymptoms.length}): ${count(stopSymptoms)}`,
+        ].join('\n'),
+      );
+    });
 
-  it.each(corpus.compound.map((c) => [c.text, c.reaches]))(
-    'the compound "%s" reaches the most urgent entry it names, %s',
-    async (phrase, id) => {
-      const { talk } = newConversation();
+    it.each(cases)('"%s" reaches %s', async (phrase, id) => {
+      expect(matcher.understand(phrase).intent).toBe('HealthStatementIntent');
+      const { talk } = newConversation({ locale });
       await talk.launch();
       const turn = await talk.utter(phrase);
-      expectCare(id, turn);
-    },
-  );
+      const blocks = expectCare(t, rules, id, turn);
+      // A turn that keeps the microphone open asks something.
+      if (!turn.ended) expect(turn.speech).toMatch(/\?$/);
+      if (blocks && !turn.ended) {
+        const start = await talk.say('StartRoutineIntent');
+        expect(start.attributes.routine).toBeUndefined();
+        if (english) expect(start.speech).not.toMatch(/Let's do the|One safety check first/);
+      }
+    });
 
-  it.each(corpus.notHealth)('"%s" is not a health statement', async (phrase) => {
-    const { talk } = newConversation();
-    await talk.launch();
-    const turn = await talk.utter(phrase);
-    expect(turn.speech).not.toMatch(/health condition|safety information/i);
-    expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
-    // "I'm done" and "I'm finished" are the control corpus's DoneIntent: goodbye, never a health question.
-    if (matcher.understand(phrase).intent === 'DoneIntent') expect(turn.speech).toMatch(/Goodbye\.$/);
-    else expect(turn.ended).toBe(false);
-  });
+    it.each(corpus.compound.map((c) => [c.text, c.reaches]))(
+      'the compound "%s" reaches the most urgent entry it names, %s',
+      async (phrase, id) => {
+        const { talk } = newConversation({ locale });
+        await talk.launch();
+        const turn = await talk.utter(phrase);
+        expectCare(t, rules, id, turn);
+      },
+    );
 
-  it.each(corpus.notHealth)('"%s" during a routine is not a health statement either', async (phrase) => {
-    const { talk } = newConversation();
-    await talk.launch();
-    await talk.utter('start the quick routine');
-    await talk.utter('no');
-    const turn = await talk.utter(phrase);
-    expect(turn.speech).not.toMatch(/health condition|safety information/i);
-    expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
-  });
+    it.each(corpus.notHealth)('"%s" is not a health statement', async (phrase) => {
+      const { talk } = newConversation({ locale });
+      await talk.launch();
+      const turn = await talk.utter(phrase);
+      if (english) expect(turn.speech).not.toMatch(/health condition|safety information/i);
+      expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
+      // "I'm done" and "I'm finished" are the control corpus's DoneIntent: goodbye, never a health question.
+      if (matcher.understand(phrase).intent === 'DoneIntent')
+        expect(turn.speech.endsWith(ssmlToText(t('common.goodbye')))).toBe(true);
+      else expect(turn.ended).toBe(false);
+    });
 
-  it.each(corpus.unclear)('"%s" gets one short clarifying question, never the menu', async (phrase) => {
-    const { talk } = newConversation();
-    await talk.launch();
-    const turn = await talk.utter(phrase);
-    expect(turn.speech).toBe(t('safety.statement.unclear'));
-    expect(turn.speech.split(/[.?!]/).filter((s) => s.trim() !== '').length).toBeLessThanOrEqual(2);
-    expect(turn.speech).toMatch(/\?$/);
-    const again = await talk.utter(phrase);
-    expect(again.speech).not.toBe(turn.speech);
-    expect(again.speech).toMatch(/numbness, tingling or weakness in your legs/);
-  });
-});
+    it.each(corpus.notHealth)('"%s" during a routine is not a health statement either', async (phrase) => {
+      const { talk } = newConversation({ locale });
+      await talk.launch();
+      await talk.say('StartRoutineIntent', { routine: 'quick' });
+      await talk.say('AMAZON.NoIntent');
+      const turn = await talk.utter(phrase);
+      if (english) expect(turn.speech).not.toMatch(/health condition|safety information/i);
+      expect(reached(turn)).toEqual({ redFlags: [], conditions: [], symptoms: [] });
+    });
+
+    it.each(corpus.unclear)('"%s" gets one short clarifying question, never the menu', async (phrase) => {
+      const { talk } = newConversation({ locale });
+      await talk.launch();
+      const turn = await talk.utter(phrase);
+      expect(turn.speech).toBe(t('safety.statement.unclear'));
+      expect(turn.speech.split(/[.?!]/).filter((s) => s.trim() !== '').length).toBeLessThanOrEqual(2);
+      expect(turn.speech).toMatch(/\?$/);
+      const again = await talk.utter(phrase);
+      expect(again.speech).not.toBe(turn.speech);
+      expect(again.speech.startsWith(ssmlToText(t('safety.statement.unclearAgain')).slice(0, 40))).toBe(true);
+    });
+  },
+);

@@ -6,7 +6,7 @@
  * A pure `Routine → Routine` transform runs first; the safety feature supplies one (a condition
  * profile drops or softens steps), so the plan is always built from the adjusted routine.
  */
-import { getRoutine } from '../catalogue';
+import { englishCatalogue, type Catalogue } from '../catalogue';
 import type { Point, PointCode, Routine, StepKind, StepPressure, Tool } from '../types';
 import type { VoiceStyle } from './voice';
 
@@ -183,9 +183,9 @@ function sideOf(sides: Routine['steps'][number]['sides']): HoldSide {
 }
 
 /** What a plan guides, by name: the routine's name ("evening"), or the point's code for one hold. */
-export function planName(plan: RoutinePlan): string {
+export function planName(plan: RoutinePlan, catalogue: Catalogue = englishCatalogue): string {
   const { source } = plan;
-  return source.type === 'routine' ? (getRoutine(source.id)?.name ?? source.id) : source.code;
+  return source.type === 'routine' ? (catalogue.getRoutine(source.id)?.name ?? source.id) : source.code;
 }
 
 /**

@@ -29,6 +29,18 @@
 import { boundedMemo } from '../memo';
 
 export const MS_PER_WORD = 270;
+
+/**
+ * How much longer a word takes in a language than in English, for the same content: German's long
+ * compounds and French's liaisons and longer phrasing run longer (issue 15). Estimates, to be fitted
+ * to each language's voice as English's were; a language not listed is taken as English.
+ */
+export const LANGUAGE_WORD_FACTOR: Readonly<Record<string, number>> = { en: 1, de: 1.25, fr: 1.15, es: 1.1 };
+
+/** The word factor for a language or locale ("de-DE" → 1.25). */
+export function wordFactor(language: string | undefined): number {
+  return LANGUAGE_WORD_FACTOR[(language ?? 'en').split('-')[0].toLowerCase()] ?? 1;
+}
 export const MS_PER_CLAUSE_PAUSE = 350;
 export const MS_PER_SENTENCE_END = 700;
 export const MS_FINAL_SENTENCE_END = 350;
@@ -98,7 +110,7 @@ function breakMs(attributes: string): number {
  * sentence end before it is its short final pause), so a turn timed as APLA Speech and Silence
  * components and the same turn as one SSML document with breaks take the same time.
  */
-export function speechParts(ssml: string): SpeechPart[] {
+export function speechParts(ssml: string, language?: string): SpeechPart[] {
   const raw: Array<{ text: string; rate: number } | { pause: number } | { sound: string }> = [];
   const rates: number[] = [1];
   const tag = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;
@@ -136,21 +148,26 @@ export function speechParts(ssml: string): SpeechPart[] {
     } else if (/[\p{L}\p{N}]/u.test(part.text)) {
       const text = part.text.replace(/\s+/g, ' ').trim();
       const final = part.rate !== 1 && /[.?!]+\s*$/.test(text) ? MS_FINAL_SENTENCE_END : 0;
-      const ms = Math.round((estimateTextMs(text) - final) / part.rate + final);
+      const ms = Math.round((estimateTextMs(text, language) - final) / part.rate + final);
       parts.push({ kind: 'words', text, ms });
     }
   });
   return parts;
 }
 
-/** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`). Memoised: cues repeat. */
-export const estimateSpeechMs: (ssml: string) => number = boundedMemo(
-  (ssml: string) => speechParts(ssml).reduce((sum, part) => sum + part.ms, 0),
-  { limit: 2000 },
+const estimateByLanguage = boundedMemo(
+  ({ ssml, language }: { ssml: string; language?: string }) =>
+    speechParts(ssml, language).reduce((sum, part) => sum + part.ms, 0),
+  { limit: 2000, key: ({ ssml, language }) => `${wordFactor(language)}|${ssml}` },
 );
 
+/** Estimated milliseconds to speak an SSML fragment (with or without `<speak>`) in a language (English by default). Memoised: cues repeat. */
+export function estimateSpeechMs(ssml: string, language?: string): number {
+  return estimateByLanguage({ ssml, language });
+}
+
 /** Estimated milliseconds to speak plain text. Empty text takes no time. */
-export function estimateTextMs(text: string): number {
+export function estimateTextMs(text: string, language?: string): number {
   const tokens = text.split(/[\s-]+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
   if (tokens.length === 0) return 0;
   let words = 0;
@@ -162,7 +179,7 @@ export function estimateTextMs(text: string): number {
   const sentenceEnds = (text.match(/[.?!]+(\s|$)/g) ?? []).length;
   const endsWithSentence = /[.?!]+\s*$/.test(text);
   return (
-    words * MS_PER_WORD +
+    Math.round(words * MS_PER_WORD * wordFactor(language)) +
     clausePauses * MS_PER_CLAUSE_PAUSE +
     (endsWithSentence
       ? (sentenceEnds - 1) * MS_PER_SENTENCE_END + MS_FINAL_SENTENCE_END

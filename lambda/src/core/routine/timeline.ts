@@ -68,7 +68,10 @@ export type Cue =
   | { type: 'ready-for-next'; next: PlannedStep }
   | { type: 'finished'; plan: RoutinePlan };
 
-export type Phrasebook = (cue: Cue) => string;
+export type Phrasebook = ((cue: Cue) => string) & {
+  /** The language the cues are in: the speaking-rate model times them for it (English when absent). */
+  readonly language?: string;
+};
 
 /** The cues that recur in a routine, each worded by its `nth`. */
 export type RecurringCue = Extract<Cue, { nth: number }>['type'];
@@ -138,10 +141,15 @@ class TimelineWriter {
     this.speakSsml(this.say(cue), cue.type);
   }
 
+  /** The language the turn is spoken in (the speaking-rate model times it for that language). */
+  get language(): string | undefined {
+    return this.say.language;
+  }
+
   /** What a cue says at this turn's pace, and how long that takes. */
   voiced(cue: Cue): { ssml: string; ms: number } {
     const ssml = atPace(this.say(cue), this.pace);
-    return { ssml, ms: estimateSpeechMs(ssml) };
+    return { ssml, ms: estimateSpeechMs(ssml, this.say.language) };
   }
 
   /** Speech at this turn's pace. */
@@ -151,7 +159,7 @@ class TimelineWriter {
 
   /** Speech as it is (already at its pace, or a sound). */
   speakVoiced(ssml: string, cue?: Cue['type'] | 'sound'): void {
-    const ms = estimateSpeechMs(ssml);
+    const ms = estimateSpeechMs(ssml, this.say.language);
     this.items.push(cue ? { type: 'speech', ssml, ms, cue } : { type: 'speech', ssml, ms });
     this.totalMs += ms;
   }
@@ -275,7 +283,7 @@ function writeHold(
     // With fewer cues a sign of life is a soft sound, not words.
     const sound = density === 'fewer' && cue.type === 'keep';
     const { ssml, ms } = sound
-      ? { ssml: SOFT_SOUND_SSML, ms: estimateSpeechMs(SOFT_SOUND_SSML) }
+      ? { ssml: SOFT_SOUND_SSML, ms: estimateSpeechMs(SOFT_SOUND_SSML, w.language) }
       : w.voiced(cue);
     const at = Math.max(atMs, w.totalMs - start);
     if (at + ms > holdMs - 1_000) continue;

@@ -8,12 +8,12 @@
 import type { PointCode, Routine, RoutineStep, StepPressure, Tool } from '../types';
 import { planRoutine, scaleHold, type PlannedStep, type RoutinePlan } from '../routine/plan';
 import { blockers, breathingOnlyReasons } from './profile';
-import { handsOnlyVersion, safetyData } from './rules';
+import { englishRules, type HealthRules } from './rules';
 import type { AdjustedRoutine, Condition, RoutineChange, SafetyProfile } from './types';
 
 /** A fresh copy of the breathing-only routine (no point pressure at all). */
-export function breathingOnlyRoutine(): Routine {
-  return structuredClone(safetyData.breathingRoutine);
+export function breathingOnlyRoutine(rules: HealthRules = englishRules): Routine {
+  return structuredClone(rules.data.breathingRoutine);
 }
 
 /** Kinds of step whose length is a hold (breathing and movement keep their length). */
@@ -71,9 +71,13 @@ function totalMinutes(steps: RoutineStep[]): number {
  * stop-tier condition should never reach here (the gate refuses the routine); if it does, the
  * answer is the breathing-only routine, never the pressure routine.
  */
-export function adjustRoutine(routine: Routine, profile: SafetyProfile): AdjustedRoutine {
-  const adjusted = adjustSteps(routine.steps, profile);
-  if (adjusted.breathingOnly) return { routine: breathingOnlyRoutine(), changes: adjusted.changes };
+export function adjustRoutine(
+  routine: Routine,
+  profile: SafetyProfile,
+  rules: HealthRules = englishRules,
+): AdjustedRoutine {
+  const adjusted = adjustSteps(routine.steps, profile, rules);
+  if (adjusted.breathingOnly) return { routine: breathingOnlyRoutine(rules), changes: adjusted.changes };
   if (adjusted.changes.length === 0) return { routine, changes: [] };
   const { steps } = adjusted;
   return { routine: { ...routine, steps, approxMinutes: totalMinutes(steps) }, changes: adjusted.changes };
@@ -88,7 +92,7 @@ interface AdjustedSteps {
   breathingOnly: boolean;
 }
 
-function adjustSteps(input: RoutineStep[], profile: SafetyProfile): AdjustedSteps {
+function adjustSteps(input: RoutineStep[], profile: SafetyProfile, rules: HealthRules): AdjustedSteps {
   const stop = blockers(profile).map((b) => b.id);
   const breathing = breathingOnlyReasons(profile);
   if (stop.length > 0 || breathing.length > 0) {
@@ -136,15 +140,15 @@ function adjustSteps(input: RoutineStep[], profile: SafetyProfile): AdjustedStep
         sides: 'none',
         pressure: 'light',
         tools: [],
-        position: safetyData.palmHold.position,
-        cue: safetyData.palmHold.cue,
+        position: rules.data.palmHold.position,
+        cue: rules.data.palmHold.cue,
       };
       lastWasPalms = true;
     } else {
       lastWasPalms = false;
       step = structuredClone(original);
       if (step.tools.length > 0 && noTools.length > 0) {
-        const handsOnly = handsOnlyVersion(points);
+        const handsOnly = rules.handsOnlyVersion(points);
         log.add('no-tools', noTools, undefined, step.tools);
         if (!handsOnly) {
           // Validation guarantees a hands-only version; without one, leaving the step out is the safe side.
@@ -215,17 +219,22 @@ export interface ReplannedRest {
  * allows breathing only replaces the rest with the breathing-only routine (unless the rest already
  * puts no pressure anywhere). Sources stay in order, so step numbers and "skip" keep working.
  */
-export function adjustPlanFrom(plan: RoutinePlan, index: number, profile: SafetyProfile): ReplannedRest {
+export function adjustPlanFrom(
+  plan: RoutinePlan,
+  index: number,
+  profile: SafetyProfile,
+  rules: HealthRules = englishRules,
+): ReplannedRest {
   const done = plan.steps.slice(0, index);
   const rest = plan.steps.slice(index);
   const unchanged = { plan, changes: [], currentKept: true };
   if (rest.length === 0) return unchanged;
-  const adjusted = adjustSteps(rest.map(asRoutineStep), profile);
+  const adjusted = adjustSteps(rest.map(asRoutineStep), profile, rules);
   const nextSource = (done[done.length - 1]?.source ?? -1) + 1;
   let steps: PlannedStep[];
   if (adjusted.breathingOnly) {
     if (rest.every(pressureFree)) return unchanged;
-    steps = planRoutine(breathingOnlyRoutine(), { holdScale: plan.holdScale }).steps.map((s) => ({
+    steps = planRoutine(breathingOnlyRoutine(rules), { holdScale: plan.holdScale }).steps.map((s) => ({
       ...s,
       source: nextSource + s.source,
     }));

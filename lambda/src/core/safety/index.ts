@@ -15,6 +15,9 @@ export {
   healthSpokenForms,
   stopSymptoms,
   urgency,
+  HealthRules,
+  englishRules,
+  handsOnlyVersion,
 } from './rules';
 export {
   ageFrom,
@@ -22,6 +25,8 @@ export {
   corpus,
   soundsLikeSymptom,
   stripCarrier,
+  englishPhrasings,
+  Phrasings,
   type PhrasingCorpus,
 } from './phrasings';
 export type { HealthMatch } from './rules';

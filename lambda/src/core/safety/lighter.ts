@@ -7,28 +7,28 @@
  */
 import type { PlannedStep, RoutinePlan } from '../routine/plan';
 import type { Routine, RoutineStep } from '../types';
-import { handsOnlyVersion } from './rules';
+import { englishRules, type HealthRules } from './rules';
 
 type Pressed = Pick<RoutineStep, 'pressure' | 'tools' | 'position' | 'cue'> & { points?: readonly string[] };
 
-function lightStep<T extends Pressed>(step: T): T {
+function lightStep<T extends Pressed>(step: T, rules: HealthRules): T {
   if (step.pressure !== 'firm' && step.pressure !== 'moderate') return step;
-  const handsOnly = step.tools.length > 0 ? handsOnlyVersion(step.points ?? []) : undefined;
+  const handsOnly = step.tools.length > 0 ? rules.handsOnlyVersion(step.points ?? []) : undefined;
   return handsOnly
     ? { ...step, pressure: 'light', tools: [], position: handsOnly.position, cue: handsOnly.cue }
     : { ...step, pressure: 'light' };
 }
 
 /** A routine with light pressure on every point (what the user chose for the rest of the session). */
-export function lightenRoutine(routine: Routine): Routine {
-  return { ...routine, steps: routine.steps.map(lightStep) };
+export function lightenRoutine(routine: Routine, rules: HealthRules = englishRules): Routine {
+  return { ...routine, steps: routine.steps.map((step) => lightStep(step, rules)) };
 }
 
 /** A plan with light pressure from step `from` on (the holds already done are left as they were). */
-export function lightenPlan(plan: RoutinePlan, from = 0): RoutinePlan {
+export function lightenPlan(plan: RoutinePlan, from = 0, rules: HealthRules = englishRules): RoutinePlan {
   return {
     ...plan,
-    steps: plan.steps.map((step: PlannedStep, i) => (i >= from ? lightStep(step) : step)),
+    steps: plan.steps.map((step: PlannedStep, i) => (i >= from ? lightStep(step, rules) : step)),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Point, PointCode } from '../types';
 import { blockers, breathingOnlyReasons } from './profile';
-import { safetyData } from './rules';
+import { englishRules, type HealthRules } from './rules';
 import type { SafetyProfile, StepText } from './types';
 
 export type PointAdvice =
@@ -39,7 +39,11 @@ function union(...lists: string[][]): string[] {
 }
 
 /** The verdict for one point under a profile. */
-export function pointAdvice(profile: SafetyProfile, point: Point): PointAdvice {
+export function pointAdvice(
+  profile: SafetyProfile,
+  point: Point,
+  rules: HealthRules = englishRules,
+): PointAdvice {
   const stop = blockers(profile);
   if (stop.length > 0) return { kind: 'blocked', because: ids(stop) };
   const breathing = breathingOnlyReasons(profile);
@@ -61,7 +65,7 @@ export function pointAdvice(profile: SafetyProfile, point: Point): PointAdvice {
 
   const holdSeconds =
     capped.length > 0 ? Math.min(...capped.map((c) => c.maxHoldSeconds ?? point.holdSeconds)) : undefined;
-  const handsOnly = safetyData.noToolSteps.find((n) => n.points.length === 1 && n.points[0] === code);
+  const handsOnly = rules.data.noToolSteps.find((n) => n.points.length === 1 && n.points[0] === code);
   const technique = palmers.length > 0 ? 'palms' : light.length + noTools.length > 0 ? 'light' : 'as-written';
   return {
     kind: 'adjusted',

@@ -2,7 +2,7 @@
  * The session's safety profile: the conditions and red flags the user mentioned, built from ids
  * that may come from untrusted session or stored attributes (anything unknown is dropped).
  */
-import { conditions, getCondition, getRedFlag, redFlags } from './rules';
+import { englishRules, type HealthRules } from './rules';
 import type { Condition, RedFlag, SafetyProfile } from './types';
 
 function knownIds<T>(ids: unknown, get: (id: string) => T | undefined): T[] {
@@ -20,12 +20,13 @@ export function safetyProfile(
   conditionIds: unknown,
   redFlagIds: unknown = [],
   unknownCondition = false,
+  rules: HealthRules = englishRules,
 ): SafetyProfile {
-  const chosen = knownIds(conditionIds, getCondition);
-  const flags = knownIds(redFlagIds, getRedFlag);
+  const chosen = knownIds(conditionIds, (id) => rules.getCondition(id));
+  const flags = knownIds(redFlagIds, (id) => rules.getRedFlag(id));
   return {
-    conditions: conditions.filter((c) => chosen.includes(c)),
-    redFlags: redFlags.filter((r) => flags.includes(r)),
+    conditions: rules.conditions.filter((c) => chosen.includes(c)),
+    redFlags: rules.redFlags.filter((r) => flags.includes(r)),
     unknownCondition: unknownCondition === true,
   };
 }

@@ -16,13 +16,17 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One matcher per claim: any of its forms, as whole words (spaces and hyphens match either). */
+/**
+ * One matcher per claim: any of its forms, as whole words in any language (a letter with a
+ * diacritic is part of a word: "geheilt" is not found inside "ungeheilte"); spaces and hyphens
+ * match either.
+ */
 function compile(banned: BannedClaim[]): Array<{ claim: string; regex: RegExp }> {
   return banned.map(({ claim, forms }) => ({
     claim,
     regex: new RegExp(
-      `(?<!\\w)(?:${forms.map((f) => escapeRegex(f).replace(/[ -]/g, '[\\s-]+')).join('|')})(?!\\w)`,
-      'i',
+      `(?<![\\p{L}\\p{N}_])(?:${forms.map((f) => escapeRegex(f).replace(/[ -]/g, '[\\s-]+')).join('|')})(?![\\p{L}\\p{N}_])`,
+      'iu',
     ),
   }));
 }

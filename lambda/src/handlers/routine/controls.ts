@@ -36,7 +36,7 @@ import {
   stoppedSpeech,
 } from '../../speech/routine';
 import { lastAnswerUsed } from '../conversation';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { offerAnotherRoutine, offerHoldAgain, playTurn } from './respond';
 import { saveRoutineProgress, PROGRESS_FIELD } from './resume';
 import { holdScaleOf } from './start';
@@ -210,7 +210,7 @@ export async function lighterInRoutine(h: HandlerInput, state: RoutineState | un
     if (state) writeRoutine(h, undefined);
     return askKeys(h, 'routine.lighter.noRoutine', 'routine.lighter.noRoutineReprompt');
   }
-  const plan = lightenPlan(state.plan);
+  const plan = lightenPlan(state.plan, 0, catalogueOf(h).safety);
   return playFrom(h, { ...state, plan }, { index: position.index }, [t('routine.lighter.lead')]);
 }
 

@@ -5,7 +5,6 @@
  */
 import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getPoint, getRoutine, routineFor } from '../../core/catalogue';
 import { pauseAt, positionAt } from '../../core/routine/progress';
 import type { Routine } from '../../core/types';
 import { spokenPhrase } from '../../speech/bounded-text';
@@ -15,6 +14,7 @@ import { currentOffer, lastPointCode, sessionAttributes, updateSession } from '.
 import { SessionEndedRequestHandler, welcome } from '../builtin';
 import { pointNotPressed, unknownPoint } from '../find-point';
 import {
+  catalogueOf,
   intentName,
   isIntent,
   readNeed,
@@ -96,11 +96,11 @@ function routineFromRequest(h: HandlerInput): { routine?: Routine; problem?: Res
     // "A routine for morning stiffness": one question about night pain before the morning routine.
     const hint = hintQuestion(h, spoken, need.id);
     if (hint) return { problem: hint };
-    return { routine: routineFor(need.id) ?? getRoutine('general') };
+    return { routine: catalogueOf(h).routineFor(need.id) ?? catalogueOf(h).getRoutine('general') };
   }
   const offer = currentOffer(h);
-  const offered = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
-  return { routine: offered ?? getRoutine('general') };
+  const offered = offer?.kind === 'routine' ? catalogueOf(h).getRoutine(offer.routineId) : undefined;
+  return { routine: offered ?? catalogueOf(h).getRoutine('general') };
 }
 
 export const StartRoutineIntentHandler: GuideHandler = {
@@ -119,7 +119,7 @@ export const TimeHoldIntentHandler: GuideHandler = {
   async handle(h) {
     const t = translatorOf(h);
     const slot = readPoint(h);
-    const point = slot.given ? slot.found?.point : getPoint(lastPointCode(h) ?? '');
+    const point = slot.given ? slot.found?.point : catalogueOf(h).getPoint(lastPointCode(h) ?? '');
     if (slot.given && !point) return unknownPoint(h, slot.spoken);
     if (!point) {
       return askKeys(h, 'routine.hold.whichPoint', 'routine.hold.whichPointReprompt');

@@ -9,7 +9,6 @@
  * with the adjusted words.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import { getPoint, getRoutine } from '../../core/catalogue';
 import type { RoutinePlan } from '../../core/routine/plan';
 import {
   positionAt,
@@ -21,7 +20,7 @@ import {
 import { pointAdvice, pointAllowed } from '../../core/safety';
 import { adjustedHoldWords, notPressedSpeech } from '../../speech/find';
 import { updateSession } from '../conversation';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { recordAdjustment, replanFrom, type ReplannedRoutine } from '../safety/gate';
 import { profileOf, readSafety } from '../safety/health-profile';
 import { nowOf, readRoutine, writeRoutine } from './routine-attribute';
@@ -33,9 +32,12 @@ export interface ReplanReply {
 
 /** A timed hold's plan under the profile: light, hands-only words where the profile adjusts it. */
 function pointHoldWords(h: HandlerInput, plan: RoutinePlan): RoutinePlan {
-  const point = plan.source.type === 'point' ? getPoint(plan.source.code) : undefined;
+  const point = plan.source.type === 'point' ? catalogueOf(h).getPoint(plan.source.code) : undefined;
   if (!point) return plan;
-  const words = adjustedHoldWords(translatorOf(h), pointAdvice(profileOf(readSafety(h)), point));
+  const words = adjustedHoldWords(
+    translatorOf(h),
+    pointAdvice(profileOf(readSafety(h), catalogueOf(h).safety), point, catalogueOf(h).safety),
+  );
   if (!words) return plan;
   return {
     ...plan,
@@ -59,8 +61,10 @@ export function replannedTurn(
   const again = replanFrom(h, plan, from.index);
   if (!again) return { kind: 'same' };
   if (plan.source.type === 'point') {
-    const point = getPoint(plan.source.code);
-    const advice = point ? pointAdvice(profileOf(readSafety(h)), point) : undefined;
+    const point = catalogueOf(h).getPoint(plan.source.code);
+    const advice = point
+      ? pointAdvice(profileOf(readSafety(h), catalogueOf(h).safety), point, catalogueOf(h).safety)
+      : undefined;
     if (
       point &&
       advice &&
@@ -86,7 +90,7 @@ export function replannedTurn(
 
 /** Keeps what changed, so "what did you change?" can explain it. */
 export function recordReplan(h: HandlerInput, plan: RoutinePlan, again: ReplannedRoutine): void {
-  const routine = plan.source.type === 'routine' ? getRoutine(plan.source.id) : undefined;
+  const routine = plan.source.type === 'routine' ? catalogueOf(h).getRoutine(plan.source.id) : undefined;
   if (routine) recordAdjustment(h, { routine, changes: again.changes, speech: again.speech });
 }
 

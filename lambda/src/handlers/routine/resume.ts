@@ -11,7 +11,6 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
 import { planRoutine, sourceCount, stepNumber, type RoutinePlan } from '../../core/routine/plan';
 import { resumeOfferSpeech } from '../../speech/routine';
 import {
@@ -26,7 +25,7 @@ import {
 import type { Routine } from '../../core/types';
 import { loadUser, saveUser } from '../../persistence/user-store';
 import { updateSession } from '../conversation';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { ask } from '../reply';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { stopRulesLead } from '../safety/stop-rules';
@@ -57,8 +56,8 @@ export async function saveRoutineProgress(h: HandlerInput, state: RoutineState):
   return saveUser(h, { [PROGRESS_FIELD]: progress });
 }
 
-export function routineNameOf(progress: SavedProgress): string {
-  return getRoutine(progress.routine)?.name ?? progress.routine;
+export function routineNameOf(h: HandlerInput, progress: SavedProgress): string {
+  return catalogueOf(h).getRoutine(progress.routine)?.name ?? progress.routine;
 }
 
 /** The routine as it would be guided now, under the profile in force, with where to pick it up. */
@@ -75,7 +74,7 @@ interface Replanned {
  * has said in this session.
  */
 async function replan(h: HandlerInput, progress: SavedProgress): Promise<Replanned | undefined> {
-  const routine = getRoutine(progress.routine);
+  const routine = catalogueOf(h).getRoutine(progress.routine);
   if (!routine) return undefined;
   const gate = await routineGate(h);
   const voice = await voiceOf(h);
@@ -101,7 +100,7 @@ export async function offerResume(
   const at = again?.point
     ? { number: stepNumber(again.plan, again.point.index), of: sourceCount(again.plan) }
     : undefined;
-  return resumeOfferSpeech(translatorOf(h), routineNameOf(progress), at);
+  return resumeOfferSpeech(translatorOf(h), routineNameOf(h, progress), at);
 }
 
 /** Picks the saved routine up where it was left, or says why it can't. */
@@ -120,7 +119,7 @@ export async function resumeSaved(h: HandlerInput): Promise<Response> {
       const gate = await routineGate(h);
       if (gate.kind !== 'blocked') recordAdjustment(h, gate.plan(again.routine));
       const lead = [
-        t('routine.resume.welcomeBack', { routine: routineNameOf(progress) }),
+        t('routine.resume.welcomeBack', { routine: routineNameOf(h, progress) }),
         (await stopRulesLead(h, again.routine)).speech,
       ];
       return playTurn(h, again.plan, again.point, { lead });

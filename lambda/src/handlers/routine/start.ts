@@ -4,7 +4,6 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getPoint, getRoutine } from '../../core/catalogue';
 import {
   DEFAULT_HOLD_SCALE,
   isHoldScale,
@@ -20,7 +19,7 @@ import { announcedMinutes } from '../../core/routine/timeline';
 import { pointHoldOpening, routineOpening, routinePhrasebook } from '../../speech/routine-cues';
 import { speakableCode } from '../../speech/ssml';
 import { updateSession, type ScreenedStart } from '../conversation';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { playTurn } from './respond';
 import { recordAdjustment, routineGate } from '../safety/gate';
 import { healthStated, profileOf, readSafety } from '../safety/health-profile';
@@ -66,11 +65,11 @@ export async function beginScreened(h: HandlerInput, then: ScreenedStart): Promi
 export async function startScreened(h: HandlerInput, then: ScreenedStart): Promise<Response> {
   updateSession(h, { offer: undefined, [SCREENED_ATTRIBUTE]: screenedYes(h) ? 'yes' : true });
   if (then.type === 'routine') {
-    const routine = getRoutine(then.routineId) ?? getRoutine('general');
+    const routine = catalogueOf(h).getRoutine(then.routineId) ?? catalogueOf(h).getRoutine('general');
     if (routine) return startRoutine(h, routine, { breathingOnly: then.breathingOnly === true });
   }
   if (then.type === 'point') {
-    const point = getPoint(then.code);
+    const point = catalogueOf(h).getPoint(then.code);
     if (point) return startPointHold(h, point);
   }
   return resumeSaved(h);
@@ -109,7 +108,7 @@ export async function startRoutine(
   const adjusted = gate.plan(routine);
   const safe =
     options.breathingOnly && adjusted.routine.steps.some((step) => step.pressure !== 'none')
-      ? { routine: breathingOnlyRoutine(), changes: [], speech: '' }
+      ? { routine: breathingOnlyRoutine(catalogueOf(h).safety), changes: [], speech: '' }
       : adjusted;
   recordAdjustment(h, safe);
   // A routine started before (as it is now, not a substitute): steps announced briefly.
@@ -155,7 +154,7 @@ export async function startPointHold(h: HandlerInput, point: Point): Promise<Res
   }
   recordAdjustment(h, safe);
   // The hold's words follow the profile too: light, hands-only words instead of the catalogue's.
-  const advice = pointAdvice(profileOf(readSafety(h)), point);
+  const advice = pointAdvice(profileOf(readSafety(h), catalogueOf(h).safety), point, catalogueOf(h).safety);
   const words = adjustedHoldWords(t, advice);
   const held: Routine = words
     ? { ...safe.routine, steps: safe.routine.steps.map((step) => ({ ...step, ...words })) }

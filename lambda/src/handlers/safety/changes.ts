@@ -3,9 +3,10 @@ import { blockers } from '../../core/safety';
 import { blockedSpeech, changesExplained, reasons } from '../../speech/safety';
 import { healthIntent, profileOf } from './health-profile';
 import { ask } from '../reply';
+import { catalogueOf } from '../input';
 
 export const SafetyChangesIntentHandler = healthIntent('SafetyChangesIntent', (h, t, state) => {
-  const profile = profileOf(state);
+  const profile = profileOf(state, catalogueOf(h).safety);
   const blocking = blockers(profile);
   let speech: string;
   if (blocking.length > 0) {

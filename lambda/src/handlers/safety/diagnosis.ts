@@ -6,10 +6,10 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
 import { breathingOnlyRoutine } from '../../core/safety';
 import { updateSession, type ScreenedStart } from '../conversation';
-import { translatorOf } from '../input';
+import { englishCatalogue } from '../../core/catalogue';
+import { catalogueOf, translatorOf } from '../input';
 import { ask, askKeys } from '../reply';
 import { fingerprint, patchSafety, readSafety } from './health-profile';
 
@@ -24,7 +24,7 @@ export function diagnosisQuestion(
   returning: (routineId: string) => boolean,
 ): Response | undefined {
   if (then.type !== 'routine') return undefined;
-  const routine = getRoutine(then.routineId);
+  const routine = catalogueOf(h).getRoutine(then.routineId);
   if (!routine?.needsDiagnosis || readSafety(h).diagnosed.includes(routine.id)) return undefined;
   const t = translatorOf(h);
   const key = returning(routine.id) ? 'safety.diagnosis.questionReturning' : 'safety.diagnosis.question';
@@ -36,11 +36,11 @@ export function diagnosisQuestion(
 
 /** "No, it hasn't been diagnosed": a check first, and the breathing-only routine on offer. */
 export function notDiagnosed(h: HandlerInput): Response {
-  updateSession(h, { offer: { kind: 'routine', routineId: breathingOnlyRoutine().id } });
+  updateSession(h, { offer: { kind: 'routine', routineId: breathingOnlyRoutine(catalogueOf(h).safety).id } });
   return askKeys(h, 'safety.diagnosis.notDiagnosed', 'safety.diagnosis.notDiagnosedReprompt');
 }
 
 /** Whether the safety question's nerve group should ask about either leg (a diagnosed disc problem). */
 export function asksAboutEitherLeg(then?: ScreenedStart): boolean {
-  return then?.type === 'routine' && getRoutine(then.routineId)?.needsDiagnosis === true;
+  return then?.type === 'routine' && englishCatalogue.getRoutine(then.routineId)?.needsDiagnosis === true;
 }

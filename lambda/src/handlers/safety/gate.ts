@@ -20,7 +20,7 @@ import {
 import type { RoutinePlan } from '../../core/routine/plan';
 import type { Routine } from '../../core/types';
 import { lightenRoutine, pressesHarderThanLight } from '../../core/safety';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { blockedSpeech, changesSentence } from '../../speech/safety';
 import { loadStoredProfile, patchSafety, profileOf, readSafety } from './health-profile';
 
@@ -38,7 +38,7 @@ export type RoutineGate =
 
 export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
   const t = translatorOf(h);
-  const profile = profileOf(await loadStoredProfile(h));
+  const profile = profileOf(await loadStoredProfile(h), catalogueOf(h).safety);
   const blocking = blockers(profile);
   if (blocking.length > 0) {
     return {
@@ -52,9 +52,9 @@ export async function routineGate(h: HandlerInput): Promise<RoutineGate> {
   return {
     kind: breathingOnly ? 'breathing-only' : 'adjust',
     plan(requested) {
-      const adjusted = adjustRoutine(requested, profile);
+      const adjusted = adjustRoutine(requested, profile, catalogueOf(h).safety);
       // "Carry on lighter" after a stop-rule symptom holds for every routine and hold this session.
-      const routine = lighter ? lightenRoutine(adjusted.routine) : adjusted.routine;
+      const routine = lighter ? lightenRoutine(adjusted.routine, catalogueOf(h).safety) : adjusted.routine;
       const lightened = lighter && pressesHarderThanLight(adjusted.routine);
       const speech = [
         changesSentence(t, adjusted.changes),
@@ -77,7 +77,7 @@ export function recordAdjustment(h: HandlerInput, safe: SafeRoutine): void {
 
 /** True when a red flag or a stop-tier condition was mentioned this session. */
 export function routinesBlocked(h: HandlerInput): boolean {
-  return blockers(profileOf(readSafety(h))).length > 0;
+  return blockers(profileOf(readSafety(h), catalogueOf(h).safety)).length > 0;
 }
 
 /** The rest of a routine under way, re-made for the profile in force now (see `adjustPlanFrom`). */
@@ -96,9 +96,9 @@ export interface ReplannedRoutine {
  */
 export function replanFrom(h: HandlerInput, plan: RoutinePlan, index: number): ReplannedRoutine | undefined {
   const t = translatorOf(h);
-  const profile = profileOf(readSafety(h));
+  const profile = profileOf(readSafety(h), catalogueOf(h).safety);
   if (blockers(profile).length > 0) return undefined;
-  const { plan: next, changes, currentKept } = adjustPlanFrom(plan, index, profile);
+  const { plan: next, changes, currentKept } = adjustPlanFrom(plan, index, profile, catalogueOf(h).safety);
   if (next === plan) return undefined;
   const breathingOnly = changes.some((c) => c.kind === 'breathing-only');
   const sentence = changesSentence(t, changes, 'routine.replan.sentence');

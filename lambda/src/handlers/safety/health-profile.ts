@@ -14,6 +14,8 @@ import {
   getRedFlag,
   getStopSymptom,
   safetyProfile,
+  englishRules,
+  type HealthRules,
   type RoutineChange,
   type SafetyProfile,
 } from '../../core/safety';
@@ -179,8 +181,9 @@ export function patchSafety(h: HandlerInput, patch: Partial<SafetySession>): Saf
   return next;
 }
 
-export function profileOf(s: SafetySession): SafetyProfile {
-  return safetyProfile(s.conditions, s.redFlags, s.unknown);
+/** The session's profile, its entries in the rules' language (the request's: `catalogueOf(h).safety`). */
+export function profileOf(s: SafetySession, rules: HealthRules = englishRules): SafetyProfile {
+  return safetyProfile(s.conditions, s.redFlags, s.unknown, rules);
 }
 
 /** The condition ids in the user's stored record, if any (stored data is untrusted too). */

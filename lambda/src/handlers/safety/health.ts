@@ -6,16 +6,11 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getNeed, getRoutine, resolveNeed, routineFor } from '../../core/catalogue';
 import {
   answer,
   blockers,
-  getCondition,
   breathingOnlyReasons,
-  getRedFlag,
   healthEntry,
-  hintedRedFlag,
-  soundsLikeSymptom,
   strictestAnswer,
   triage,
   urgency,
@@ -26,7 +21,7 @@ import {
 } from '../../core/safety';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { currentOffer, updateSession } from '../conversation';
-import { isIntent, readHealth, readPoint, translatorOf } from '../input';
+import { catalogueOf, isIntent, readHealth, readPoint, translatorOf } from '../input';
 import type { GuideHandler } from '../handler';
 import { nowOf, readRoutine, writeRoutine } from '../routine/routine-attribute';
 import { PROGRESS_FIELD } from '../routine/resume';
@@ -160,7 +155,8 @@ export const SafetyWhyHandler: GuideHandler = {
     const t = translatorOf(h);
     const offer = currentOffer(h);
     const id = offer?.kind === 'safety-why' ? offer.trigger : '';
-    const trigger = getRedFlag(id) ?? getCondition(id);
+    const rules = catalogueOf(h).safety;
+    const trigger = rules.getRedFlag(id) ?? rules.getCondition(id);
     const routineId = offer?.kind === 'safety-why' ? offer.routineId : undefined;
     updateSession(h, { offer: routineId ? { kind: 'routine', routineId } : undefined });
     if (!trigger) return askKeys(h, 'safety.statement.next', 'safety.reprompt');
@@ -232,13 +228,14 @@ function respond(
   }
   if (health.age !== undefined) return askSafety(`${t('safety.age.noted')} ${followUp(h, state)}`);
   if (health.given) {
-    const need = health.spoken ? resolveNeed(health.spoken) : undefined;
+    const need = health.spoken ? catalogueOf(h).resolveNeed(health.spoken) : undefined;
     const hint = hintQuestion(h, health.spoken, need?.id);
     if (hint) return hint;
     if (need?.inScope) return needReply(h, need.id, need.name, mode);
     if (need && mode === 'statement')
       return askSafety(`${t('find.outOfScope', { need: need.name })} ${t('safety.statement.next')}`);
-    if (mode === 'statement' && health.spoken && soundsLikeSymptom(health.spoken)) return unclearResponse(h);
+    if (mode === 'statement' && health.spoken && catalogueOf(h).phrasings.soundsLikeSymptom(health.spoken))
+      return unclearResponse(h);
     if (mode === 'statement') {
       // "I'm {words}" may be a misheard "I'm ready": ask before treating it as a condition.
       const speech = t('safety.statement.unknownAsk', { spoken: spokenPhrase(health.spoken ?? '') });
@@ -252,7 +249,7 @@ function respond(
   if (mode === 'statement')
     return askSafety(t('safety.statement.noWords'), t('safety.statement.noWordsReprompt'));
 
-  const blocking = blockers(profileOf(state));
+  const blocking = blockers(profileOf(state, catalogueOf(h).safety));
   if (blocking.length > 0) return triageResponse(h, blocking[0]);
   if (point.given && !point.found) {
     const spoken = point.spoken ?? '';
@@ -260,7 +257,10 @@ function respond(
       `${t('safety.point.unknown', { spoken: spokenPhrase(spoken) })} ${stopRules(t)} ${t('safety.anythingElse')}`,
     );
   }
-  const reply = answerSpeech(t, strictestAnswer(profileOf(state), point.found?.point.code));
+  const reply = answerSpeech(
+    t,
+    strictestAnswer(profileOf(state, catalogueOf(h).safety), point.found?.point.code),
+  );
   return oneBreathAnswer(h, reply, { point: point.found?.point.code });
 }
 
@@ -315,10 +315,11 @@ export const SafetyMoreHandler: GuideHandler = {
     const t = translatorOf(h);
     const offer = currentOffer(h);
     const about = offer?.kind === 'safety-more' ? offer : { condition: undefined, point: undefined };
-    const condition = about.condition ? getCondition(about.condition) : undefined;
+    const rules = catalogueOf(h).safety;
+    const condition = about.condition ? rules.getCondition(about.condition) : undefined;
     const found = condition
       ? answer(condition, about.point)
-      : strictestAnswer(profileOf(readSafety(h)), about.point);
+      : strictestAnswer(profileOf(readSafety(h), rules), about.point);
     const reply = answerSpeech(t, found);
     const { rest } = cutForBreath(t, reply);
     updateSession(h, { offer: undefined });
@@ -334,7 +335,7 @@ function needReply(
   mode: 'question' | 'statement',
 ): Response {
   const t = translatorOf(h);
-  const routine = routineFor(needId);
+  const routine = catalogueOf(h).routineFor(needId);
   const lead = t(mode === 'question' ? 'safety.need.question' : 'safety.need.statement', { need: needName });
   if (!routine) return ask(h, `${lead} ${stopRules(t)} ${t('safety.anythingElse')}`, t('safety.reprompt'));
   updateSession(h, { offer: { kind: 'routine', routineId: routine.id } });
@@ -353,7 +354,7 @@ export function hintQuestion(
   spoken: string | undefined,
   needId?: string,
 ): Response | undefined {
-  const hinted = spoken ? hintedRedFlag(spoken) : undefined;
+  const hinted = spoken ? catalogueOf(h).safety.hintedRedFlag(spoken) : undefined;
   if (!hinted?.askFirst || readSafety(h).redFlags.includes(hinted.id)) return undefined;
   const t = translatorOf(h);
   const question = t('safety.hint.ask', { question: hinted.askFirst.question });
@@ -375,12 +376,12 @@ export function hintAnswered(
   needId: string | undefined,
   yes: boolean,
 ): Response {
-  const flag = getRedFlag(flagId);
+  const flag = catalogueOf(h).safety.getRedFlag(flagId);
   if (yes && flag) {
     noteAll(h, [{ kind: 'red-flag', redFlag: flag }]);
     return triageResponse(h, flag);
   }
-  const need = needId ? getNeed(needId) : undefined;
+  const need = needId ? catalogueOf(h).getNeed(needId) : undefined;
   if (need) return needReply(h, need.id, need.name, 'statement');
   return askKeys(h, 'safety.statement.next', 'safety.reprompt');
 }
@@ -407,9 +408,10 @@ export function unknownConfirmed(h: HandlerInput, yes: boolean): Response {
 function followUp(h: HandlerInput, state: SafetySession): string {
   const t = translatorOf(h);
   const offer = currentOffer(h);
-  const routine = offer?.kind === 'routine' ? getRoutine(offer.routineId) : undefined;
+  const routine = offer?.kind === 'routine' ? catalogueOf(h).getRoutine(offer.routineId) : undefined;
   if (!routine) return t('safety.statement.next');
-  if (breathingOnlyReasons(profileOf(state)).length > 0) return t('safety.statement.offerBreathing');
+  if (breathingOnlyReasons(profileOf(state, catalogueOf(h).safety)).length > 0)
+    return t('safety.statement.offerBreathing');
   return t('safety.statement.offerRoutine', { routine: routine.name });
 }
 

@@ -7,9 +7,7 @@
  */
 import type { RequestInterceptor } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { resolveNeed } from '../../core/catalogue';
-import { hintedRedFlag, soundsLikeSymptom } from '../../core/safety';
-import { isIntent, readHealth } from '../input';
+import { catalogueOf, isIntent, readHealth } from '../input';
 
 export const NotHealthStatementInterceptor: RequestInterceptor = {
   process(h) {
@@ -17,7 +15,13 @@ export const NotHealthStatementInterceptor: RequestInterceptor = {
     const health = readHealth(h);
     if (health.matches.length > 0 || health.age !== undefined || health.statement) return;
     const words = health.spoken;
-    if (!words || resolveNeed(words)?.inScope || soundsLikeSymptom(words) || hintedRedFlag(words)) return;
+    if (
+      !words ||
+      catalogueOf(h).resolveNeed(words)?.inScope ||
+      catalogueOf(h).phrasings.soundsLikeSymptom(words) ||
+      catalogueOf(h).safety.hintedRedFlag(words)
+    )
+      return;
     const request = h.requestEnvelope.request as unknown as Record<string, unknown>;
     const fallback = {
       ...request,

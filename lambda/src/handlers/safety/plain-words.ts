@@ -3,7 +3,8 @@
  * answer or a routine speaks of finger-widths.
  */
 import type { HandlerInput } from 'ask-sdk-core';
-import { translatorOf } from '../input';
+import { localeOf, translatorOf } from '../input';
+import { translatorFor } from '../../i18n';
 import { fingerWidthSpeech, mentionsFingerWidths } from '../../speech/safety';
 import { patchSafety, readSafety } from './health-profile';
 
@@ -19,7 +20,9 @@ export function fingerWidthOnce(h: HandlerInput, ...texts: string[]): string {
  * is not said now is said with the next answer that speaks of finger-widths.
  */
 export function fingerWidthPending(h: HandlerInput, ...texts: string[]): string {
-  if (!mentionsFingerWidths(texts) || readSafety(h).fingerWidthSaid) return '';
+  // Not the recording translator: the unit's word is looked up, not said ("repeat" replays what was said).
+  const t = translatorFor(localeOf(h));
+  if (!mentionsFingerWidths(t, texts) || readSafety(h).fingerWidthSaid) return '';
   return fingerWidthSpeech(translatorOf(h));
 }
 

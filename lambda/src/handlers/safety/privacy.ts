@@ -5,11 +5,11 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getCondition, triage, type Condition } from '../../core/safety';
+import { triage, type Condition } from '../../core/safety';
 import { deleteUser, loadUser, saveUser } from '../../persistence/user-store';
 import { spokenPhrase } from '../../speech/bounded-text';
 import { updateSession } from '../conversation';
-import { isIntent, readHealth, translatorOf } from '../input';
+import { catalogueOf, isIntent, readHealth, translatorOf } from '../input';
 import { beginScreened } from '../routine/start';
 import { SCREENED_ATTRIBUTE } from '../routine/routine-attribute';
 import { notDiagnosed } from './diagnosis';
@@ -72,7 +72,7 @@ export const RememberHealthIntentHandler = healthIntent('RememberHealthIntent', 
     return say(h, t('safety.remember.unknown', { spoken: spokenPhrase(health.spoken ?? '') }));
   } else {
     wanted = state.conditions
-      .map((id) => getCondition(id))
+      .map((id) => catalogueOf(h).safety.getCondition(id))
       .filter((c): c is Condition => c?.remember === true);
   }
   if (wanted.length === 0) return say(h, t('safety.remember.nothing'));

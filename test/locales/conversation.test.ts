@@ -1,0 +1,148 @@
+/**
+ * A conversation per locale, from a user's words in that locale's language
+ * (test/fixtures/locales/<locale>.json): each phrase goes through the simulator's NLU over that
+ * locale's own generated model, then the real skill. Find a point by code and by name, a need, a
+ * routine start and one control mid-hold, a safety question, a red flag with that market's care
+ * numbers, and a condition said mid-routine. What each did is read from the session state the skill
+ * keeps and from the catalogue in that language, never from English wording.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { catalogueFor } from '../../lambda/src/core/catalogue';
+import { resolveSlotValue } from '../../simulator/envelope';
+import { ModelMatcher } from '../../simulator/nlu';
+import type { Conversation } from '../support/conversation';
+import { LOCALES_UNDER_TEST } from '../support/locales';
+import { modelFor } from '../support/model';
+import { routineState } from '../support/routine';
+import { newConversation } from '../support/skill';
+
+interface Fixture {
+  locale: string;
+  findByCode: { say: string; point: string };
+  findByName: { say: string; point: string };
+  need: { say: string; need: string };
+  startRoutine: { say: string; routine: string };
+  controlMidHold: { say: string; action: string };
+  safety: { say: string; condition: string };
+  redFlag: { say: string; redFlag: string };
+  conditionMidRoutine: { say: string; condition: string };
+  careNumbers: { emergency: string[]; urgent: string[] };
+}
+
+const fixturePath = (locale: string) => path.join(__dirname, '../fixtures/locales', `${locale}.json`);
+
+/** The slot value ids Alexa's entity resolution gives the words the NLU put in each slot. */
+function resolvedIds(
+  locale: string,
+  understood: { intent: string; slots: Record<string, string> },
+): string[] {
+  const { intents, types = [] } = modelFor(locale).interactionModel.languageModel;
+  const slots = intents.find((i) => i.name === understood.intent)?.slots ?? [];
+  return Object.entries(understood.slots).flatMap(([name, words]) => {
+    const type = types.find((t) => t.name === slots.find((s) => s.name === name)?.type);
+    const id = type ? resolveSlotValue(type, words)?.id : undefined;
+    return id ? [id] : [];
+  });
+}
+
+/** Starts the fixture's routine as a user would, answering the one-off questions with Alexa's built-in yes and no. */
+async function startRoutine(talk: Conversation, say: string): Promise<void> {
+  await talk.utter(say);
+  const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
+  if (safety?.pending?.action === 'diagnosis') await talk.say('AMAZON.YesIntent');
+  const offer = talk.sessionAttributes.offer as { kind?: string } | undefined;
+  if (offer?.kind === 'screen') await talk.say('AMAZON.NoIntent');
+}
+
+/** Into the first hold of the running routine, ten seconds after the pressing starts. */
+async function intoHold(talk: Conversation): Promise<void> {
+  talk.wait(routineState(talk)!.turn!.totalMs / 1000 + 1);
+  await talk.say('AMAZON.NextIntent');
+  talk.wait(routineState(talk)!.turn!.windows[0].holdStartMs / 1000 + 10);
+}
+
+const conditionsOf = (talk: Conversation) =>
+  (talk.sessionAttributes.safety as { conditions?: string[] } | undefined)?.conditions ?? [];
+
+describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
+  it('has its fixture', () => {
+    expect(existsSync(fixturePath(locale))).toBe(true);
+  });
+  if (!existsSync(fixturePath(locale))) return;
+  const fixture = JSON.parse(readFileSync(fixturePath(locale), 'utf8')) as Fixture;
+  const matcher = new ModelMatcher(modelFor(locale));
+  const catalogue = catalogueFor(locale);
+  const talkIn = () => newConversation({ locale }).talk;
+
+  it('the fixture is this locale’s', () => {
+    expect(fixture.locale).toBe(locale);
+  });
+
+  it.each(['findByCode', 'findByName'] as const)(
+    '%s: the point, with its name in this language',
+    async (kind) => {
+      const { say, point } = fixture[kind];
+      const understood = matcher.understand(say);
+      expect([say, understood.intent]).toEqual([say, 'FindPointIntent']);
+      const talk = talkIn();
+      const turn = await talk.utter(say);
+      expect(talk.sessionAttributes.lastPoint).toBe(point);
+      expect(turn.speech.toLowerCase()).toContain(catalogue.getPoint(point)!.names[0].toLowerCase());
+    },
+  );
+
+  it('need: the points for it, by name', async () => {
+    const { say, need } = fixture.need;
+    expect(resolvedIds(locale, matcher.understand(say))).toContain(need);
+    const turn = await talkIn().utter(say);
+    const first = catalogue.pointsFor(need)[0];
+    expect(turn.speech.toLowerCase()).toContain(first.names[0].toLowerCase());
+  });
+
+  it('startRoutine and a control mid-hold', async () => {
+    const { say, routine } = fixture.startRoutine;
+    const talk = talkIn();
+    await startRoutine(talk, say);
+    expect(routineState(talk)?.plan.source).toEqual({ type: 'routine', id: routine });
+    await intoHold(talk);
+    const { say: control, action } = fixture.controlMidHold;
+    const intent = catalogue.controls.actions[action]?.intent;
+    expect([control, matcher.understand(control).intent]).toEqual([control, intent]);
+    const turn = await talk.utter(control);
+    if (catalogue.controls.actions[action].reaches.playing === 'pause') {
+      expect(routineState(talk)?.paused).toBeDefined();
+      expect(turn.ended).toBe(false);
+    }
+  });
+
+  it('safety: the condition applies from then on', async () => {
+    const { say, condition } = fixture.safety;
+    const talk = talkIn();
+    const turn = await talk.utter(say);
+    expect(conditionsOf(talk)).toContain(condition);
+    expect(turn.reprompt).not.toBe('');
+  });
+
+  it('redFlag: that market’s care numbers, and the session ends', async () => {
+    const { say, redFlag } = fixture.redFlag;
+    expect(resolvedIds(locale, matcher.understand(say))).toContain(redFlag);
+    const turn = await talkIn().utter(say);
+    const care = catalogue.safety.getRedFlag(redFlag)!.care;
+    const numbers = care === 'emergency' ? fixture.careNumbers.emergency : fixture.careNumbers.urgent;
+    // Read as a phone number, or through an alias ("triple zero"), never as an amount.
+    for (const number of numbers)
+      expect(turn.ssml).toMatch(
+        new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
+      );
+    if (care === 'emergency') expect(turn.ended).toBe(true);
+  });
+
+  it('conditionMidRoutine: said during a hold, it applies to the routine', async () => {
+    const talk = talkIn();
+    await startRoutine(talk, fixture.startRoutine.say);
+    await intoHold(talk);
+    await talk.utter(fixture.conditionMidRoutine.say);
+    expect(conditionsOf(talk)).toContain(fixture.conditionMidRoutine.condition);
+  });
+});
