@@ -6,6 +6,7 @@
  */
 import { buildSkill } from '../../lambda/src/skill';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
+import { ssmlToText } from '../../lambda/src/speech/ssml';
 import { Conversation, type Turn } from '../support/conversation';
 import { routineState, skipPainQuestion } from '../support/routine';
 import { newConversation } from '../support/skill';
@@ -18,6 +19,27 @@ const PAUSE_TIP = /Say Alexa, pause, whenever you need a break\./;
 /** Seconds from the start of the routine's first turn to its first press. */
 function beforeFirstPress(talk: Conversation): number {
   return (routineState(talk)?.turn?.windows[0].holdStartMs ?? Infinity) / 1000;
+}
+
+/**
+ * The first turn as heard around its first hold: every word before the hold starts (output speech
+ * included), the last words before it (the press cue) and the words said inside it, in order.
+ */
+function aroundFirstHold(
+  talk: Conversation,
+  turn: Turn,
+): { before: string; pressCue: string; inHold: string[] } {
+  const window = routineState(talk)!.turn!.windows[0];
+  const before = [ssmlToText(turn.ssml)];
+  const inHold: string[] = [];
+  let at = 0;
+  for (const c of turn.apla?.document.mainTemplate.item.items ?? []) {
+    if (c.type === 'Speech' && at < window.holdStartMs) before.push(ssmlToText(c.content));
+    if (c.type === 'Speech' && at >= window.holdStartMs && at < window.holdStartMs + window.holdMs)
+      inHold.push(ssmlToText(c.content));
+    at += c.type === 'Speech' ? estimateSpeechMs(c.content) : c.duration;
+  }
+  return { before: before.join(' ').trim(), pressCue: before[before.length - 1], inHold };
 }
 
 async function quickRoutine(talk: Conversation): Promise<{ question: Turn; first: Turn }> {
@@ -71,6 +93,41 @@ describe('a returning user hears less before the first press', () => {
     expect(question.speech).toMatch(/numbness or weakness, bladder or bowel change/);
     const first = await talk.utter('no');
     expect(first.speech).toMatch(/Stop if it's sharp, your leg worsens, or you're dizzy\./);
+  });
+
+  it('the first time the full rules come before the first press; later the one line is the first words of the first hold, right after the press cue', async () => {
+    const { talk } = newConversation({ userId: 'amzn1.ask.account.RETURNING-IN-HOLD' });
+    const first = await quickRoutine(talk);
+    const heardFirst = aroundFirstHold(talk, first.first);
+    expect(heardFirst.before).toMatch(FULL_RULES);
+    expect(heardFirst.inHold.join(' ')).not.toMatch(REMINDER);
+    await talk.utter('stop');
+
+    talk.wait(3600).newSession();
+    const again = await quickRoutine(talk);
+    const heard = aroundFirstHold(talk, again.first);
+    const window = routineState(talk)!.turn!.windows[0];
+    expect(heard.before).not.toMatch(REMINDER);
+    expect(heard.pressCue).toBe('Begin.');
+    expect(heard.inHold[0]).toMatch(REMINDER);
+    // Said once, and the warm-up still lasts its 30 s: the words are part of the hold, not added to it.
+    expect(again.first.speech.match(/Stop if/g)).toHaveLength(1);
+    expect(window.holdMs).toBe(routineState(talk)!.plan.steps[0].seconds * 1000);
+  });
+
+  it('the sciatica routine: its own reminder right after "Press slowly now.", before the breath cue that settles the pressure', async () => {
+    const { talk } = newConversation({ userId: 'amzn1.ask.account.RETURNING-SCIATICA-HOLD' });
+    await talk.utter('start the sciatica routine');
+    await talk.utter('no');
+    await talk.utter('stop');
+    talk.wait(3600).newSession();
+    await skipPainQuestion(talk, await talk.utter('start the sciatica routine'));
+    const first = await talk.utter('no');
+    const heard = aroundFirstHold(talk, first);
+    expect(heard.pressCue).toBe('Press slowly now.');
+    expect(heard.inHold[0]).toBe("Stop if it's sharp, your leg worsens, or you're dizzy.");
+    expect(heard.inHold[1]).toMatch(/breathe/i);
+    expect(heard.before).not.toMatch(/Stop if/);
   });
 
   it('"forget my information" forgets it too: the full rules again', async () => {

@@ -61,7 +61,10 @@ describe('starting a routine', () => {
     const { talk } = newConversation();
     await startScreened(talk, 'start the morning routine');
     const second = await talk.utter('start the evening routine');
-    expect(second.speech).toMatch(/^Evening routine, about 10 minutes\. Stop if it's sharp/);
+    // No question; the one-line stop reminder opens the first hold, after its press cue.
+    expect(second.speech).toMatch(
+      /^Evening routine, about 10 minutes\. First,.* Let's begin\. Stop if it's sharp/,
+    );
   });
 
   it('"yes" to the safety question asks which, and starts nothing until the user says', async () => {

@@ -3,8 +3,10 @@
  * come from the skill's own speaking-rate model (the same measure as `npm run bench -- voice`,
  * test/support/voice.ts), so a longer question, reminder or step announcement fails here:
  * - every routine: a returning user's talk from "start the … routine" to the start of the first hold,
- *   every question and the press cue included, at most 20 s (a shorter press cue for a routine
- *   started before; the one-line stop reminder and, for disc pain, the diagnosis question stay); the first time, the full red-flag screening; the disc routine
+ *   every question (the pain check-in answered with a score) and the press cue included, at most
+ *   20 s (a shorter press cue for a routine started before; the one-line stop reminder stays, as
+ *   the first words of the first hold, and so does the disc routine's diagnosis question); the
+ *   first time, the full red-flag screening; the disc routine
  *   asks about a clinician's diagnosis every session (section 6.4); "about N minutes" within 10 %
  *   of what the returning user's routine plays;
  * - every feature's first answer at most 35 words, "tell me more" at most 70 with no sentence
@@ -17,7 +19,7 @@ import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import type { Routine } from '../../lambda/src/core/types';
 import type { Conversation, Turn } from '../support/conversation';
 import { model } from '../support/model';
-import { routineOver, routineState } from '../support/routine';
+import { painQuestionAsked, routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
 import { expectReason, expectUrgentCareFirst, offersWhy, reasonOf, WHY_OFFER } from '../support/triage';
 import { beforeFirstPress, spokenWords, VOICE_TARGETS } from '../support/voice';
@@ -29,7 +31,10 @@ const valuesOf = (type: string): string[] =>
 
 const sentences = (text: string): string[] => text.split(/(?<=[.?!])\s+/).filter(Boolean);
 
-/** "Start the … routine" in words, answering its questions as a user does (diagnosed: yes; anything new: no). */
+/**
+ * "Start the … routine" in words, answering its questions as a user does (diagnosed: yes; the pain
+ * check-in: a score, whose acknowledgement is timed with the next question; anything new: no).
+ */
 async function startByWords(
   talk: Conversation,
   routine: Routine,
@@ -39,7 +44,8 @@ async function startByWords(
   for (let asked = 0; asked < 3 && !routineState(talk)?.turn; asked++) {
     questions.push(turn);
     const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
-    turn = await talk.utter(safety?.pending?.action === 'diagnosis' ? 'yes' : 'no');
+    const answer = safety?.pending?.action === 'diagnosis' ? 'yes' : painQuestionAsked(talk) ? 'four' : 'no';
+    turn = await talk.utter(answer);
   }
   expect(routineState(talk)?.turn).toBeDefined();
   return { questions, first: turn };

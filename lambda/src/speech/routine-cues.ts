@@ -17,7 +17,8 @@ import { speakableCode } from './ssml';
  * What is said before a routine's first hold: what we're doing and how long it takes, what the
  * safety gate changed (`changes`, already SSML, '' for nothing), an optional note, the stop rules
  * and the "Alexa, pause" tip; for a user who has started a routine before (`returning`), a shorter
- * introduction and no tip.
+ * introduction and no tip. `stopRules: ''` leaves the stop rules to be said elsewhere (a returning
+ * user hears the one-line reminder as the first words of the first hold).
  */
 export function routineOpening(
   t: Translate,

@@ -195,6 +195,74 @@ describe('the cues a person hears', () => {
   });
 });
 
+/**
+ * A returning user's one-line stop reminder is said as the first words of the first hold, right
+ * after its press cue: part of the hold (which keeps its length), never added to the talk before it.
+ */
+describe('words said in the first hold', () => {
+  const reminder = t('safety.routineStopRules.reminder');
+  const text = (turn: Turn) => ssmlToText(timelineToSsml(turn.items));
+
+  it.each(everyPlan)(
+    '%s routine, holds × %s: first in the hold, the hold and the turn as long as without them',
+    (_id, _scale, plan) => {
+      const without = buildTurn(plan, { index: 0 }, say);
+      const turn = buildTurn(plan, { index: 0 }, say, { inFirstHold: [reminder] });
+      const [hold] = turn.steps;
+      expect(turn.steps).toEqual(without.steps);
+      expect(turn.totalMs).toBe(without.totalMs);
+      const offsets = aplaOffsets(turn);
+      const first = offsets.find((o) => o.text !== undefined && o.start >= hold.holdStartMs - 1);
+      expect(Math.abs(first!.start - hold.holdStartMs)).toBeLessThanOrEqual(1);
+      expect(first!.text).toBe(ssmlToText(reminder));
+      expect(text(turn).split(ssmlToText(reminder))).toHaveLength(2);
+      expect(ssmlProblems(timelineToSsml(turn.items))).toEqual([]);
+      expect(aplaProblems(JSON.parse(JSON.stringify(timelineToApla(turn.items, 'x'))))).toEqual([]);
+    },
+  );
+
+  it('a breathing hold starts its rhythm when the words end: in, then out five seconds later', () => {
+    const evening = planRoutine(routines.find((r) => r.id === 'evening')!);
+    const turn = buildTurn(evening, { index: 0 }, say, { inFirstHold: [reminder] });
+    expect(text(turn)).toMatch(
+      /Let's begin\. Stop if it's sharp or spreads, or you're dizzy\. Breathe in\. And out\./,
+    );
+    let at = 0;
+    const starts: Partial<Record<string, number>> = {};
+    for (const item of turn.items) {
+      if (item.type === 'speech' && item.cue && starts[item.cue] === undefined) starts[item.cue] = at;
+      at += item.ms;
+    }
+    const reminderMs = estimateSpeechMs(reminder);
+    expect(starts['breathe-in']).toBe(turn.steps[0].holdStartMs + reminderMs);
+    expect(starts['breathe-out']! - starts['breathe-in']!).toBe(5_000);
+  });
+
+  it('a hold too short to carry them gets them before its announcement', () => {
+    const general = planRoutine(routines.find((r) => r.id === 'general')!);
+    const short: RoutinePlan = {
+      ...general,
+      steps: [{ ...general.steps[0], seconds: 3 }, ...general.steps.slice(1)],
+    };
+    const turn = buildTurn(short, { index: 0 }, say, { inFirstHold: [reminder] });
+    expect(text(turn).startsWith(ssmlToText(reminder))).toBe(true);
+    expect(turn.steps[0].holdMs).toBe(3_000);
+  });
+
+  it('a turn that is its lead alone still says them', () => {
+    const general = planRoutine(routines.find((r) => r.id === 'general')!);
+    const alone = buildTurn(general, { index: 0 }, say, { maxMs: 1_000_000 });
+    const lead = Array.from({ length: 30 }, () => t('routine.stopRules'));
+    const turn = buildTurn(general, { index: 0 }, say, {
+      lead,
+      inFirstHold: [reminder],
+      maxMs: alone.steps[0].endMs + 10_000,
+    });
+    expect(turn.steps).toEqual([]);
+    expect(text(turn)).toContain(ssmlToText(reminder));
+  });
+});
+
 describe('screen data for each turn', () => {
   it('gives step n of m, points, side, and the hold offset and length in the audio', () => {
     const plan: RoutinePlan = planRoutine(routines.find((r) => r.id === 'quick')!);

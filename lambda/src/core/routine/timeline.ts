@@ -126,6 +126,13 @@ export interface TurnStart {
 export interface TurnOptions {
   /** Speech (SSML fragments) before the first hold: welcome, stop rules, an answer. */
   lead?: string[];
+  /**
+   * Speech (SSML fragments) said as the first words of the turn's first hold, right after its press
+   * cue: a returning user's one-line stop reminder. It is part of the hold (the hold keeps its
+   * length; its own cues follow), so it takes no time from the talk before the first press. A hold
+   * too short to carry it after its press cue gets it before its announcement instead.
+   */
+  inFirstHold?: string[];
   maxMs?: number;
 }
 
@@ -277,9 +284,17 @@ function writeHold(
   holdMs: number,
   elapsedInHoldMs: number,
   counts: Map<RecurringCue, number>,
+  opening: string[] = [],
 ): void {
   const start = w.totalMs;
-  for (const { atMs, cue } of holdCues(step, density, holdMs, elapsedInHoldMs, counts)) {
+  // The hold's first words (said once, at its start); its own cues come at their times after them,
+  // and the breathing rhythm (in for five, out for five) starts when they end.
+  for (const ssml of opening) w.speakSsml(ssml);
+  const rhythmMs = w.totalMs - start;
+  for (const planned of holdCues(step, density, holdMs, elapsedInHoldMs, counts)) {
+    const { cue } = planned;
+    const atMs =
+      cue.type === 'breathe-in' || cue.type === 'breathe-out' ? planned.atMs + rhythmMs : planned.atMs;
     // With fewer cues a sign of life is a soft sound, not words.
     const sound = density === 'fewer' && cue.type === 'keep';
     const { ssml, ms } = sound
@@ -302,6 +317,7 @@ function writeStep(
     | { kind: 'announce'; order: AnnounceOrder }
     | { kind: 'switch-sides' }
     | { kind: 'back-to'; remainingMs: number },
+  inHold: string[] = [],
 ): TurnStep {
   const step = plan.steps[index];
   const of = sourceCount(plan);
@@ -327,7 +343,7 @@ function writeStep(
   }
   const holdStartMs = w.totalMs;
   const release = nth('release');
-  writeHold(w, step, densityOf(plan), holdMs, fullMs - holdMs, counts);
+  writeHold(w, step, densityOf(plan), holdMs, fullMs - holdMs, counts, inHold);
   w.speak({ type: 'release', step, nth: release });
   return {
     index,
@@ -359,16 +375,23 @@ export function buildTurn(
 ): Turn {
   const maxMs = options.maxMs ?? MAX_TURN_MS;
   const w = new TimelineWriter(say, (plan.voice ?? DEFAULT_VOICE).pace);
-  for (const ssml of options.lead ?? []) if (ssml.trim() !== '') w.speakSsml(ssml);
+  let index = Math.max(0, Math.min(start.index, plan.steps.length));
+  const inHold = (options.inFirstHold ?? []).filter((ssml) => ssml.trim() !== '');
+  const firstHoldMs = firstHoldLength(plan, start, index);
+  const inHoldMs = inHold.reduce((ms, ssml) => ms + estimateSpeechMs(atPace(ssml, w.pace)), 0);
+  // Words that would not leave a second of the hold after them are said before it.
+  const carried = inHold.length > 0 && inHoldMs <= firstHoldMs - 1_000 ? inHold : [];
+  const lead = [...(options.lead ?? []), ...(carried.length > 0 ? [] : inHold)];
+  for (const ssml of lead) if (ssml.trim() !== '') w.speakSsml(ssml);
   const leadMs = w.totalMs;
   const steps: TurnStep[] = [];
-  let index = Math.max(0, Math.min(start.index, plan.steps.length));
   while (index < plan.steps.length) {
     const before = w.mark();
     const previous = plan.steps[index - 1];
     const isFirstInTurn = steps.length === 0;
+    const firstWords = isFirstInTurn ? carried : [];
     if (isFirstInTurn && start.remainingMs !== undefined) {
-      steps.push(writeStep(w, plan, index, { kind: 'back-to', remainingMs: start.remainingMs }));
+      steps.push(writeStep(w, plan, index, { kind: 'back-to', remainingMs: start.remainingMs }, firstWords));
     } else if (!isFirstInTurn && previous && previous.source === plan.steps[index].source) {
       w.silence(gapAt(REST_MS, w.pace));
       steps.push(writeStep(w, plan, index, { kind: 'switch-sides' }));
@@ -377,7 +400,7 @@ export function buildTurn(
       const order: AnnounceOrder = isFirstInTurn
         ? (start.order ?? (plan.steps.length === 1 ? 'only' : index === 0 ? 'first' : 'next'))
         : 'next';
-      steps.push(writeStep(w, plan, index, { kind: 'announce', order }));
+      steps.push(writeStep(w, plan, index, { kind: 'announce', order }, firstWords));
     }
     const closing = closingCue(plan, index + 1);
     const closingMs = w.voiced(closing).ms;
@@ -390,9 +413,21 @@ export function buildTurn(
     }
     index++;
   }
+  // A turn that is its lead alone still says the words meant for its first hold.
+  if (steps.length === 0) for (const ssml of carried) w.speakSsml(ssml);
   w.silence(gapAt(CLOSING_GAP_MS, w.pace));
   w.speak(closingCue(plan, index));
   return { items: w.items, totalMs: w.totalMs, steps, next: index, finished: index >= plan.steps.length };
+}
+
+/** How long the first hold of a turn from `start` lasts (0 when there is none). */
+function firstHoldLength(plan: RoutinePlan, start: TurnStart, index: number): number {
+  const step = plan.steps[index];
+  if (!step) return 0;
+  const fullMs = step.seconds * 1000;
+  return start.remainingMs === undefined
+    ? fullMs
+    : Math.min(fullMs, Math.max(0, Math.round(start.remainingMs)));
 }
 
 function closingCue(plan: RoutinePlan, nextIndex: number): Cue {
@@ -400,12 +435,24 @@ function closingCue(plan: RoutinePlan, nextIndex: number): Cue {
   return next ? { type: 'ready-for-next', next } : { type: 'finished', plan };
 }
 
-/** Every turn of a plan played straight through from the start (the first one with `lead`). */
-export function allTurns(plan: RoutinePlan, say: Phrasebook, lead: string[] = []): Turn[] {
+/**
+ * Every turn of a plan played straight through from the start (the first one with `lead`, and
+ * `inFirstHold` in its first hold).
+ */
+export function allTurns(
+  plan: RoutinePlan,
+  say: Phrasebook,
+  lead: string[] = [],
+  inFirstHold: string[] = [],
+): Turn[] {
   const turns: Turn[] = [];
   let index = 0;
   while (index < plan.steps.length) {
-    const turn = buildTurn(plan, { index }, say, { lead: turns.length === 0 ? lead : [] });
+    const first = turns.length === 0;
+    const turn = buildTurn(plan, { index }, say, {
+      lead: first ? lead : [],
+      inFirstHold: first ? inFirstHold : [],
+    });
     turns.push(turn);
     index = turn.next;
   }
@@ -422,8 +469,13 @@ export function timelineMs(items: TimelineItem[]): number {
  * closing words, with `lead` (the opening) in the first turn. The user's "next" between turns is
  * theirs, not counted.
  */
-export function playedMs(plan: RoutinePlan, say: Phrasebook, lead: string[] = []): number {
-  return allTurns(plan, say, lead).reduce((sum, turn) => sum + turn.totalMs, 0);
+export function playedMs(
+  plan: RoutinePlan,
+  say: Phrasebook,
+  lead: string[] = [],
+  inFirstHold: string[] = [],
+): number {
+  return allTurns(plan, say, lead, inFirstHold).reduce((sum, turn) => sum + turn.totalMs, 0);
 }
 
 /**
@@ -446,10 +498,11 @@ export function announcedMinutes(
   plan: RoutinePlan,
   say: Phrasebook,
   leadFor: (minutes: number) => string[],
+  inFirstHold: string[] = [],
 ): number {
-  let minutes = roundMinutes(playedMs(plan, say, leadFor(roundMinutes(0))));
+  let minutes = roundMinutes(playedMs(plan, say, leadFor(roundMinutes(0)), inFirstHold));
   for (let round = 0; round < 3; round++) {
-    const next = roundMinutes(playedMs(plan, say, leadFor(minutes)));
+    const next = roundMinutes(playedMs(plan, say, leadFor(minutes), inFirstHold));
     if (next === minutes) break;
     minutes = next;
   }

@@ -165,7 +165,9 @@ async function scoreGiven(h: HandlerInput, stage: 'before' | 'after', score: num
         t('progress.high.reprompt'),
       );
     }
-    return goOnBefore(h, heard);
+    // A plain score needs no words of its own: the next question shows it was heard (and keeps a
+    // returning user's talk before the first press within 20 s); a rounded one is said back.
+    return goOnBefore(h, rounded ? heard : '');
   }
   patchCheckIn(h, { after: score });
   const before = checkIn.before;

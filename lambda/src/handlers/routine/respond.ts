@@ -24,6 +24,8 @@ import { askAfter, endingPhrasebook } from '../progress/questions';
 export interface PlayOptions {
   /** SSML fragments spoken before the first hold (each from a `t()` call). */
   lead?: string[];
+  /** SSML fragments said as the first words of the first hold, after its press cue (TurnOptions). */
+  inFirstHold?: string[];
   order?: AnnounceOrder;
 }
 
@@ -66,7 +68,7 @@ export function playTurn(
     plan,
     { index: from.index, remainingMs: from.remainingMs, order: options.order },
     endingPhrasebook(h, routinePhrasebook(t, plan)),
-    { lead },
+    { lead, inFirstHold: options.inFirstHold },
   );
   writeRoutine(h, startTurn(plan, turn, nowOf(h)));
   return sendTurn(h, plan, turn);

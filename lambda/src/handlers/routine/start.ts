@@ -120,21 +120,25 @@ export async function startRoutine(
   });
   const plan: RoutinePlan = brief ? { ...planned, brief: true } : planned;
   // "About N minutes" is worked out from this plan (holds, talk and the opening itself).
-  // The full stop rules, the "Alexa, pause" tip and what a finger-width is: the first time ever;
-  // afterwards one line of stop rules.
+  // The full stop rules, the "Alexa, pause" tip and what a finger-width is: the first time ever,
+  // before anything else. Afterwards one line of stop rules, said as the first words of the first
+  // hold, right after its press cue: still before any sustained pressure (a hold builds up over two
+  // breaths, and most routines open with a warm-up or breathing), and the talk before the first
+  // press stays within 20 s with the pain and safety questions asked (issue 13, item 4).
   const stopRules = await stopRulesLead(h, safe.routine);
   const extras = {
-    stopRules: stopRules.speech,
+    stopRules: stopRules.full ? stopRules.speech : '',
     fingerWidth: stopRules.full
       ? fingerWidthOnce(h, ...safe.routine.steps.map((step) => `${step.position} ${step.cue}`))
       : '',
     returning: !stopRules.full,
   };
+  const inFirstHold = stopRules.full ? [] : [stopRules.speech];
   const opening = (approxMinutes: number) =>
     routineOpening(t, { ...safe.routine, approxMinutes }, safe.speech, options.note, extras);
-  const lead = opening(announcedMinutes(plan, routinePhrasebook(t, plan), opening));
+  const lead = opening(announcedMinutes(plan, routinePhrasebook(t, plan), opening, inFirstHold));
   if (safe.routine.id === routine.id) await noteStarted(h, routine.id);
-  return playTurn(h, plan, { index: 0 }, { lead });
+  return playTurn(h, plan, { index: 0 }, { lead, inFirstHold });
 }
 
 /**
