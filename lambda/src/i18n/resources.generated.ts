@@ -24,10 +24,13 @@ import enCA_safety from './en-CA/safety.json';
 import enGB_safety from './en-GB/safety.json';
 import enIN_safety from './en-IN/safety.json';
 import enUS_safety from './en-US/safety.json';
+import es_chart from './es/chart.json';
 import es_common from './es/common.json';
 import es_controls from './es/controls.json';
 import es_display from './es/display.json';
 import es_find from './es/find.json';
+import es_progress from './es/progress.json';
+import es_reminders from './es/reminders.json';
 import es_routine from './es/routine.json';
 import es_safety from './es/safety.json';
 import esES_safety from './es-ES/safety.json';
@@ -52,7 +55,7 @@ export const generatedResources = {
   'en-GB': { translation: { safety: enGB_safety } },
   'en-IN': { translation: { safety: enIN_safety } },
   'en-US': { translation: { safety: enUS_safety } },
-  'es': { translation: { common: es_common, controls: es_controls, display: es_display, find: es_find, routine: es_routine, safety: es_safety } },
+  'es': { translation: { chart: es_chart, common: es_common, controls: es_controls, display: es_display, find: es_find, progress: es_progress, reminders: es_reminders, routine: es_routine, safety: es_safety } },
   'es-ES': { translation: { safety: esES_safety } },
   'es-MX': { translation: { safety: esMX_safety } },
   'es-US': { translation: { safety: esUS_safety } },
