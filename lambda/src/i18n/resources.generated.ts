@@ -36,10 +36,13 @@ import es_safety from './es/safety.json';
 import esES_safety from './es-ES/safety.json';
 import esMX_safety from './es-MX/safety.json';
 import esUS_safety from './es-US/safety.json';
+import fr_chart from './fr/chart.json';
 import fr_common from './fr/common.json';
 import fr_controls from './fr/controls.json';
 import fr_display from './fr/display.json';
 import fr_find from './fr/find.json';
+import fr_progress from './fr/progress.json';
+import fr_reminders from './fr/reminders.json';
 import fr_routine from './fr/routine.json';
 import fr_safety from './fr/safety.json';
 import frCA_safety from './fr-CA/safety.json';
@@ -59,7 +62,7 @@ export const generatedResources = {
   'es-ES': { translation: { safety: esES_safety } },
   'es-MX': { translation: { safety: esMX_safety } },
   'es-US': { translation: { safety: esUS_safety } },
-  'fr': { translation: { common: fr_common, controls: fr_controls, display: fr_display, find: fr_find, routine: fr_routine, safety: fr_safety } },
+  'fr': { translation: { chart: fr_chart, common: fr_common, controls: fr_controls, display: fr_display, find: fr_find, progress: fr_progress, reminders: fr_reminders, routine: fr_routine, safety: fr_safety } },
   'fr-CA': { translation: { safety: frCA_safety } },
   'fr-FR': { translation: { safety: frFR_safety } },
 };
