@@ -185,6 +185,14 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after: ' (and|with|plus) (my |some |a )?(lower )?back (pain|ache|hurts|hurting|is sore)$',
       before: '^(i have |ive got |i got )?(lower )?back (pain|ache) (and|with|plus) ',
     },
+    score: {
+      minus: ['minus', 'negative'],
+      half: ['and a half', 'point five'],
+      halfJoined: [],
+      outOf: ['out of ten', 'out of 10'],
+      zero: ['nought', 'none', 'nothing'],
+      hundred: ['hundred'],
+    },
   },
   de: {
     language: 'de',
@@ -237,6 +245,14 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after: ' (und|mit|plus) (meine |meinen |etwas )?(kreuzschmerzen|ruckenschmerzen|rucken schmerzen)$',
       before: '^(ich habe )?(kreuzschmerzen|ruckenschmerzen) (und|mit|plus) ',
     },
+    score: {
+      minus: ['minus'],
+      half: ['einhalb', 'und ein halb', 'komma fünf', 'punkt fünf'],
+      halfJoined: ['einhalb'],
+      outOf: ['von zehn', 'von 10', 'auf zehn'],
+      zero: ['keine schmerzen', 'schmerzfrei', 'gar nichts'],
+      hundred: ['hundert', 'einhundert'],
+    },
   },
   es: {
     language: 'es',
@@ -286,6 +302,14 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
     backPain: {
       after: ' (y|con|mas) (el |un )?dolor (de|en la) (espalda|espalda baja|zona lumbar)$',
       before: '^(tengo )?(dolor (de|en la) )?(espalda|lumbago|lumbalgia) (y|con|mas) ',
+    },
+    score: {
+      minus: ['menos'],
+      half: ['y medio', 'y media', 'coma cinco', 'punto cinco'],
+      halfJoined: [],
+      outOf: ['de diez', 'sobre diez', 'de 10', 'sobre 10'],
+      zero: ['sin dolor', 'nada de dolor'],
+      hundred: ['cien', 'ciento'],
     },
   },
   fr: {
@@ -340,6 +364,14 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after:
         ' (et|avec|plus) (un |une |mon |du )?(mal de dos|mal au dos|lumbago|douleur lombaire|mal aux reins)$',
       before: '^(j ai )?(un )?(mal de dos|mal au dos|lumbago|mal aux reins) (et|avec|plus) ',
+    },
+    score: {
+      minus: ['moins'],
+      half: ['et demi', 'et demie', 'virgule cinq'],
+      halfJoined: [],
+      outOf: ['sur dix', 'sur 10'],
+      zero: ['aucune douleur', 'pas de douleur', 'rien du tout'],
+      hundred: ['cent'],
     },
   },
 };

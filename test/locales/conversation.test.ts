@@ -71,7 +71,7 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
   });
   if (!existsSync(fixturePath(locale))) return;
   const fixture = JSON.parse(readFileSync(fixturePath(locale), 'utf8')) as Fixture;
-  const matcher = new ModelMatcher(modelFor(locale));
+  const matcher = new ModelMatcher(modelFor(locale), locale);
   const catalogue = catalogueFor(locale);
   const talkIn = () => newConversation({ locale }).talk;
 
