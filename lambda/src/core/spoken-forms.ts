@@ -43,6 +43,8 @@ export interface SpokenLanguage {
   backPain: { after: string; before: string };
   /** How a pain score is said beyond its number words ("minus two", "six and a half", "five out of ten"). */
   score: ScoreWords;
+  /** The words for each part of the day a reminder names ("every evening at 9", "jeden Abend um 9"). */
+  partsOfDay: Record<'morning' | 'afternoon' | 'evening' | 'night', string[]>;
 }
 
 /** The words of a spoken pain score in one language, each a word or phrase matched as whole words. */
