@@ -81,7 +81,7 @@ function clean(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’`]/g, "'")
-    .replace(/[^a-z0-9' {}-]+/g, ' ')
+    .replace(/[^\p{L}\p{N}' {}-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
