@@ -100,6 +100,8 @@ describe('the completeness check itself', () => {
         expect.stringMatching(/^data\/phrasings\/xx\/safety\.json: saddle-numbness has 1 phrasings/),
         expect.stringMatching(/^data\/interaction\/xx\/find\.json: intent /),
         'data/text/xx/spoken.json: channel BL',
+        'data/text/xx/spoken.json: score.minus',
+        'data/text/xx/spoken.json: partsOfDay.evening',
       ]),
     );
   });

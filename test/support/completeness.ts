@@ -42,7 +42,12 @@ export interface LocaleContent {
   ui: Partial<Record<string, Json>>;
   market?: Json;
   text: Partial<Record<(typeof TEXT_FILES)[number], Json>>;
-  spoken?: { channels?: Record<string, string[]>; numbers?: string[] };
+  spoken?: {
+    channels?: Record<string, string[]>;
+    numbers?: string[];
+    score?: Partial<Record<'minus' | 'half', string[]>>;
+    partsOfDay?: Partial<Record<'morning' | 'afternoon' | 'evening' | 'night', string[]>>;
+  };
   safetyCorpus?: SafetyCorpus;
   controlsCorpus?: ControlsCorpus;
   fragments: Record<string, Fragment>;
@@ -158,6 +163,13 @@ export function localeGaps(content: LocaleContent, english: LocaleContent): stri
         gaps.push(`data/text/${language}/spoken.json: channel ${prefix}`);
     if ((content.spoken.numbers ?? []).length < 100)
       gaps.push(`data/text/${language}/spoken.json: numbers 0-99`);
+    // A pain score's words (minus, half) and the parts of the day a reminder names.
+    for (const kind of ['minus', 'half'] as const)
+      if (!content.spoken.score?.[kind]?.length)
+        gaps.push(`data/text/${language}/spoken.json: score.${kind}`);
+    for (const part of ['morning', 'afternoon', 'evening', 'night'] as const)
+      if (!content.spoken.partsOfDay?.[part]?.length)
+        gaps.push(`data/text/${language}/spoken.json: partsOfDay.${part}`);
   }
   // Phrasing corpora: the same entries, at least as many phrasings each.
   const corpus = content.safetyCorpus;
