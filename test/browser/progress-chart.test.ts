@@ -41,7 +41,9 @@ const ENTRIES: ScoreEntry[] = Array.from({ length: 24 }, (_, i) => i)
 class StoreWithScores extends MemoryPersistenceAdapter {
   override async read(envelope: RequestEnvelope): Promise<StoredRecord> {
     const stored = await super.read(envelope);
-    return stored.version === 0 ? { record: { progress: { v: 1, consent: 'yes', scores: ENTRIES } }, version: 0 } : stored;
+    return stored.version === 0
+      ? { record: { progress: { v: 1, consent: 'yes', scores: ENTRIES } }, version: 0 }
+      : stored;
   }
 }
 

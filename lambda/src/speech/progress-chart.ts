@@ -61,7 +61,9 @@ export function shortDate(locale: string | undefined, date: string): string {
 /** The day's routines by name, in the order done ("the evening and quick routines"). */
 export function routineNames(t: Translate, routines: readonly string[]): string {
   const catalogue = catalogueFor(t.language);
-  const names = routines.map((id) => catalogue.getRoutine(id)?.name).filter((n): n is string => n !== undefined);
+  const names = routines
+    .map((id) => catalogue.getRoutine(id)?.name)
+    .filter((n): n is string => n !== undefined);
   const unique = names.filter((n, i) => names.indexOf(n) === i);
   if (unique.length === 0) return t('chart.unknownRoutine');
   const list =
