@@ -185,6 +185,20 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after: ' (and|with|plus) (my |some |a )?(lower )?back (pain|ache|hurts|hurting|is sore)$',
       before: '^(i have |ive got |i got )?(lower )?back (pain|ache) (and|with|plus) ',
     },
+    partsOfDay: {
+      morning: ['morning', 'mornings'],
+      afternoon: ['afternoon', 'afternoons'],
+      evening: ['evening', 'evenings'],
+      night: ['night', 'nights', 'tonight', 'bedtime'],
+    },
+    score: {
+      minus: ['minus', 'negative'],
+      half: ['and a half', 'point five'],
+      halfJoined: [],
+      outOf: ['out of ten', 'out of 10'],
+      zero: ['nought', 'none', 'nothing'],
+      hundred: ['hundred'],
+    },
   },
   de: {
     language: 'de',
@@ -237,6 +251,20 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after: ' (und|mit|plus) (meine |meinen |etwas )?(kreuzschmerzen|ruckenschmerzen|rucken schmerzen)$',
       before: '^(ich habe )?(kreuzschmerzen|ruckenschmerzen) (und|mit|plus) ',
     },
+    partsOfDay: {
+      morning: ['morgens', 'am morgen', 'früh', 'vormittag', 'vormittags'],
+      afternoon: ['nachmittag', 'nachmittags', 'am nachmittag'],
+      evening: ['abend', 'abends', 'am abend', 'heute abend'],
+      night: ['nacht', 'nachts', 'heute nacht', 'in der nacht', 'vor dem schlafengehen', 'schlafenszeit'],
+    },
+    score: {
+      minus: ['minus'],
+      half: ['einhalb', 'und ein halb', 'komma fünf', 'punkt fünf'],
+      halfJoined: ['einhalb'],
+      outOf: ['von zehn', 'von 10', 'auf zehn'],
+      zero: ['keine schmerzen', 'schmerzfrei', 'gar nichts'],
+      hundred: ['hundert', 'einhundert'],
+    },
   },
   es: {
     language: 'es',
@@ -286,6 +314,28 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
     backPain: {
       after: ' (y|con|mas) (el |un )?dolor (de|en la) (espalda|espalda baja|zona lumbar)$',
       before: '^(tengo )?(dolor (de|en la) )?(espalda|lumbago|lumbalgia) (y|con|mas) ',
+    },
+    partsOfDay: {
+      morning: ['mañana', 'mañanas', 'por la mañana', 'de la mañana'],
+      afternoon: ['tarde', 'tardes', 'por la tarde', 'de la tarde'],
+      evening: ['atardecer', 'anochecer', 'al atardecer'],
+      night: [
+        'noche',
+        'noches',
+        'esta noche',
+        'por la noche',
+        'de la noche',
+        'antes de dormir',
+        'hora de dormir',
+      ],
+    },
+    score: {
+      minus: ['menos'],
+      half: ['y medio', 'y media', 'coma cinco', 'punto cinco'],
+      halfJoined: [],
+      outOf: ['de diez', 'sobre diez', 'de 10', 'sobre 10'],
+      zero: ['sin dolor', 'nada de dolor'],
+      hundred: ['cien', 'ciento'],
     },
   },
   fr: {
@@ -340,6 +390,20 @@ const LANGUAGES: Record<string, SpokenLanguage> = {
       after:
         ' (et|avec|plus) (un |une |mon |du )?(mal de dos|mal au dos|lumbago|douleur lombaire|mal aux reins)$',
       before: '^(j ai )?(un )?(mal de dos|mal au dos|lumbago|mal aux reins) (et|avec|plus) ',
+    },
+    partsOfDay: {
+      morning: ['matin', 'matins', 'matinée', 'le matin', 'du matin'],
+      afternoon: ['après-midi', "l'après-midi", "de l'après-midi"],
+      evening: ['soir', 'soirs', 'soirée', 'ce soir', 'le soir', 'du soir'],
+      night: ['nuit', 'nuits', 'cette nuit', 'la nuit', 'coucher', 'au coucher', 'heure du coucher'],
+    },
+    score: {
+      minus: ['moins'],
+      half: ['et demi', 'et demie', 'virgule cinq'],
+      halfJoined: [],
+      outOf: ['sur dix', 'sur 10'],
+      zero: ['aucune douleur', 'pas de douleur', 'rien du tout'],
+      hundred: ['cent'],
     },
   },
 };

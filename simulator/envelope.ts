@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
 import { alexaTimeValue } from './time-slot';
-import { isNumberPhrase, spokenNumber } from '../lambda/src/core/progress/score';
+import { catalogueFor } from '../lambda/src/core/catalogue';
+import { scoreReaderFor } from '../lambda/src/core/progress/score';
 
 export interface ModelSlotValue {
   id?: string;
@@ -140,7 +141,8 @@ export function intentRequest(
   for (const slot of intent?.slots ?? []) {
     const said = slotValues[slot.name];
     // Alexa sends AMAZON.NUMBER as digits and AMAZON.TIME as the time it heard ("21:00"), not the words.
-    const spoken = slot.type === 'AMAZON.NUMBER' && said !== undefined ? numberSlotValue(said) : said;
+    const spoken =
+      slot.type === 'AMAZON.NUMBER' && said !== undefined ? numberSlotValue(said, options.locale) : said;
     const value =
       slot.type === 'AMAZON.TIME' && spoken !== undefined ? (alexaTimeValue(spoken) ?? spoken) : spoken;
     slots[slot.name] = buildSlot(
@@ -166,9 +168,10 @@ export function intentRequest(
  * What Alexa puts in an AMAZON.NUMBER slot: the number in digits ("six" → "6", "minus two" → "-2",
  * "six and a half" → "6.5"); other words are passed on as heard.
  */
-export function numberSlotValue(words: string): string {
-  const value = spokenNumber(words);
-  return value === undefined || !isNumberPhrase(words) ? words : String(value);
+export function numberSlotValue(words: string, locale = 'en-US'): string {
+  const scores = scoreReaderFor(catalogueFor(locale).spoken);
+  const value = scores.number(words);
+  return value === undefined || !scores.isNumberPhrase(words) ? words : String(value);
 }
 
 function buildSlot(

@@ -6,7 +6,8 @@
  */
 import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
 import { alexaTimeValue } from './time-slot';
-import { isNumberPhrase } from '../lambda/src/core/progress/score';
+import { catalogueFor } from '../lambda/src/core/catalogue';
+import { scoreReaderFor, type ScoreReader } from '../lambda/src/core/progress/score';
 
 /** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
 export const BUILT_IN_PHRASES: Record<string, string[]> = {
@@ -80,7 +81,7 @@ function clean(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’`]/g, "'")
-    .replace(/[^a-z0-9' {}-]+/g, ' ')
+    .replace(/[^\p{L}\p{N}' {}-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -99,7 +100,11 @@ export class ModelMatcher {
   /** "alexa, ask pressure point guide (to|about|if)" before a one-shot request. */
   private readonly oneShot: RegExp;
 
-  constructor(model: InteractionModelJson) {
+  /** Numbers in the model's language ("sechs", "six et demi") fill AMAZON.NUMBER as on Alexa. */
+  private readonly scores: ScoreReader;
+
+  constructor(model: InteractionModelJson, locale = 'en-US') {
+    this.scores = scoreReaderFor(catalogueFor(locale).spoken);
     const { intents, types = [], invocationName } = model.interactionModel.languageModel;
     const invocation = escapeRegex(clean(invocationName)).replace(/ /g, '\\s*');
     this.launch = new RegExp(
@@ -166,7 +171,7 @@ export class ModelMatcher {
         // A slot whose words are a known value is a far better match than one that merely captured words.
         if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
         // AMAZON.NUMBER fills only with a number ("six", "6", "minus two", "six and a half").
-        else if (typeName === 'AMAZON.NUMBER') score += isNumberPhrase(words) ? 1000 : -500;
+        else if (typeName === 'AMAZON.NUMBER') score += this.scores.isNumberPhrase(words) ? 1000 : -500;
       });
       if (!fits) continue;
       // A sample that is only a slot ("{point}") matches anything, so it counts only with a known value.

@@ -38,9 +38,17 @@ describe('i18n resources', () => {
     expect(fallbackChain('en-GB')).toEqual(['en-GB', 'en']);
     expect(fallbackChain('en-gb')).toEqual(['en-GB', 'en']);
     expect(fallbackChain('en-NZ')).toEqual(['en']);
-    expect(fallbackChain('fr-FR')).toEqual(['en']);
+    // French has a base and market overrides now: a French market reaches its own words, then the
+    // French base, never another French market's (fr-CA's 811 is not fr-FR's).
+    expect(fallbackChain('fr-FR')).toEqual(['fr-FR', 'fr', 'en']);
+    expect(fallbackChain('fr-CA')).toEqual(['fr-CA', 'fr', 'en']);
+    expect(fallbackChain('fr-BE')).toEqual(['fr', 'en']);
+    // A language with no resources at all falls back to English.
+    expect(fallbackChain('ja-JP')).toEqual(['en']);
     expect(fallbackChain(undefined)).toEqual(['en-US', 'en']);
-    expect(translatorFor('fr-FR')('common.goodbye')).toBe(translatorFor('en-GB')('common.goodbye'));
+    expect(translatorFor('ja-JP')('common.goodbye')).toBe(translatorFor('en-GB')('common.goodbye'));
+    expect(translatorFor('fr-BE')('common.goodbye')).toBe(translatorFor('fr-FR')('common.goodbye'));
+    expect(translatorFor('fr-BE')('common.goodbye')).not.toBe(translatorFor('en-GB')('common.goodbye'));
     // An English market the skill has no words for gets the base, which names no country's service.
     expect(translatorFor('en-NZ')('safety.care.emergency')).toBe(
       (resources.en.translation.safety as { care: { emergency: string } }).care.emergency,

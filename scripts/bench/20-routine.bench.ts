@@ -4,7 +4,7 @@
  * while playing each routine through (start, then "next" until the end), session attributes included,
  * on a speaker and on a screen device (APL for Audio plus the routine screen's APL document).
  */
-import { routines } from '../../lambda/src/core/catalogue';
+import { catalogueFor, routines } from '../../lambda/src/core/catalogue';
 import { HOLD_SCALES, planRoutine } from '../../lambda/src/core/routine/plan';
 import { allTurns, buildTurn } from '../../lambda/src/core/routine/timeline';
 import { AVAILABLE_LOCALES, translatorFor } from '../../lambda/src/i18n';
@@ -47,18 +47,22 @@ export async function run(): Promise<BenchSection> {
    * Plays every routine through (start, "no", then "next" to the end) in a locale; the largest
    * response seen and the longest routine turn (its timed length, in that language's speaking rate).
    */
+  let runs = 0;
   const playAll = async (device: { screen?: boolean }, locale = 'en-US') => {
     const model = readModel(locale);
+    const run = ++runs;
     let largest = 0;
     let largestAt = '';
     let longestMs = 0;
     let responses = 0;
     for (const routine of routines) {
       let attributes: Record<string, unknown> = {};
+      let userId = '';
       let clock = Date.parse('2026-11-25T08:00:00Z');
       const send = async (intent: string, slots: Record<string, string> = {}) => {
         const response = await skill.invoke(
           intentRequest(model, intent, slots, {
+            userId,
             attributes,
             device,
             locale,
@@ -74,9 +78,23 @@ export async function run(): Promise<BenchSection> {
         clock += (turn?.turn?.totalMs ?? 0) + 1000;
         return turn;
       };
-      await send('StartRoutineIntent', { routine: routine.id });
-      let state = await send('AMAZON.NoIntent');
-      for (let n = 0; state && n < 20; n++) state = await send('AMAZON.NextIntent');
+      // A new user for each routine: one store is shared, and a returning user is asked for a pain
+      // score first (issue 14), which a bare "no" would answer in place of the safety question.
+      userId = `amzn1.ask.account.BENCH-${run}-${routine.id}`;
+      // In the locale's own words for the routine (its slot value), as a user there says it.
+      await send('StartRoutineIntent', {
+        routine: catalogueFor(locale).getRoutine(routine.id)?.name ?? routine.id,
+      });
+      // The disc routine first asks whether a clinician diagnosed the problem: yes.
+      const safety = attributes.safety as { pending?: { action?: string } } | undefined;
+      if (safety?.pending?.action === 'diagnosis') await send('AMAZON.YesIntent');
+      const offer = attributes.offer as { kind?: string } | undefined;
+      if (offer?.kind === 'screen') await send('AMAZON.NoIntent');
+      const started = attributes.routine as { plan?: { source?: { id?: string } } } | undefined;
+      if (started?.plan?.source?.id !== routine.id)
+        throw new Error(`${locale}: the ${routine.id} routine did not start`);
+      let playing = true;
+      for (let n = 0; playing && n < 20; n++) playing = (await send('AMAZON.NextIntent')) !== undefined;
     }
     return { largest, largestAt, longestMs, responses };
   };

@@ -5,7 +5,6 @@
  * language's own (its overlays, spoken forms and phrasing corpus).
  */
 import { englishCatalogue, pointSlotId, type Catalogue } from '../../lambda/src/core/catalogue';
-import { PART_OF_DAY_WORDS } from '../../lambda/src/core/reminder-time';
 
 export interface SlotTypeValue {
   id: string;
@@ -82,11 +81,12 @@ export function healthWordsSlotType(catalogue: Catalogue = englishCatalogue): Sl
   };
 }
 
-/** The parts of the day a reminder can name ("every evening at 9"), from core/reminder-time. */
-export function partOfDaySlotType(): SlotType {
+/** The parts of the day a reminder can name ("every evening at 9"), in the language's own words (spoken.json). */
+export function partOfDaySlotType(catalogue: Catalogue = englishCatalogue): SlotType {
+  const words = catalogue.spoken.data.partsOfDay;
   return {
     name: 'ReminderPartOfDay',
-    values: Object.entries(PART_OF_DAY_WORDS).map(([id, forms]) => value(id, id, forms)),
+    values: Object.entries(words).map(([id, forms]) => value(id, forms[0], forms)),
   };
 }
 

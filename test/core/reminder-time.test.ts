@@ -7,6 +7,7 @@ import {
   ringTime,
   timeOfDayFrom,
 } from '../../lambda/src/core/reminder-time';
+import { catalogueFor } from '../../lambda/src/core/catalogue';
 
 describe('the time of day a user asked for', () => {
   it.each([
@@ -32,6 +33,22 @@ describe('the time of day a user asked for', () => {
     expect(partOfDayFrom('evenings')).toBe('evening');
     expect(partOfDayFrom('tonight')).toBe('night');
     expect(partOfDayFrom('banana')).toBeUndefined();
+  });
+
+  it.each([
+    ['de', 'jeden Abend', 'evening'],
+    ['de', 'nachmittags', 'afternoon'],
+    ['de', 'heute Nacht', 'night'],
+    ['es', 'por la noche', 'night'],
+    ['es', 'todas las mañanas', 'morning'],
+    ['es', 'por la tarde', 'afternoon'],
+    ['fr', 'tous les soirs', 'evening'],
+    ['fr', "l'après-midi", 'afternoon'],
+    ['fr', 'le matin', 'morning'],
+  ] as const)('in %s, "%s" is the %s', (language, words, part) => {
+    expect(partOfDayFrom(words, catalogueFor(language).spoken)).toBe(part);
+    // English words are not German, Spanish or French ones.
+    expect(partOfDayFrom('evening banana', catalogueFor(language).spoken)).toBeUndefined();
   });
 });
 

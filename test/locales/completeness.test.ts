@@ -56,6 +56,27 @@ describe('the completeness check itself', () => {
     expect(localeGaps(asLanguage('fr'), english).some((g) => /_many$/.test(g))).toBe(true);
   });
 
+  it('finds a whole missing namespace, a missing interaction fragment and a market without "call … now"', () => {
+    const copy = asLanguage('xx');
+    // Every English namespace is checked, the ones added after the first translations included.
+    expect(Object.keys(english.ui)).toEqual(expect.arrayContaining(['progress', 'reminders', 'chart']));
+    delete copy.ui.progress;
+    delete copy.fragments['chart.json'];
+    copy.market = { care: { emergency: 'x', urgent: 'y' } };
+    const gaps = localeGaps(copy, english);
+    expect(gaps).toEqual(
+      expect.arrayContaining([
+        'i18n xx/progress.json: missing',
+        'data/interaction/xx/chart.json: missing',
+        'i18n xx-XX/safety.json: care.call',
+      ]),
+    );
+    // Nothing else is reported for the namespace: one line says the whole file is missing.
+    expect(gaps.filter((g) => g.startsWith('i18n xx/progress.json'))).toEqual([
+      'i18n xx/progress.json: missing',
+    ]);
+  });
+
   it('finds an untranslated point, an unknown id, a routine with steps missing, a thin corpus, a missing intent', () => {
     const copy = asLanguage('xx');
     const points = structuredClone(english.text.points) as { points: Array<Record<string, unknown>> };
@@ -79,6 +100,8 @@ describe('the completeness check itself', () => {
         expect.stringMatching(/^data\/phrasings\/xx\/safety\.json: saddle-numbness has 1 phrasings/),
         expect.stringMatching(/^data\/interaction\/xx\/find\.json: intent /),
         'data/text/xx/spoken.json: channel BL',
+        'data/text/xx/spoken.json: score.minus',
+        'data/text/xx/spoken.json: partsOfDay.evening',
       ]),
     );
   });

@@ -8,13 +8,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueFor } from '../../lambda/src/core/catalogue';
+import { catalogueFor, englishCatalogue } from '../../lambda/src/core/catalogue';
+import { MemoryPersistenceAdapter } from '../../lambda/src/persistence/memory';
+import { buildSkill } from '../../lambda/src/skill';
+import { launchRequest } from '../../simulator/envelope';
 import { resolveSlotValue } from '../../simulator/envelope';
 import { ModelMatcher } from '../../simulator/nlu';
-import type { Conversation } from '../support/conversation';
+import { Conversation, type Turn } from '../support/conversation';
 import { LOCALES_UNDER_TEST } from '../support/locales';
 import { modelFor } from '../support/model';
-import { routineState } from '../support/routine';
+import { painQuestionAsked, routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
 
 interface Fixture {
@@ -71,7 +74,7 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
   });
   if (!existsSync(fixturePath(locale))) return;
   const fixture = JSON.parse(readFileSync(fixturePath(locale), 'utf8')) as Fixture;
-  const matcher = new ModelMatcher(modelFor(locale));
+  const matcher = new ModelMatcher(modelFor(locale), locale);
   const catalogue = catalogueFor(locale);
   const talkIn = () => newConversation({ locale }).talk;
 
@@ -124,10 +127,11 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
     expect(turn.reprompt).not.toBe('');
   });
 
-  it('redFlag: that market’s care numbers, and the session ends', async () => {
+  it('redFlag: that market’s care numbers, the reason on request, and an emergency ends the session', async () => {
     const { say, redFlag } = fixture.redFlag;
     expect(resolvedIds(locale, matcher.understand(say))).toContain(redFlag);
-    const turn = await talkIn().utter(say);
+    const talk = talkIn();
+    const turn = await talk.utter(say);
     const care = catalogue.safety.getRedFlag(redFlag)!.care;
     const numbers = care === 'emergency' ? fixture.careNumbers.emergency : fixture.careNumbers.urgent;
     // Read as a phone number, or through an alias ("triple zero"), never as an amount.
@@ -135,7 +139,11 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
       expect(turn.ssml).toMatch(
         new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
       );
-    if (care === 'emergency') expect(turn.ended).toBe(true);
+    // Urgent-care answers (issue 13) offer their reason ("Want to know why?") and keep the
+    // microphone open for that one question; an emergency closes once it is answered.
+    expect((talk.sessionAttributes.offer as { kind?: string } | undefined)?.kind).toBe('safety-why');
+    expect(turn.ended).toBe(false);
+    if (care === 'emergency') expect((await talk.say('AMAZON.NoIntent')).ended).toBe(true);
   });
 
   it('conditionMidRoutine: said during a hold, it applies to the routine', async () => {
@@ -146,3 +154,82 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
     expect(conditionsOf(talk)).toContain(fixture.conditionMidRoutine.condition);
   });
 });
+
+/** A user who has done a routine before (pain check-ins start then), with `record` stored first. */
+async function returningUser(locale: string, record: Record<string, unknown> = {}): Promise<Conversation> {
+  const store = new MemoryPersistenceAdapter();
+  const userId = `amzn1.ask.account.LOCALE-${locale}-${Math.random().toString(36).slice(2)}`;
+  await store.saveAttributes(launchRequest({ userId }), { welcomed: true, routinesHeard: true, ...record });
+  return new Conversation(buildSkill({ persistenceAdapter: store }), { userId, locale });
+}
+
+/** "Next" through the routine under way until its last hold has played. */
+async function playToEnd(talk: Conversation): Promise<Turn> {
+  let last: Turn | undefined;
+  for (let i = 0; i < 40 && !routineOver(talk); i++) {
+    talk.wait(600);
+    last = await talk.say('AMAZON.NextIntent');
+  }
+  talk.wait(300);
+  if (!last) throw new Error('no routine was playing');
+  return last;
+}
+
+/** The English words of a routine that a sentence in another language must not carry. */
+function englishWordsOf(routineId: string): RegExp[] {
+  const routine = englishCatalogue.getRoutine(routineId)!;
+  return [routine.name, routine.closing].map(
+    (text) => new RegExp(`(?<![\\p{L}])${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu'),
+  );
+}
+
+const scoreOf = (talk: Conversation) =>
+  talk.sessionAttributes.progress as { before?: number; after?: number } | undefined;
+
+// Issue 13/14's check-ins, endings and trend, in a language other than English: what they say of
+// the catalogue comes from that language's catalogue, and a score said in its number words counts.
+describe.each(LOCALES_UNDER_TEST.filter((locale) => !locale.startsWith('en')))(
+  'check-ins, the routine ending and the trend in %s',
+  (locale) => {
+    if (!existsSync(fixturePath(locale))) return;
+    const fixture = JSON.parse(readFileSync(fixturePath(locale), 'utf8')) as Fixture;
+    const catalogue = catalogueFor(locale);
+    const { routine: routineId } = fixture.startRoutine;
+
+    it('a score said as a number word, and "And now?" with the routine named in this language', async () => {
+      const talk = await returningUser(locale);
+      await talk.utter(fixture.startRoutine.say);
+      const safety = talk.sessionAttributes.safety as { pending?: { action?: string } } | undefined;
+      if (safety?.pending?.action === 'diagnosis') await talk.say('AMAZON.YesIntent');
+      expect(painQuestionAsked(talk)).toBe(true);
+      // "sechs", "seis", "six": the language's own word for 6, as a slot carries the words.
+      await talk.say('PainScoreIntent', { score: catalogue.spoken.numbers.toWords(6) });
+      expect(scoreOf(talk)?.before).toBe(6);
+      const offer = talk.sessionAttributes.offer as { kind?: string } | undefined;
+      if (offer?.kind === 'screen') await talk.say('AMAZON.NoIntent');
+      expect(routineState(talk)?.plan.source).toEqual({ type: 'routine', id: routineId });
+
+      const end = await playToEnd(talk);
+      const routine = catalogue.getRoutine(routineId)!;
+      expect(end.speech.toLowerCase()).toContain(routine.name.toLowerCase());
+      for (const english of englishWordsOf(routineId)) expect(end.speech).not.toMatch(english);
+
+      const result = await talk.say('PainScoreIntent', { score: catalogue.spoken.numbers.toWords(4) });
+      expect(result.speech).toMatch(/6\D+4/);
+      for (const english of englishWordsOf(routineId)) expect(result.speech).not.toMatch(english);
+    });
+
+    it('the trend names the routines in this language', async () => {
+      const day = (n: number) =>
+        new Date(Date.parse('2026-11-25T12:00:00Z') - n * 86_400_000).toISOString().slice(0, 10);
+      const scores = Array.from({ length: 10 }, (_, i) => [day(i), 'evening', 6, 3]);
+      const talk = await returningUser(locale, { progress: { v: 1, consent: 'yes', scores } });
+      const answers = [await talk.say('ProgressIntent'), await talk.say('ProgressBestIntent')];
+      const evening = catalogue.getRoutine('evening')!;
+      for (const answer of answers) {
+        expect(answer.speech.toLowerCase()).toContain(evening.name.toLowerCase());
+        for (const english of englishWordsOf('evening')) expect(answer.speech).not.toMatch(english);
+      }
+    });
+  },
+);

@@ -10,7 +10,11 @@ import { missingText, overlayProblems } from '../../lambda/src/core/overlay';
 
 const ROOT = path.join(__dirname, '../..');
 const TEXT_FILES = ['points', 'routines', 'needs', 'safety', 'diagrams'] as const;
-const UI_FILES = ['common', 'controls', 'display', 'find', 'routine', 'safety'] as const;
+/** Every i18n namespace English has (progress, reminders and chart came after the first translations). */
+const UI_FILES: readonly string[] = readdirSync(path.join(ROOT, 'lambda/src/i18n/en'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 
 type Json = unknown;
 interface Fragment {
@@ -35,10 +39,15 @@ interface ControlsCorpus {
 /** Everything one language (and one of its markets) has, or undefined where a file is missing. */
 export interface LocaleContent {
   locale: string;
-  ui: Partial<Record<(typeof UI_FILES)[number], Json>>;
+  ui: Partial<Record<string, Json>>;
   market?: Json;
   text: Partial<Record<(typeof TEXT_FILES)[number], Json>>;
-  spoken?: { channels?: Record<string, string[]>; numbers?: string[] };
+  spoken?: {
+    channels?: Record<string, string[]>;
+    numbers?: string[];
+    score?: Partial<Record<'minus' | 'half', string[]>>;
+    partsOfDay?: Partial<Record<'morning' | 'afternoon' | 'evening' | 'night', string[]>>;
+  };
   safetyCorpus?: SafetyCorpus;
   controlsCorpus?: ControlsCorpus;
   fragments: Record<string, Fragment>;
@@ -121,9 +130,10 @@ export function localeGaps(content: LocaleContent, english: LocaleContent): stri
       if (!base.has(key) && !plurals.has(key.replace(PLURAL, '')))
         gaps.push(`i18n ${language}/${file}.json: ${key} is not an English key`);
   }
-  // The market's own care words.
+  // The market's own care words: every care key an English market has ("call … now" included).
   const care = (content.market as { care?: Record<string, unknown> } | undefined)?.care;
-  for (const key of ['emergency', 'urgent'])
+  const careKeys = Object.keys((english.market as { care?: object } | undefined)?.care ?? {});
+  for (const key of new Set(['emergency', 'urgent', ...careKeys]))
     if (typeof care?.[key] !== 'string') gaps.push(`i18n ${content.locale}/safety.json: care.${key}`);
   // Catalogue text: every text field of every point, routine, need, condition, red flag, stop symptom.
   if (language !== 'en')
@@ -153,6 +163,13 @@ export function localeGaps(content: LocaleContent, english: LocaleContent): stri
         gaps.push(`data/text/${language}/spoken.json: channel ${prefix}`);
     if ((content.spoken.numbers ?? []).length < 100)
       gaps.push(`data/text/${language}/spoken.json: numbers 0-99`);
+    // A pain score's words (minus, half) and the parts of the day a reminder names.
+    for (const kind of ['minus', 'half'] as const)
+      if (!content.spoken.score?.[kind]?.length)
+        gaps.push(`data/text/${language}/spoken.json: score.${kind}`);
+    for (const part of ['morning', 'afternoon', 'evening', 'night'] as const)
+      if (!content.spoken.partsOfDay?.[part]?.length)
+        gaps.push(`data/text/${language}/spoken.json: partsOfDay.${part}`);
   }
   // Phrasing corpora: the same entries, at least as many phrasings each.
   const corpus = content.safetyCorpus;

@@ -4,6 +4,8 @@
  * takes for it. No Alexa types: the handlers turn this into API calls.
  */
 
+import { englishSpoken, type SpokenForms } from './spoken-forms';
+
 /** The permission scope reminders need: declared in skill.json, asked for by voice. */
 export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
 
@@ -17,20 +19,28 @@ export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 /** The hour Alexa's part-of-day values ("MO", "AF", "EV", "NI") stand for, when no clock time was said. */
 const PART_OF_DAY_HOUR: Record<string, number> = { MO: 8, AF: 14, EV: 19, NI: 21 };
 
-/** The words for each part of the day: the interaction model's ReminderPartOfDay slot type is generated from these. */
-export const PART_OF_DAY_WORDS: Record<PartOfDay, string[]> = {
-  morning: ['morning', 'mornings'],
-  afternoon: ['afternoon', 'afternoons'],
-  evening: ['evening', 'evenings'],
-  night: ['night', 'nights', 'tonight', 'bedtime'],
-};
+/**
+ * The words for each part of the day in English: the interaction model's ReminderPartOfDay slot
+ * type is generated from each language's own (`partsOfDay` in data/text/<lang>/spoken.json).
+ */
+export const PART_OF_DAY_WORDS: Record<PartOfDay, string[]> = englishSpoken.data.partsOfDay;
 
-/** "evening", "every night", "tonight" → the part of the day, if the words name one. */
-export function partOfDayFrom(words: string | undefined): PartOfDay | undefined {
+const PARTS: readonly PartOfDay[] = ['morning', 'afternoon', 'evening', 'night'];
+
+/**
+ * "evening", "every night", "tonight" (or "jeden Abend", "ce soir", "por la noche" with that
+ * language's spoken forms) → the part of the day, if the words name one. A slot's resolved id
+ * ("evening") is a part too.
+ */
+export function partOfDayFrom(
+  words: string | undefined,
+  spoken: SpokenForms = englishSpoken,
+): PartOfDay | undefined {
   if (!words) return undefined;
-  const said = words.toLowerCase().split(/[^a-z]+/);
-  for (const [part, forms] of Object.entries(PART_OF_DAY_WORDS) as Array<[PartOfDay, string[]]>) {
-    if (said.some((word) => forms.includes(word))) return part;
+  if ((PARTS as readonly string[]).includes(words)) return words as PartOfDay;
+  const said = ` ${spoken.fold(words)} `;
+  for (const part of PARTS) {
+    if (spoken.data.partsOfDay[part].some((form) => said.includes(` ${spoken.fold(form)} `))) return part;
   }
   return undefined;
 }

@@ -41,6 +41,26 @@ export interface SpokenLanguage {
    * not a sign. Regular expressions over folded words (no diacritics, no apostrophes).
    */
   backPain: { after: string; before: string };
+  /** How a pain score is said beyond its number words ("minus two", "six and a half", "five out of ten"). */
+  score: ScoreWords;
+  /** The words for each part of the day a reminder names ("every evening at 9", "jeden Abend um 9"). */
+  partsOfDay: Record<'morning' | 'afternoon' | 'evening' | 'night', string[]>;
+}
+
+/** The words of a spoken pain score in one language, each a word or phrase matched as whole words. */
+export interface ScoreWords {
+  /** A negative number: "minus", "negative"; "moins"; "menos". */
+  minus: string[];
+  /** Half a point more: "and a half", "point five"; "einhalb"; "et demi"; "y medio". */
+  half: string[];
+  /** Half words that may be written joined to the number ("sechseinhalb"). */
+  halfJoined: string[];
+  /** The scale said after the number, dropped: "out of ten"; "von zehn"; "sur dix"; "de diez". */
+  outOf: string[];
+  /** No pain, said without a number: "none", "nothing"; "schmerzfrei"; "pas de douleur". */
+  zero: string[];
+  /** A hundred (a number off the scale): "hundred"; "hundert"; "cent"; "cien". */
+  hundred: string[];
 }
 
 /** How a spoken form reached the point: its own code, Gach's older code, an article mislabel, or a name. */
@@ -89,6 +109,11 @@ export class SpokenForms {
     this.leadingWordArticle = new RegExp(`^(?:${alternatives(wordArticles) || '(?!)'}) `);
     this.trailingWords = new RegExp(` (?:${alternatives(data.trailing) || '(?!)'})$`);
     this.leadingWords = new RegExp(`^(?:${alternatives(data.leading) || '(?!)'}) (?=\\S+ \\d)`);
+  }
+
+  /** What people said folded as spoken forms compare it (lower case, no diacritics or punctuation). */
+  fold(text: string): string {
+    return this.foldWords(text);
   }
 
   /** Lower case, diacritics folded, punctuation as spaces, apostrophes joined or split by language. */

@@ -3,15 +3,8 @@
  * where it is. Every sentence comes from i18n/en/find.json; values from data are escaped by the
  * translator.
  */
-import type { PointMatch } from '../core/catalogue';
-import {
-  getCondition,
-  getRedFlag,
-  type Condition,
-  type PointAdvice,
-  type RedFlag,
-  type StepText,
-} from '../core/safety';
+import { catalogueFor, type PointMatch } from '../core/catalogue';
+import { type Condition, type PointAdvice, type RedFlag, type StepText } from '../core/safety';
 import type { Need, Point, Routine } from '../core/types';
 import type { Translate } from '../i18n';
 import { formatDuration, formatList } from './duration';
@@ -181,11 +174,14 @@ type NotPressed = Extract<PointAdvice, { kind: 'ruled-out' | 'blocked' }>;
 
 /** "pregnancy and varicose veins": what the ids name (conditions, red flags, or an unknown one). */
 export function conditionNames(t: Translate, ids: string[]): string {
+  const rules = catalogueFor(t.language).safety;
   return formatList(
     t,
     ids.map((id) => {
       if (id === 'unknown') return t('find.profile.unknownName');
-      return t('find.profile.name', { name: getCondition(id)?.name ?? getRedFlag(id)?.name ?? '' });
+      return t('find.profile.name', {
+        name: rules.getCondition(id)?.name ?? rules.getRedFlag(id)?.name ?? '',
+      });
     }),
   );
 }
@@ -209,8 +205,9 @@ function adjustedHow(t: Translate, point: Point, advice: Adjusted): string {
  */
 export function notPressedSpeech(t: Translate, point: Point, advice: NotPressed, again = false): string {
   if (advice.kind === 'blocked') {
+    const rules = catalogueFor(t.language).safety;
     const triggers = advice.because
-      .map((id) => getRedFlag(id) ?? getCondition(id))
+      .map((id) => rules.getRedFlag(id) ?? rules.getCondition(id))
       .filter((x): x is RedFlag | Condition => x !== undefined);
     return blockedSpeech(t, triggers, 'find.profile.blocked');
   }

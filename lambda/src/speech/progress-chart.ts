@@ -6,7 +6,7 @@
  */
 import type { ChartDay } from '../core/progress/types';
 import { dayAverages } from '../core/progress/chart-days';
-import { getRoutine } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import type { Translate } from '../i18n';
 
 /** The UserEvent a touched day of the chart sends: `["progressDay", "YYYY-MM-DD"]`. */
@@ -60,7 +60,10 @@ export function shortDate(locale: string | undefined, date: string): string {
 
 /** The day's routines by name, in the order done ("the evening and quick routines"). */
 export function routineNames(t: Translate, routines: readonly string[]): string {
-  const names = routines.map((id) => getRoutine(id)?.name).filter((n): n is string => n !== undefined);
+  const catalogue = catalogueFor(t.language);
+  const names = routines
+    .map((id) => catalogue.getRoutine(id)?.name)
+    .filter((n): n is string => n !== undefined);
   const unique = names.filter((n, i) => names.indexOf(n) === i);
   if (unique.length === 0) return t('chart.unknownRoutine');
   const list =

@@ -3,7 +3,7 @@
  * own, said as they are ("about 2 points lower after, on average, over 5 sessions"), with nothing
  * that sounds like a clinical claim; lists stop at three.
  */
-import { getRoutine } from '../core/catalogue';
+import { catalogueFor } from '../core/catalogue';
 import type { Trend, RoutineChange } from '../core/progress/trend';
 import type { ScoreEntry } from '../core/progress/types';
 import type { Translate } from '../i18n';
@@ -11,8 +11,9 @@ import type { Translate } from '../i18n';
 /** Routines read aloud in one answer. */
 export const MAX_SPOKEN_ROUTINES = 3;
 
-export function routineName(id: string): string {
-  return getRoutine(id)?.name ?? id;
+/** A routine's name in the translator's language ("die Ischias-Routine", not the English name). */
+export function routineName(t: Translate, id: string): string {
+  return catalogueFor(t.language).getRoutine(id)?.name ?? id;
 }
 
 /** An average as said: a whole number ("about 5" is implied by "averaged"). */
@@ -30,7 +31,7 @@ export function resultSpeech(t: Translate, before: number, after: number): strin
 /** One routine's change, as a sentence. */
 export function changeSpeech(t: Translate, change: RoutineChange): string {
   const points = Math.round(Math.abs(change.change));
-  const values = { routine: routineName(change.routine), count: change.sessions, points };
+  const values = { routine: routineName(t, change.routine), count: change.sessions, points };
   if (points === 0) return t('progress.trend.change.same', values);
   if (change.change < 0)
     return t(points === 1 ? 'progress.trend.change.lowerOne' : 'progress.trend.change.lower', values);
@@ -71,7 +72,7 @@ export function bestSpeech(t: Translate, trend: Trend): string {
 
 /** "Last time: the sciatica routine, 6 down to 4." */
 export function lastTimeSpeech(t: Translate, entry: ScoreEntry): string {
-  const routine = routineName(entry.routine);
+  const routine = routineName(t, entry.routine);
   const { before, after } = entry;
   if (before === undefined || after === undefined) return t('progress.welcome.lastRoutine', { routine });
   if (after < before) return t('progress.welcome.lastBoth', { routine, before, after });

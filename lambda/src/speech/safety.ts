@@ -4,8 +4,6 @@
  */
 import { catalogueFor } from '../core/catalogue';
 import {
-  getCondition,
-  getRedFlag,
   strictestCare,
   triage,
   type CareLevel,
@@ -30,7 +28,10 @@ export function pointList(t: Translate, codes: PointCode[]): string {
 
 /** "you're pregnant and you take blood thinners", for conditions by id (unknown ids are left out). */
 export function youList(t: Translate, ids: string[]): string {
-  const phrases = ids.map((id) => getCondition(id)?.you).filter((you): you is string => you !== undefined);
+  const rules = catalogueFor(t.language).safety;
+  const phrases = ids
+    .map((id) => rules.getCondition(id)?.you)
+    .filter((you): you is string => you !== undefined);
   return formatList(t, phrases.map(escapeSsml));
 }
 
@@ -129,11 +130,12 @@ export function triageStatement(t: Translate, trigger: RedFlag | Condition): str
 
 /** Why a change was made, as "you take blood thinners and you have varicose veins". */
 export function reasons(t: Translate, ids: string[]): string {
+  const rules = catalogueFor(t.language).safety;
   const parts = ids.map((id) => {
     if (id === 'unknown') return t('safety.reason.unknown');
-    const condition = getCondition(id);
+    const condition = rules.getCondition(id);
     if (condition) return t('safety.reason.condition', { you: condition.you });
-    const flag = getRedFlag(id);
+    const flag = rules.getRedFlag(id);
     return flag ? t('safety.reason.redFlag', { name: flag.name }) : '';
   });
   return formatList(

@@ -8,7 +8,8 @@ import {
   withEntry,
   type ProgressHistory,
 } from '../../../lambda/src/core/progress/history';
-import { readScore } from '../../../lambda/src/core/progress/score';
+import { catalogueFor } from '../../../lambda/src/core/catalogue';
+import { readScore, scoreReaderFor } from '../../../lambda/src/core/progress/score';
 import { noImprovement, reviewDue, routineChanges, trendOf } from '../../../lambda/src/core/progress/trend';
 import type { ScoreEntry } from '../../../lambda/src/core/progress/types';
 
@@ -38,6 +39,60 @@ describe('readScore: a pain score as people say it', () => {
     ['9'.repeat(200), { kind: 'none' }],
   ])('"%s"', (said, reading) => {
     expect(readScore(said)).toEqual(reading);
+  });
+});
+
+describe('a pain score said in German, Spanish or French', () => {
+  const read = (language: string, said: string) => scoreReaderFor(catalogueFor(language).spoken).read(said);
+  it.each([
+    ['de', 'sechs', { kind: 'score', score: 6, rounded: false }],
+    ['de', 'ungefähr fünf', { kind: 'score', score: 5, rounded: false }],
+    ['de', 'sechseinhalb', { kind: 'score', score: 7, rounded: true }],
+    ['de', 'sechs komma fünf', { kind: 'score', score: 7, rounded: true }],
+    ['de', 'fünf von zehn', { kind: 'score', score: 5, rounded: false }],
+    ['de', 'elf', { kind: 'off-scale', said: 11, nearest: 10 }],
+    ['de', 'minus zwei', { kind: 'off-scale', said: -2, nearest: 0 }],
+    ['de', 'einundzwanzig', { kind: 'off-scale', said: 21, nearest: 10 }],
+    ['de', 'schmerzfrei', { kind: 'score', score: 0, rounded: false }],
+    ['de', 'keine Ahnung', { kind: 'none' }],
+    ['es', 'seis', { kind: 'score', score: 6, rounded: false }],
+    ['es', 'seis y medio', { kind: 'score', score: 7, rounded: true }],
+    ['es', 'seis de diez', { kind: 'score', score: 6, rounded: false }],
+    ['es', 'once', { kind: 'off-scale', said: 11, nearest: 10 }],
+    ['es', 'menos dos', { kind: 'off-scale', said: -2, nearest: 0 }],
+    ['es', 'no sé', { kind: 'none' }],
+    ['fr', 'six', { kind: 'score', score: 6, rounded: false }],
+    ['fr', 'six et demi', { kind: 'score', score: 7, rounded: true }],
+    ['fr', 'sept sur dix', { kind: 'score', score: 7, rounded: false }],
+    ['fr', 'onze', { kind: 'off-scale', said: 11, nearest: 10 }],
+    ['fr', 'moins deux', { kind: 'off-scale', said: -2, nearest: 0 }],
+    ['fr', 'vingt-et-un', { kind: 'off-scale', said: 21, nearest: 10 }],
+    ['fr', 'je ne sais pas', { kind: 'none' }],
+    ['fr', '6,5', { kind: 'score', score: 7, rounded: true }],
+  ])('%s "%s"', (language, said, reading) => {
+    expect(read(language, said)).toEqual(reading);
+  });
+
+  it('reads English number words only in English', () => {
+    // "six" is French too; "eleven" and "minus two" are not German.
+    expect(read('de', 'eleven')).toEqual({ kind: 'none' });
+    expect(read('de', 'minus two').kind).toBe('none');
+    expect(read('en', 'sechs')).toEqual({ kind: 'none' });
+  });
+
+  it('knows a number phrase (an AMAZON.NUMBER fill) from other words', () => {
+    const de = scoreReaderFor(catalogueFor('de').spoken);
+    expect(['sechs', 'minus zwei', 'sechseinhalb', '6'].map((w) => de.isNumberPhrase(w))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['nächster', 'der vorherige', 'keine Ahnung'].map((w) => de.isNumberPhrase(w))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -8,8 +8,7 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
-import { readScore, type ScoreReading } from '../../core/progress/score';
+import { scoreReaderFor, type ScoreReading } from '../../core/progress/score';
 import { MIN_SCORES_FOR_TREND, reviewDue, scoreCount, trendOf } from '../../core/progress/trend';
 import type { ScoreEntry } from '../../core/progress/types';
 import { withEntry, type ProgressHistory } from '../../core/progress/history';
@@ -25,7 +24,7 @@ import {
 } from '../../speech/progress';
 import { loadUser } from '../../persistence/user-store';
 import { lastAnswerUsed, updateSession, type ScreenedStart } from '../conversation';
-import { isIntent, readSlot, requestType, translatorOf } from '../input';
+import { catalogueOf, isIntent, readSlot, requestType, translatorOf } from '../input';
 import { ask, sayAndEnd } from '../reply';
 import type { GuideHandler } from '../handler';
 import { beginScreened } from '../routine/start';
@@ -65,7 +64,8 @@ const UNSURE_INTENTS = ['AMAZON.FallbackIntent', 'AMAZON.YesIntent'];
 /** The score the user said: the number slot, or an age said as "I'm 6" (HealthStatementIntent). */
 function spokenScore(h: HandlerInput): ScoreReading {
   const slot = readSlot(h, isIntent(h, 'HealthStatementIntent') ? 'age' : 'score');
-  return readScore(slot.spoken);
+  // Number words in the request's language: "sechseinhalb", "moins deux", "seis de diez".
+  return scoreReaderFor(catalogueOf(h).spoken).read(slot.spoken);
 }
 
 /** "I'm 6" while a score is asked: only an age, with no health words (those go to the safety feature). */
@@ -274,7 +274,7 @@ async function flagAnswered(h: HandlerInput, stage: 'before' | 'after', yes: boo
     return ask(h, t('routine.screen.which'), t('routine.screen.whichReprompt'));
   }
   if (stage === 'before') {
-    const routine = routineName(checkIn.routine ?? 'general');
+    const routine = routineName(t, checkIn.routine ?? 'general');
     const then = thenOf(checkIn);
     updateSession(h, {
       offer: {
@@ -423,13 +423,13 @@ export const ProgressLaunchHandler: GuideHandler = {
     const { history } = await storedCheckIns(h);
     const last = history.scores[history.scores.length - 1];
     const review = await reviewIfDue(h);
-    if (review || !last || !getRoutine(last.routine)) {
+    if (review || !last || !catalogueOf(h).getRoutine(last.routine)) {
       updateSession(h, { offer: undefined });
       const speech = [t('common.launch.welcomeBack'), review, t('progress.welcome.ask')].filter(Boolean);
       return ask(h, speech.join(' '), t('common.launch.reprompt'));
     }
     updateSession(h, { offer: { kind: 'routine', routineId: last.routine } });
-    const routine = routineName(last.routine);
+    const routine = routineName(t, last.routine);
     const speech = [t('common.launch.welcomeBack'), lastTimeSpeech(t, last), t('progress.welcome.same')];
     return ask(h, speech.join(' '), t('progress.welcome.sameReprompt', { routine }));
   },

@@ -6,9 +6,8 @@
  */
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { getRoutine } from '../../core/catalogue';
 import type { Phrasebook } from '../../core/routine/timeline';
-import { translatorOf } from '../input';
+import { catalogueOf, translatorOf } from '../input';
 import { ask } from '../reply';
 import type { ScreenedStart } from '../conversation';
 import { updateSession } from '../conversation';
@@ -53,23 +52,31 @@ export async function painQuestionBefore(
 /** A score was given before this routine, so its end asks "And now?". */
 export function afterQuestionDue(h: HandlerInput, routineId: string): boolean {
   const checkIn = readCheckIn(h);
-  return checkIn.before !== undefined && checkIn.after === undefined && getRoutine(routineId) !== undefined;
+  return (
+    checkIn.before !== undefined &&
+    checkIn.after === undefined &&
+    catalogueOf(h).getRoutine(routineId) !== undefined
+  );
 }
 
 /**
  * The routine's closing words with "And now, from 0 to 10?" as their question when the after
- * score is due; otherwise the phrasebook as it is.
+ * score is due; otherwise the phrasebook as it is. The routine's name and closing come in the
+ * request's language, and the phrasebook keeps its language, so the turn is timed for it.
  */
 export function endingPhrasebook(h: HandlerInput, phrasebook: Phrasebook): Phrasebook {
-  return (cue) => {
+  const ending = (cue: Parameters<Phrasebook>[0]): string => {
     if (cue.type !== 'finished' || cue.plan.source.type !== 'routine') return phrasebook(cue);
-    const routine = getRoutine(cue.plan.source.id);
+    const routine = catalogueOf(h).getRoutine(cue.plan.source.id);
     if (!routine || !afterQuestionDue(h, routine.id)) return phrasebook(cue);
     return translatorOf(h)('progress.ask.finishedRoutine', {
       routine: routine.name,
       closing: routine.closing,
     });
   };
+  return phrasebook.language === undefined
+    ? ending
+    : Object.assign(ending, { language: phrasebook.language });
 }
 
 /**

@@ -19,7 +19,15 @@ import {
 import { reminderListSpeech, reminderPhrase, spokenTime } from '../../speech/reminders';
 import { sessionAttributes, updateSession } from '../conversation';
 import type { GuideHandler } from '../handler';
-import { intentName, isIntent, readSlot, requestTime, requestType, translatorOf } from '../input';
+import {
+  catalogueOf,
+  intentName,
+  isIntent,
+  readSlot,
+  requestTime,
+  requestType,
+  translatorOf,
+} from '../input';
 import { ask } from '../reply';
 import {
   createReminder,
@@ -172,7 +180,9 @@ const PART_VALUES = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI'
 /** The time the user said: the time slot, read with the part of the day ("every evening at 9"). */
 function saidTime(h: HandlerInput): { time?: TimeOfDay; given: boolean } {
   const timeSlot = readSlot(h, 'time');
-  const part = partOfDayFrom(readSlot(h, 'part').spoken);
+  // The slot's resolved id, else its words in the request's language ("jeden Abend", "ce soir").
+  const partSlot = readSlot(h, 'part');
+  const part = partOfDayFrom(partSlot.id ?? partSlot.spoken, catalogueOf(h).spoken);
   const value = timeSlot.spoken;
   if (value) return { time: timeOfDayFrom(value, part), given: true };
   if (part) return { time: timeOfDayFrom(PART_VALUES[part]), given: true };

@@ -10,10 +10,9 @@ import {
   answer,
   blockers,
   breathingOnlyReasons,
-  healthEntry,
   strictestAnswer,
   triage,
-  urgency,
+  type HealthRules,
   type Condition,
   type HealthMatch,
   type RedFlag,
@@ -75,9 +74,10 @@ export function triageResponse(h: HandlerInput, trigger: RedFlag | Condition): R
 const AGE_FLAGS = ['under-16', 'age-under-20', 'age-over-50'];
 
 /** What an age means for this guide (section 4): adults only, and new back pain under 20 or over 50. */
-function ageMatches(age: number): HealthMatch[] {
+function ageMatches(rules: HealthRules, age: number): HealthMatch[] {
   const id = age < 16 ? 'under-16' : age < 20 ? 'age-under-20' : age >= 50 ? 'age-over-50' : undefined;
-  const found = [id ? healthEntry(id) : undefined, age >= 70 ? healthEntry('frail') : undefined];
+  // The entries in the request's language: their names and advice are spoken.
+  const found = [id ? rules.healthEntry(id) : undefined, age >= 70 ? rules.healthEntry('frail') : undefined];
   return found.filter((m): m is HealthMatch => m !== undefined);
 }
 
@@ -197,9 +197,11 @@ function respond(
   const point = readPoint(h);
   const askSafety = (speech: string, reprompt = t('safety.reprompt')) => ask(h, speech, reprompt);
 
-  const matches = [...health.matches, ...(health.age === undefined ? [] : ageMatches(health.age))].sort(
-    (a, b) => urgency(a) - urgency(b),
-  );
+  const rules = catalogueOf(h).safety;
+  const matches = [
+    ...health.matches,
+    ...(health.age === undefined ? [] : ageMatches(rules, health.age)),
+  ].sort((a, b) => rules.urgency(a) - rules.urgency(b));
   const top = matches[0];
   if (top) state = noteAll(h, matches, health.age);
   if (top?.kind === 'red-flag') {
