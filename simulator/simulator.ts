@@ -181,7 +181,7 @@ export class Simulator {
   private matcherOf(locale: string): ModelMatcher {
     let matcher = this.matchers.get(locale);
     if (!matcher) {
-      matcher = new ModelMatcher(this.modelOf(locale));
+      matcher = new ModelMatcher(this.modelOf(locale), locale);
       this.matchers.set(locale, matcher);
     }
     return matcher;

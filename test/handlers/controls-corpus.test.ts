@@ -142,7 +142,7 @@ function expectOutcome(
 describe.each(CORPUS_LOCALES)('the %s control corpus', (locale) => {
   const { controls } = catalogueFor(locale);
   const english = locale.startsWith('en-');
-  const matcher = new ModelMatcher(modelFor(locale));
+  const matcher = new ModelMatcher(modelFor(locale), locale);
   const actions = controls.actions as Record<string, Action>;
   const STATES = controls.states as State[];
   const counts = new Map<string, number>();

@@ -41,7 +41,7 @@ function resolvedIds(
   const slots = intents.find((i) => i.name === understood.intent)?.slots ?? [];
   return Object.entries(understood.slots).flatMap(([name, words]) => {
     const type = types.find((t) => t.name === slots.find((s) => s.name === name)?.type);
-    const id = type ? resolveSlotValue(type, words)?.id : undefined;
+    const id = type ? resolveSlotValue(type, words, locale)?.id : undefined;
     return id ? [id] : [];
   });
 }
@@ -71,7 +71,7 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
   });
   if (!existsSync(fixturePath(locale))) return;
   const fixture = JSON.parse(readFileSync(fixturePath(locale), 'utf8')) as Fixture;
-  const matcher = new ModelMatcher(modelFor(locale));
+  const matcher = new ModelMatcher(modelFor(locale), locale);
   const catalogue = catalogueFor(locale);
   const talkIn = () => newConversation({ locale }).talk;
 

@@ -30,7 +30,7 @@ function matcherFor(locale: string | undefined): ModelMatcher {
   const key = locale ?? 'en-US';
   let matcher = matchers.get(key);
   if (!matcher) {
-    matcher = new ModelMatcher(modelFor(key));
+    matcher = new ModelMatcher(modelFor(key), key);
     matchers.set(key, matcher);
   }
   return matcher;

@@ -84,7 +84,7 @@ describe.each(CORPUS_LOCALES)(
     const { corpus } = phrasings;
     const { redFlags, conditions, stopSymptoms } = rules;
     const english = locale.startsWith('en-');
-    const matcher = new ModelMatcher(modelFor(locale));
+    const matcher = new ModelMatcher(modelFor(locale), locale);
     const cases = Object.entries(corpus.phrasings).flatMap(([id, phrases]) =>
       phrases.map((phrase) => [phrase, id] as [string, string]),
     );
