@@ -3,7 +3,7 @@
  * (test/fixtures/locales/<locale>.json): each phrase goes through the simulator's NLU over that
  * locale's own generated model, then the real skill. Find a point by code and by name, a need, a
  * routine start and one control mid-hold, a safety question, a red flag with that market's care
- * numbers, and a condition said mid-routine. What each did is read from the session state the skill
+ * numbers and one "want to know why?" (an emergency closes after the reason), and a condition said mid-routine. What each did is read from the session state the skill
  * keeps and from the catalogue in that language, never from English wording.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,9 +13,10 @@ import { resolveSlotValue } from '../../simulator/envelope';
 import { ModelMatcher } from '../../simulator/nlu';
 import type { Conversation } from '../support/conversation';
 import { LOCALES_UNDER_TEST } from '../support/locales';
-import { modelFor } from '../support/model';
+import { modelFor, whyWords } from '../support/model';
 import { routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
+import { offersWhy, reasonOf, whyOffer } from '../support/triage';
 
 interface Fixture {
   locale: string;
@@ -124,18 +125,29 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
     expect(turn.reprompt).not.toBe('');
   });
 
-  it('redFlag: that market’s care numbers, and the session ends', async () => {
+  it('redFlag: that market’s care numbers, one "want to know why?", and an emergency ends after the reason', async () => {
     const { say, redFlag } = fixture.redFlag;
     expect(resolvedIds(locale, matcher.understand(say))).toContain(redFlag);
-    const turn = await talkIn().utter(say);
-    const care = catalogue.safety.getRedFlag(redFlag)!.care;
+    const talk = talkIn();
+    const turn = await talk.utter(say);
+    const flag = catalogue.safety.getRedFlag(redFlag)!;
+    const care = flag.care;
     const numbers = care === 'emergency' ? fixture.careNumbers.emergency : fixture.careNumbers.urgent;
     // Read as a phone number, or through an alias ("triple zero"), never as an amount.
     for (const number of numbers)
       expect(turn.ssml).toMatch(
         new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
       );
-    if (care === 'emergency') expect(turn.ended).toBe(true);
+    if (!offersWhy(flag)) return;
+    // Open for one question, in this language; a silence hears the call for help again.
+    expect(turn.ended).toBe(false);
+    expect(turn.speech).toMatch(whyOffer(locale));
+    expect(turn.speech.match(/\?/g)).toHaveLength(1);
+    if (care !== 'emergency') return;
+    for (const number of numbers) expect(turn.reprompt).toContain(number);
+    const reason = await talk.utter(whyWords(locale));
+    expect(reason.speech.startsWith(reasonOf(flag))).toBe(true);
+    expect(reason.ended).toBe(true);
   });
 
   it('conditionMidRoutine: said during a hold, it applies to the routine', async () => {
