@@ -117,7 +117,8 @@ export class ModelMatcher {
           slotNames.push(slot[1]);
           return '(.+?)';
         }
-        literalLength += part.trim().length;
+        // Letters and digits only: "weiter machen" and "weitermachen" are the same words, whichever is written.
+        literalLength += part.replace(/[^\p{L}\p{N}]/gu, '').length;
         return literalPattern(part, this.language);
       })
       .join('');

@@ -103,6 +103,17 @@ describe('German', () => {
     expect(resolvedId(de, 'StartRoutineIntent', { routine: 'ischias routine' }, 'routine')).toBe('sciatica');
   });
 
+  it("lets the skill's own sample win over a built-in phrasing that only differs by a space", () => {
+    // Alexa's German ResumeIntent knows "weiter machen"; a skill that says "weitermachen" is its own
+    // intent must get it, as with any tie between the skill's words and a built-in phrasing.
+    const own = new ModelMatcher(
+      model('druckpunkt', [...BUILT_INS, { name: 'GoOnIntent', samples: ['weitermachen'] }], []),
+      'de-DE',
+    );
+    expect(own.understand('weitermachen').intent).toBe('GoOnIntent');
+    expect(own.understand('fortsetzen').intent).toBe('AMAZON.ResumeIntent');
+  });
+
   it("knows Alexa's German launch words and built-in phrasings, not the English ones", () => {
     for (const words of [
       'öffne Druckpunkt Ratgeber',
