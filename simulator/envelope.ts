@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { normaliseSpoken } from '../lambda/src/core/spoken-forms';
-import { alexaTimeValue } from './time-slot';
 import { catalogueFor } from '../lambda/src/core/catalogue';
+import { alexaTimeValue } from './time-slot';
 import { scoreReaderFor } from '../lambda/src/core/progress/score';
 
 export interface ModelSlotValue {
@@ -149,10 +148,11 @@ export function intentRequest(
       slot.name,
       value,
       types.find((t) => t.name === slot.type),
+      options.locale,
     );
   }
   for (const [name, spoken] of Object.entries(slotValues)) {
-    if (!(name in slots)) slots[name] = buildSlot(name, spoken, undefined);
+    if (!(name in slots)) slots[name] = buildSlot(name, spoken, undefined, options.locale);
   }
   return envelope(
     {
@@ -178,11 +178,12 @@ function buildSlot(
   name: string,
   spoken: string | undefined,
   type: ModelSlotType | undefined,
+  locale: string | undefined,
 ): Record<string, unknown> {
   if (spoken === undefined) return { name, confirmationStatus: 'NONE' };
   const slot: Record<string, unknown> = { name, value: spoken, confirmationStatus: 'NONE', source: 'USER' };
   if (type) {
-    const value = resolveSlotValue(type, spoken);
+    const value = resolveSlotValue(type, spoken, locale);
     const authority = `amzn1.er-authority.echo-sdk.${DEFAULT_APPLICATION_ID}.${type.name}`;
     slot.resolutions = {
       resolutionsPerAuthority: [
@@ -199,20 +200,36 @@ function buildSlot(
   return slot;
 }
 
-/** Each slot type's names and synonyms, folded once (a type object is read-only once loaded). */
-const foldedForms = new WeakMap<ModelSlotType, Map<string, ModelSlotValue>>();
+/** Each slot type's names and synonyms, folded once per language (a type object is read-only once loaded). */
+const foldedForms = new WeakMap<ModelSlotType, Map<string, Map<string, ModelSlotValue>>>();
 
-/** The slot type value whose name or synonym matches what was said, if any (the first such value). */
-export function resolveSlotValue(type: ModelSlotType, spoken: string): ModelSlotValue | undefined {
-  let forms = foldedForms.get(type);
+/**
+ * The slot type value whose name or synonym matches what was said, if any (the first such value).
+ * Words are folded with the rules of the locale's language (its articles, number words, trailing
+ * words and apostrophes: data/text/<lang>/spoken.json), so "das Aortenaneurysma" finds
+ * "Aortenaneurysma" in a German model as "the aneurysm" finds "aneurysm" in an English one.
+ * Without a locale, English (as `envelope` defaults to en-US).
+ */
+export function resolveSlotValue(
+  type: ModelSlotType,
+  spoken: string,
+  locale: string = 'en-US',
+): ModelSlotValue | undefined {
+  const catalogue = catalogueFor(locale);
+  let byLanguage = foldedForms.get(type);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    foldedForms.set(type, byLanguage);
+  }
+  let forms = byLanguage.get(catalogue.language);
   if (!forms) {
     forms = new Map();
     for (const value of type.values)
       for (const form of [value.name.value, ...(value.name.synonyms ?? [])]) {
-        const key = normaliseSpoken(form);
+        const key = catalogue.spoken.normalise(form);
         if (!forms.has(key)) forms.set(key, value);
       }
-    foldedForms.set(type, forms);
+    byLanguage.set(catalogue.language, forms);
   }
-  return forms.get(normaliseSpoken(spoken));
+  return forms.get(catalogue.spoken.normalise(spoken));
 }

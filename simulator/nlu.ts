@@ -3,60 +3,21 @@
  * interaction model: typed text is matched against every sample utterance (slots capture words),
  * slot words are checked against their slot type, and built-in intents get their common phrasings.
  * What matches nothing goes to AMAZON.FallbackIntent, as on Alexa.
+ *
+ * Text is compared as words in any language: letters with diacritics (ä ö ü ß é è ç ñ á í ó ú)
+ * are letters, typed accents are composed first (NFC), curly apostrophes are apostrophes, in French
+ * an elision's apostrophe may be typed or not, with or without a space ("l'épaule", "l’ épaule",
+ * "l épaule"), and a hyphen is a space ("qu'est-ce que" = "qu'est ce que"). Built-in phrasings and
+ * launch words come from the locale's language (nlu-languages.ts).
  */
 import { resolveSlotValue, type InteractionModelJson, type ModelSlotType } from './envelope';
 import { alexaTimeValue } from './time-slot';
 import { catalogueFor } from '../lambda/src/core/catalogue';
 import { scoreReaderFor, type ScoreReader } from '../lambda/src/core/progress/score';
+import { LANGUAGE_PHRASES, matcherLanguage, type MatcherLanguage } from './nlu-languages';
 
-/** Common phrasings of Amazon's built-in intents (their samples live inside Alexa, not in the model). */
-export const BUILT_IN_PHRASES: Record<string, string[]> = {
-  'AMAZON.StopIntent': [
-    'stop',
-    'stop it',
-    'exit',
-    'quit',
-    'goodbye',
-    'bye',
-    'shut up',
-    'off',
-    "that's enough",
-    'enough',
-  ],
-  'AMAZON.CancelIntent': ['cancel', 'never mind', 'nevermind', 'forget it'],
-  'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what can you do'],
-  'AMAZON.YesIntent': [
-    'yes',
-    'yeah',
-    'yep',
-    'yes please',
-    'sure',
-    'ok',
-    'okay',
-    'please do',
-    'go ahead',
-    'alright',
-  ],
-  'AMAZON.NoIntent': ['no', 'nope', 'no thanks', 'no thank you', 'not now', 'nah'],
-  'AMAZON.RepeatIntent': ['repeat', 'repeat that', 'say that again', 'again', 'what did you say', 'pardon'],
-  'AMAZON.NavigateHomeIntent': ['home', 'go home', 'main menu', 'start page'],
-  'AMAZON.PauseIntent': ['pause', 'hold on', 'wait', 'pause the routine', 'hang on'],
-  'AMAZON.ResumeIntent': ['resume', 'carry on', 'unpause', 'keep going', 'continue the routine'],
-  'AMAZON.NextIntent': [
-    'next',
-    'continue',
-    'go on',
-    'skip ahead',
-    'next one',
-    "i'm ready",
-    'im ready',
-    'ready',
-    'next step',
-  ],
-  'AMAZON.PreviousIntent': ['previous', 'go back', 'back', 'previous one', 'last one', 'previous step'],
-  'AMAZON.StartOverIntent': ['start over', 'restart', 'start again', 'from the beginning', 'begin again'],
-  'AMAZON.ShuffleOffIntent': [],
-};
+/** Common phrasings of Amazon's built-in intents in English (their samples live inside Alexa, not in the model). */
+export const BUILT_IN_PHRASES: Record<string, string[]> = LANGUAGE_PHRASES.en.builtIns;
 
 /** What a device would send for typed words: a launch ("open pressure point guide") or an intent. */
 export type Interpreted =
@@ -77,13 +38,28 @@ interface CompiledSample {
   own: boolean;
 }
 
-function clean(text: string): string {
+/** Lower case, composed accents, straight apostrophes; anything but letters, digits, ' - { } is a space. */
+export function clean(text: string, language: MatcherLanguage = 'en'): string {
   return text
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
+    .normalize('NFC')
+    .toLocaleLowerCase(language)
+    .replace(/[’‘`´ʼ]/g, "'")
     .replace(/[^\p{L}\p{N}' {}-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A literal piece of a sample as a pattern: spaces and hyphens alike; in French an elision's
+ * apostrophe may be typed or not, with or without a space ("l'épaule", "l' épaule", "l épaule").
+ * English keeps its apostrophes as written ("i'm ready" is a sample, "im ready" a phrasing of its own).
+ */
+function literalPattern(text: string, language: MatcherLanguage): string {
+  const apostrophe = language === 'fr' ? "'?[\\s-]*" : "'";
+  return text
+    .split(/([\s-]+|')/)
+    .map((piece) => (piece === "'" ? apostrophe : /^[\s-]+$/.test(piece) ? '[\\s-]*' : escapeRegex(piece)))
+    .join('');
 }
 
 function escapeRegex(text: string): string {
@@ -103,28 +79,41 @@ export class ModelMatcher {
   /** Numbers in the model's language ("sechs", "six et demi") fill AMAZON.NUMBER as on Alexa. */
   private readonly scores: ScoreReader;
 
-  constructor(model: InteractionModelJson, locale = 'en-US') {
-    this.scores = scoreReaderFor(catalogueFor(locale).spoken);
+  private readonly language: MatcherLanguage;
+
+  /** The locale whose folding rules resolve slot words (see `resolveSlotValue`). */
+  private readonly locale: string | undefined;
+
+  constructor(model: InteractionModelJson, locale?: string) {
+    this.scores = scoreReaderFor(catalogueFor(locale ?? 'en-US').spoken);
+    this.locale = locale;
+    this.language = matcherLanguage(locale);
+    const phrases = LANGUAGE_PHRASES[this.language];
     const { intents, types = [], invocationName } = model.interactionModel.languageModel;
-    const invocation = escapeRegex(clean(invocationName)).replace(/ /g, '\\s*');
+    const invocation = literalPattern(clean(invocationName, this.language), this.language);
+    const words = (list: string[]): string =>
+      list.map((w) => literalPattern(clean(w, this.language), this.language)).join('|');
+    const articles = `((${words(phrases.articles)})[\\s-]*)?`;
     this.launch = new RegExp(
-      `^(alexa )?((open|launch|start|begin|run|load|use|talk to|ask|tell)( the)? )?${invocation}( skill)?( please)?$`,
+      `^(alexa )?((${words(phrases.launchVerbs)})[\\s-]*)?${articles}${invocation}( skill)?( (${words(phrases.please)}))?$`,
+      'u',
     );
     this.oneShot = new RegExp(
-      `^(alexa )?(ask|tell|use|open) ${invocation} (to |about |if |whether |for |and )?`,
+      `^(alexa )?(${words(phrases.oneShotVerbs)})[\\s-]*${articles}${invocation}[\\s-]*((${words(phrases.joiners)})[\\s-]+)?`,
+      'u',
     );
     for (const type of types) this.types.set(type.name, type);
     for (const intent of intents) {
       for (const slot of intent.slots ?? []) this.slotTypes.set(`${intent.name}.${slot.name}`, slot.type);
       for (const sample of intent.samples ?? []) this.samples.push(this.compile(intent.name, sample, true));
-      for (const sample of BUILT_IN_PHRASES[intent.name] ?? [])
+      for (const sample of phrases.builtIns[intent.name] ?? [])
         this.samples.push(this.compile(intent.name, sample, false));
     }
   }
 
   private compile(intent: string, sample: string, own: boolean): CompiledSample {
     const slotNames: string[] = [];
-    const parts = clean(sample).split(/(\{\w+\})/);
+    const parts = clean(sample, this.language).split(/(\{\w+\})/);
     let literalLength = 0;
     const pattern = parts
       .map((part) => {
@@ -133,22 +122,23 @@ export class ModelMatcher {
           slotNames.push(slot[1]);
           return '(.+?)';
         }
-        literalLength += part.trim().length;
-        return escapeRegex(part).replace(/ /g, '\\s*');
+        // Letters and digits only: "weiter machen" and "weitermachen" are the same words, whichever is written.
+        literalLength += part.replace(/[^\p{L}\p{N}]/gu, '').length;
+        return literalPattern(part, this.language);
       })
       .join('');
-    return { intent, regex: new RegExp(`^${pattern}$`), slotNames, literalLength, own };
+    return { intent, regex: new RegExp(`^${pattern}$`, 'u'), slotNames, literalLength, own };
   }
 
   /** The request a device would send for these words: a launch, or an intent with its slot words. */
   interpret(text: string): Interpreted {
-    if (this.launch.test(clean(text))) return { type: 'LaunchRequest' };
+    if (this.launch.test(clean(text, this.language))) return { type: 'LaunchRequest' };
     return { type: 'IntentRequest', ...this.understand(text) };
   }
 
   /** The intent and slot words for what was typed. */
   understand(text: string): Understood {
-    const input = clean(text).replace(this.oneShot, '');
+    const input = clean(text, this.language).replace(this.oneShot, '');
     let best: { score: number; understood: Understood } | undefined;
     for (const sample of this.samples) {
       const match = sample.regex.exec(input);
@@ -169,7 +159,7 @@ export class ModelMatcher {
         }
         const type = this.types.get(typeName);
         // A slot whose words are a known value is a far better match than one that merely captured words.
-        if (type) score += resolveSlotValue(type, words) ? 1000 : -500;
+        if (type) score += resolveSlotValue(type, words, this.locale) ? 1000 : -500;
         // AMAZON.NUMBER fills only with a number ("six", "6", "minus two", "six and a half").
         else if (typeName === 'AMAZON.NUMBER') score += this.scores.isNumberPhrase(words) ? 1000 : -500;
       });

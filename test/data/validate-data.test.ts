@@ -61,4 +61,40 @@ describe('data/ validation', () => {
     expect(problems).toContainEqual('points.json BL 23: /needs/5 "flying" is not a need in needs.json');
     expect(problems).toContainEqual('points.json BL 52: /code is not unique');
   });
+
+  it('takes sensation words and phrases in any language: letters with diacritics, a space or a hyphen inside', () => {
+    const set = clone(loadDataSet());
+    const corpus = set['phrasings/en-US/safety.json'] as {
+      sensationWords: string[];
+      phrasings: Record<string, string[]>;
+    };
+    corpus.sensationWords.push('tut weh', 'merkwürdig', 'à moitié', 'semi-numb');
+    corpus.phrasings.pregnancy.push('je suis peut-être enceinte', 'estoy embarazada de cinco meses');
+    expect(validateDataSet(set).filter((p) => p.startsWith('phrasings/en-US/safety.json'))).toEqual([]);
+  });
+
+  it('rejects sensation words and phrases with capitals, punctuation, or a space or hyphen at an edge', () => {
+    const set = clone(loadDataSet());
+    const corpus = set['phrasings/en-US/safety.json'] as {
+      sensationWords: string[];
+      phrasings: Record<string, string[]>;
+    };
+    const words = corpus.sensationWords.length;
+    corpus.sensationWords.push('Komisch', 'weh!', 'weh ', '-taub', 'tut  weh');
+    const phrases = corpus.phrasings.pregnancy.length;
+    corpus.phrasings.pregnancy.push('peut-', 'enceinte?');
+    const problems = validateDataSet(set);
+    for (let i = words; i < words + 5; i++)
+      expect(problems).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^phrasings/en-US/safety.json: /sensationWords/${i} must match pattern`),
+        ),
+      );
+    for (let i = phrases; i < phrases + 2; i++)
+      expect(problems).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^phrasings/en-US/safety.json: /phrasings/pregnancy/${i} must match pattern`),
+        ),
+      );
+  });
 });

@@ -12,16 +12,23 @@
  * - every feature's first answer at most 35 words, "tell me more" at most 70 with no sentence
  *   said twice.
  */
-import { routines } from '../../lambda/src/core/catalogue';
-import { conditions, redFlags, type Condition, type RedFlag } from '../../lambda/src/core/safety';
+import { catalogueFor, routines } from '../../lambda/src/core/catalogue';
+import { conditions, type Condition, type RedFlag } from '../../lambda/src/core/safety';
 import { SUPPORTED_LOCALES } from '../../lambda/src/i18n';
 import { estimateSpeechMs } from '../../lambda/src/core/routine/speaking-rate';
 import type { Routine } from '../../lambda/src/core/types';
 import type { Conversation, Turn } from '../support/conversation';
-import { model } from '../support/model';
+import { model, whyWords, yesWords } from '../support/model';
 import { painQuestionAsked, routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
-import { expectReason, expectUrgentCareFirst, offersWhy, reasonOf, WHY_OFFER } from '../support/triage';
+import {
+  expectReason,
+  expectUrgentCareFirst,
+  offersWhy,
+  reasonOf,
+  routineOffers,
+  whyOffer,
+} from '../support/triage';
 import { beforeFirstPress, spokenWords, VOICE_TARGETS } from '../support/voice';
 
 const valuesOf = (type: string): string[] =>
@@ -167,16 +174,27 @@ describe('first answers in one breath, "tell me more" in at most 70 words', () =
 });
 
 /**
- * Red flags and stop-tier conditions, in every English market (the request locale picks the care
- * words, whose length differs): the first answer fits one breath and ends with its one question;
- * urgent care and emergencies say the care line first, that no routine will start, and "Want to know
- * why?", whose answer ("why" or "yes") is the catalogue's reason.
+ * Red flags and stop-tier conditions, in every market (the request locale picks the language and the
+ * care words, whose length differs): the first answer fits one breath and ends with its one
+ * question; urgent care and emergencies say the care line first, that no routine will start, and
+ * "Want to know why?", whose answer ("why" or "yes", in the market's language) is the catalogue's
+ * reason. English markets ask "is it safe if I have <name>"; another language says the entry as its
+ * phrasing corpus does.
  */
-const triggers: Array<RedFlag | Condition> = [...redFlags, ...conditions.filter((c) => c.tier === 'stop')];
 describe.each(SUPPORTED_LOCALES)('urgent-care answers in one breath, in %s', (locale) => {
+  const { safety: rules, phrasings } = catalogueFor(locale);
+  const triggers: Array<RedFlag | Condition> = [
+    ...rules.redFlags,
+    ...rules.conditions.filter((c) => c.tier === 'stop'),
+  ];
+  const english = locale.startsWith('en-');
+  const saying = (trigger: RedFlag | Condition): string =>
+    english
+      ? `is it safe if I have ${trigger.name}`
+      : (phrasings.corpus.phrasings[trigger.id]?.[0] ?? trigger.name);
   const ask = async (trigger: RedFlag | Condition) => {
     const { talk } = newConversation({ locale });
-    const first = await talk.utter(`is it safe if I have ${trigger.name}`);
+    const first = await talk.utter(saying(trigger));
     const safety = talk.sessionAttributes.safety as { redFlags: string[]; conditions: string[] };
     expect([...safety.redFlags, ...safety.conditions]).toContain(trigger.id);
     return { talk, first };
@@ -190,15 +208,16 @@ describe.each(SUPPORTED_LOCALES)('urgent-care answers in one breath, in %s', (lo
       expect({ words, ok: words <= VOICE_TARGETS.firstAnswerWords }).toEqual({ words, ok: true });
       expect(first.speech).toMatch(/\?$/);
       expect(first.speech.match(/\?/g)).toHaveLength(1);
-      expect(first.speech).not.toMatch(/Shall I start|guide you through/);
+      if (english) expect(first.speech).not.toMatch(/Shall I start|guide you through/);
+      for (const offer of routineOffers(locale)) expect(first.speech).not.toContain(offer);
       if (offersWhy(trigger)) expectUrgentCareFirst(first, trigger, locale);
-      if (!WHY_OFFER.test(first.speech)) {
+      if (!whyOffer(locale).test(first.speech)) {
         expect(first.speech).toContain(reasonOf(trigger));
         return;
       }
-      expectReason(await talk.utter('why'), trigger);
+      expectReason(await talk.utter(whyWords(locale)), trigger);
       const again = (await ask(trigger)).talk;
-      expectReason(await again.utter('yes'), trigger);
+      expectReason(await again.utter(yesWords(locale)), trigger);
     },
   );
 });

@@ -3,7 +3,7 @@
  * (test/fixtures/locales/<locale>.json): each phrase goes through the simulator's NLU over that
  * locale's own generated model, then the real skill. Find a point by code and by name, a need, a
  * routine start and one control mid-hold, a safety question, a red flag with that market's care
- * numbers, and a condition said mid-routine. What each did is read from the session state the skill
+ * numbers and one "want to know why?" (an emergency closes after the reason), and a condition said mid-routine. What each did is read from the session state the skill
  * keeps and from the catalogue in that language, never from English wording.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,9 +16,10 @@ import { resolveSlotValue } from '../../simulator/envelope';
 import { ModelMatcher } from '../../simulator/nlu';
 import { Conversation, type Turn } from '../support/conversation';
 import { LOCALES_UNDER_TEST } from '../support/locales';
-import { modelFor } from '../support/model';
+import { modelFor, whyWords } from '../support/model';
 import { painQuestionAsked, routineOver, routineState } from '../support/routine';
 import { newConversation } from '../support/skill';
+import { offersWhy, reasonOf, whyOffer } from '../support/triage';
 
 interface Fixture {
   locale: string;
@@ -44,7 +45,7 @@ function resolvedIds(
   const slots = intents.find((i) => i.name === understood.intent)?.slots ?? [];
   return Object.entries(understood.slots).flatMap(([name, words]) => {
     const type = types.find((t) => t.name === slots.find((s) => s.name === name)?.type);
-    const id = type ? resolveSlotValue(type, words)?.id : undefined;
+    const id = type ? resolveSlotValue(type, words, locale)?.id : undefined;
     return id ? [id] : [];
   });
 }
@@ -127,23 +128,29 @@ describe.each(LOCALES_UNDER_TEST)('a conversation in %s', (locale) => {
     expect(turn.reprompt).not.toBe('');
   });
 
-  it('redFlag: that market’s care numbers, the reason on request, and an emergency ends the session', async () => {
+  it('redFlag: that market’s care numbers, one "want to know why?", and an emergency ends after the reason', async () => {
     const { say, redFlag } = fixture.redFlag;
     expect(resolvedIds(locale, matcher.understand(say))).toContain(redFlag);
     const talk = talkIn();
     const turn = await talk.utter(say);
-    const care = catalogue.safety.getRedFlag(redFlag)!.care;
+    const flag = catalogue.safety.getRedFlag(redFlag)!;
+    const care = flag.care;
     const numbers = care === 'emergency' ? fixture.careNumbers.emergency : fixture.careNumbers.urgent;
     // Read as a phone number, or through an alias ("triple zero"), never as an amount.
     for (const number of numbers)
       expect(turn.ssml).toMatch(
         new RegExp(`<say-as interpret-as="telephone">${number}</say-as>|<sub alias="[^"]+">${number}</sub>`),
       );
-    // Urgent-care answers (issue 13) offer their reason ("Want to know why?") and keep the
-    // microphone open for that one question; an emergency closes once it is answered.
-    expect((talk.sessionAttributes.offer as { kind?: string } | undefined)?.kind).toBe('safety-why');
+    if (!offersWhy(flag)) return;
+    // Open for one question, in this language; a silence hears the call for help again.
     expect(turn.ended).toBe(false);
-    if (care === 'emergency') expect((await talk.say('AMAZON.NoIntent')).ended).toBe(true);
+    expect(turn.speech).toMatch(whyOffer(locale));
+    expect(turn.speech.match(/\?/g)).toHaveLength(1);
+    if (care !== 'emergency') return;
+    for (const number of numbers) expect(turn.reprompt).toContain(number);
+    const reason = await talk.utter(whyWords(locale));
+    expect(reason.speech.startsWith(reasonOf(flag))).toBe(true);
+    expect(reason.ended).toBe(true);
   });
 
   it('conditionMidRoutine: said during a hold, it applies to the routine', async () => {

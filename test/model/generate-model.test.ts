@@ -69,7 +69,11 @@ describe.each(LOCALES)('the %s model', (locale) => {
     for (const type of localeTypes) {
       for (const value of type.values) {
         for (const form of [value.name.value, ...(value.name.synonyms ?? [])])
-          expect([type.name, form, resolveSlotValue(type, form)?.id]).toEqual([type.name, form, value.id]);
+          expect([type.name, form, resolveSlotValue(type, form, locale)?.id]).toEqual([
+            type.name,
+            form,
+            value.id,
+          ]);
       }
     }
   });

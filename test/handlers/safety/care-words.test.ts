@@ -5,8 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueFor } from '../../../lambda/src/core/catalogue';
-import { SUPPORTED_LOCALES } from '../../../lambda/src/i18n';
+import { catalogueFor, languageOf } from '../../../lambda/src/core/catalogue';
+import { SUPPORTED_LOCALES, translatorFor } from '../../../lambda/src/i18n';
+import { careSentence } from '../../../lambda/src/speech/safety';
+import { ssmlToText } from '../../../lambda/src/speech/ssml';
+import { whyWords } from '../../support/model';
 import { routineState } from '../../support/routine';
 import { LOCALES_UNDER_TEST } from '../../support/locales';
 import { newConversation } from '../../support/skill';
@@ -89,11 +92,12 @@ const MARKER_OWNERS: Array<[RegExp, Market[]]> = [
  * What a user in the market says, in its language: English markets the sentences below; another
  * language the first phrasing of the same entry in its own corpus, and its fixture's routine start.
  */
-function words(market: Market): { emergency: string; urgent: string; startRoutine: string } {
+function words(market: Market): { emergency: string; urgent: string; fall: string; startRoutine: string } {
   if (market.startsWith('en-'))
     return {
       emergency: 'I have numbness between my legs',
       urgent: 'I have a fever',
+      fall: 'I had a fall',
       startRoutine: 'start a routine',
     };
   const { phrasings } = catalogueFor(market).phrasings.corpus;
@@ -103,6 +107,7 @@ function words(market: Market): { emergency: string; urgent: string; startRoutin
   return {
     emergency: phrasings['saddle-numbness'][0],
     urgent: phrasings.fever[0],
+    fall: phrasings['recent-fall'][0],
     startRoutine: fixture.startRoutine.say,
   };
 }
@@ -113,23 +118,34 @@ function foreignMarkers(market: Market, text: string): string[] {
   );
 }
 
+const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
   const care = CARE[market];
   const said = words(market);
+  const t = translatorFor(market);
+  /** The market's care lines as heard (its own resources), which each answer must open with. */
+  const emergencyLine = plain(ssmlToText(careSentence(t, 'emergency')));
+  const urgentLine = plain(ssmlToText(careSentence(t, 'urgent')));
+  /** The language's neutral emergency words ("call your local emergency number"): a market never hears them. */
+  const generic = plain(ssmlToText(translatorFor(languageOf(market))('safety.care.emergency')));
 
   it('an emergency sign: that market’s emergency number, spoken as a phone number, and nothing from elsewhere', async () => {
     const { talk } = newConversation({ locale: market });
     const turn = await talk.utter(said.emergency);
     expect(turn.speech).toMatch(care.emergency);
-    expect(turn.speech.search(care.emergency)).toBe(0);
+    // The care line with the market's number comes first (in some languages the number is not its first word).
+    expect(emergencyLine).toMatch(care.emergency);
+    expect(turn.speech.startsWith(emergencyLine)).toBe(true);
     // One question ("Want to know why?"); said again after a silence, with the call for help first.
     expect(turn.ended).toBe(false);
     expect(turn.reprompt).toMatch(care.emergency);
-    const reason = await talk.utter('why');
+    const reason = await talk.utter(whyWords(market));
     expect(reason.ended).toBe(true);
     for (const text of [turn.speech, turn.reprompt, reason.speech]) {
       expect(foreignMarkers(market, text)).toEqual([]);
       expect(text).not.toMatch(/local emergency number/);
+      expect(text).not.toContain(generic);
     }
   });
 
@@ -147,12 +163,18 @@ describe.each(LOCALES_UNDER_TEST)('care words in %s', (market) => {
 
   it('a fall: same-day care, and that market’s emergency number if it was serious, before any reason', async () => {
     const { talk } = newConversation({ locale: market });
-    const turn = await talk.utter('I had a fall');
-    expect(turn.speech.search(care.urgent)).toBe(0);
-    expect(turn.speech).toMatch(/After a bad fall/);
+    const turn = await talk.utter(said.fall);
+    expect(urgentLine).toMatch(care.urgent);
+    expect(turn.speech.startsWith(urgentLine)).toBe(true);
+    // The escalation in the market's words, with its number.
+    const escalation = plain(
+      ssmlToText(t('safety.triage.escalation.recent-fall', { call: t('safety.care.call') })),
+    );
+    expect(turn.speech).toContain(escalation);
     expect(turn.speech).toMatch(care.call);
     expect(foreignMarkers(market, turn.speech)).toEqual([]);
     expect(turn.speech).not.toMatch(/emergency services|local emergency number/);
+    expect(turn.speech).not.toContain(generic);
   });
 
   it('numbers are marked up to be read digit by digit, never as "nine hundred and eleven"', async () => {

@@ -14,7 +14,7 @@ import { LANGUAGES_UNDER_TEST, LOCALES_UNDER_TEST } from '../../support/locales'
 import { modelFor } from '../../support/model';
 import { newConversation } from '../../support/skill';
 import type { Turn } from '../../support/conversation';
-import { expectUrgentCareFirst, offersWhy, WHY_OFFER } from '../../support/triage';
+import { expectUrgentCareFirst, offersWhy, whyOffer } from '../../support/triage';
 
 /** One locale per language: its corpus goes through that locale's model (the first market listed). */
 const CORPUS_LOCALES = LANGUAGES_UNDER_TEST.map((language) =>
@@ -39,7 +39,7 @@ function reached(turn: Turn): Reached {
 const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Asserts the turn gave the care the entry needs, and returns whether routines must now be refused. */
-function expectCare(t: Translate, rules: HealthRules, id: string, turn: Turn): boolean {
+function expectCare(locale: string, t: Translate, rules: HealthRules, id: string, turn: Turn): boolean {
   const flag = rules.getRedFlag(id);
   const condition = rules.getCondition(id);
   const symptom = rules.getStopSymptom(id);
@@ -47,8 +47,8 @@ function expectCare(t: Translate, rules: HealthRules, id: string, turn: Turn): b
   if (flag) {
     expect(got.redFlags).toContain(id);
     // Urgent care and emergencies: the care line first, no routine, and "Want to know why?".
-    if (offersWhy(flag)) expectUrgentCareFirst(turn, flag);
-    else if (WHY_OFFER.test(turn.speech))
+    if (offersWhy(flag)) expectUrgentCareFirst(turn, flag, locale);
+    else if (whyOffer(locale).test(turn.speech))
       expect(turn.speech.startsWith(ssmlToText(t('safety.care.clinician')))).toBe(true);
     else expect(turn.speech).toContain(plain(flag.why));
     // No routine offered: neither sentence that offers one, in any language ("Shall I start…").
@@ -62,7 +62,7 @@ function expectCare(t: Translate, rules: HealthRules, id: string, turn: Turn): b
   if (condition) {
     expect(got.conditions).toContain(id);
     if (condition.tier === 'stop') {
-      expectUrgentCareFirst(turn, condition);
+      expectUrgentCareFirst(turn, condition, locale);
       return true;
     }
     expect(turn.speech).toContain(ssmlToText(t('safety.statement.noted', { you: condition.you })));
@@ -80,7 +80,9 @@ describe.each(CORPUS_LOCALES)(
   'the %s phrasing corpus, through the interaction model and the real handler',
   (locale) => {
     const t = translatorFor(locale);
-    const { safety: rules, phrasings } = catalogueFor(locale);
+    const { safety: rules, phrasings, routines } = catalogueFor(locale);
+    /** The quick routine as this language names it (slot words are the locale's, as a user says them). */
+    const quick = routines.find((r) => r.id === 'quick')!.name;
     const { corpus } = phrasings;
     const { redFlags, conditions, stopSymptoms } = rules;
     const english = locale.startsWith('en-');
@@ -107,7 +109,7 @@ describe.each(CORPUS_LOCALES)(
       const { talk } = newConversation({ locale });
       await talk.launch();
       const turn = await talk.utter(phrase);
-      const blocks = expectCare(t, rules, id, turn);
+      const blocks = expectCare(locale, t, rules, id, turn);
       // A turn that keeps the microphone open asks something.
       if (!turn.ended) expect(turn.speech).toMatch(/\?$/);
       if (blocks && !turn.ended) {
@@ -123,7 +125,7 @@ describe.each(CORPUS_LOCALES)(
         const { talk } = newConversation({ locale });
         await talk.launch();
         const turn = await talk.utter(phrase);
-        expectCare(t, rules, id, turn);
+        expectCare(locale, t, rules, id, turn);
       },
     );
 
@@ -142,7 +144,7 @@ describe.each(CORPUS_LOCALES)(
     it.each(corpus.notHealth)('"%s" during a routine is not a health statement either', async (phrase) => {
       const { talk } = newConversation({ locale });
       await talk.launch();
-      await talk.say('StartRoutineIntent', { routine: 'quick' });
+      await talk.say('StartRoutineIntent', { routine: quick });
       await talk.say('AMAZON.NoIntent');
       const turn = await talk.utter(phrase);
       if (english) expect(turn.speech).not.toMatch(/health condition|safety information/i);

@@ -72,13 +72,16 @@ export class HealthRules {
   /**
    * Spoken forms of a condition, red flag or stop-rule symptom: its name, its synonyms and the ways
    * people say it in the phrasing corpus (whole, and without the carrier: "I can't pee" → "pee"),
-   * deduplicated by their folded form.
+   * deduplicated as written, ignoring only case and spacing. Not by the folded form: Alexa's entity
+   * resolution compares the words it heard with the synonyms as written, so "aortenaneurysma" must
+   * stay beside "ein Aortenaneurysma" and "aortic aneurysm" beside "an aortic aneurysm".
    */
   healthSpokenForms(entry: { id: string; name: string; synonyms: string[] }): string[] {
     const seen = new Set<string>();
     return [entry.name, ...entry.synonyms, ...this.phrasings.phrasingForms(entry.id)].filter((form) => {
-      const key = this.spoken.normalise(form);
-      if (key === '' || seen.has(key)) return false;
+      if (this.spoken.normalise(form) === '') return false;
+      const key = form.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+      if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
