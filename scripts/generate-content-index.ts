@@ -3,7 +3,7 @@
  * into the Lambda (esbuild needs static imports), so adding a language is adding files, then running
  * `npm run generate:model`; no code names a language:
  * - lambda/src/generated/content.ts: per language, the catalogue text overlays
- *   (data/text/<lang>/{points,routines,needs,safety,diagrams}.json), its spoken forms
+ *   (data/text/<lang>/{points,routines,needs,safety}.json; diagrams.json has no words to translate), its spoken forms
  *   (data/text/<lang>/spoken.json) and its phrasing corpora (data/phrasings/<lang>/), English's in
  *   data/phrasings/en-US/.
  * - lambda/src/i18n/resources.generated.ts: every lambda/src/i18n/<code>/*.json, a language base
@@ -20,7 +20,7 @@ export const CONTENT_INDEX_PATH = path.join(ROOT, 'lambda', 'src', 'generated', 
 export const RESOURCES_INDEX_PATH = path.join(ROOT, 'lambda', 'src', 'i18n', 'resources.generated.ts');
 
 /** The catalogue files a language may overlay, in data/text/<lang>/. */
-export const TEXT_FILES = ['points', 'routines', 'needs', 'safety', 'diagrams'] as const;
+export const TEXT_FILES = ['points', 'routines', 'needs', 'safety'] as const;
 export const PHRASING_FILES = ['safety', 'controls'] as const;
 
 /** Where a language's phrasing corpora and interaction fragments live: English keeps en-US. */

@@ -4,7 +4,6 @@ import de_text_points from '../../../data/text/de/points.json';
 import de_text_routines from '../../../data/text/de/routines.json';
 import de_text_needs from '../../../data/text/de/needs.json';
 import de_text_safety from '../../../data/text/de/safety.json';
-import de_text_diagrams from '../../../data/text/de/diagrams.json';
 import de_spoken from '../../../data/text/de/spoken.json';
 import de_phrasings_safety from '../../../data/phrasings/de/safety.json';
 import de_phrasings_controls from '../../../data/phrasings/de/controls.json';
@@ -15,7 +14,6 @@ import es_text_points from '../../../data/text/es/points.json';
 import es_text_routines from '../../../data/text/es/routines.json';
 import es_text_needs from '../../../data/text/es/needs.json';
 import es_text_safety from '../../../data/text/es/safety.json';
-import es_text_diagrams from '../../../data/text/es/diagrams.json';
 import es_spoken from '../../../data/text/es/spoken.json';
 import es_phrasings_safety from '../../../data/phrasings/es/safety.json';
 import es_phrasings_controls from '../../../data/phrasings/es/controls.json';
@@ -23,21 +21,20 @@ import fr_text_points from '../../../data/text/fr/points.json';
 import fr_text_routines from '../../../data/text/fr/routines.json';
 import fr_text_needs from '../../../data/text/fr/needs.json';
 import fr_text_safety from '../../../data/text/fr/safety.json';
-import fr_text_diagrams from '../../../data/text/fr/diagrams.json';
 import fr_spoken from '../../../data/text/fr/spoken.json';
 import fr_phrasings_safety from '../../../data/phrasings/fr/safety.json';
 import fr_phrasings_controls from '../../../data/phrasings/fr/controls.json';
 
 /** What each language has: text overlays (not English: its text is data/*.json), spoken forms, corpora. */
 export interface LanguageFiles {
-  text?: Partial<Record<'points' | 'routines' | 'needs' | 'safety' | 'diagrams', unknown>>;
+  text?: Partial<Record<'points' | 'routines' | 'needs' | 'safety', unknown>>;
   spoken?: unknown;
   phrasings: Partial<Record<'safety' | 'controls', unknown>>;
 }
 
 export const LANGUAGE_FILES: Record<string, LanguageFiles> = {
-  de: { text: { points: de_text_points, routines: de_text_routines, needs: de_text_needs, safety: de_text_safety, diagrams: de_text_diagrams }, spoken: de_spoken, phrasings: { safety: de_phrasings_safety, controls: de_phrasings_controls } },
+  de: { text: { points: de_text_points, routines: de_text_routines, needs: de_text_needs, safety: de_text_safety }, spoken: de_spoken, phrasings: { safety: de_phrasings_safety, controls: de_phrasings_controls } },
   en: { spoken: en_spoken, phrasings: { safety: en_phrasings_safety, controls: en_phrasings_controls } },
-  es: { text: { points: es_text_points, routines: es_text_routines, needs: es_text_needs, safety: es_text_safety, diagrams: es_text_diagrams }, spoken: es_spoken, phrasings: { safety: es_phrasings_safety, controls: es_phrasings_controls } },
-  fr: { text: { points: fr_text_points, routines: fr_text_routines, needs: fr_text_needs, safety: fr_text_safety, diagrams: fr_text_diagrams }, spoken: fr_spoken, phrasings: { safety: fr_phrasings_safety, controls: fr_phrasings_controls } },
+  es: { text: { points: es_text_points, routines: es_text_routines, needs: es_text_needs, safety: es_text_safety }, spoken: es_spoken, phrasings: { safety: es_phrasings_safety, controls: es_phrasings_controls } },
+  fr: { text: { points: fr_text_points, routines: fr_text_routines, needs: fr_text_needs, safety: fr_text_safety }, spoken: fr_spoken, phrasings: { safety: fr_phrasings_safety, controls: fr_phrasings_controls } },
 };
