@@ -29,6 +29,16 @@ describe('phrase characters in the phrasing corpora', () => {
     ).toEqual(committed);
   });
 
+  it('accepts a carrier ending in an elided word ("j\'ai de l\'"), as French says it before the symptom', () => {
+    const set = JSON.parse(JSON.stringify(loadDataSet())) as DataSet;
+    const safetyFile = PHRASING_FILES.find((f) => f.includes('/fr/'))!;
+    (set[safetyFile] as unknown as { carriers: { statement: string[] } }).carriers.statement.push(
+      "je prends de l'",
+    );
+    expect(validateDataSet(set)).toEqual(validateDataSet(loadDataSet()));
+    expect(validateDataSet(withPhrases(["'toi"], [])).join('\n')).toMatch(/must match pattern/);
+  });
+
   it.each(['tais -toi', 'tais- toi', '-toi', 'tais-', 'tais--toi', 'tais!', 'tais?toi'])(
     'rejects "%s"',
     (phrase) => {
