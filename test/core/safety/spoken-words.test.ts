@@ -49,7 +49,14 @@ describe.each([
     expect(spoken.normalise(`x ${article}`).split(' ')).not.toContain('1');
     expect(spoken.normalise(`x ${article}`)).not.toMatch(/\d/);
   });
-  it(`still reads the number of "${code}"`, () => {
+  it(`still reads the number of "${code}", and an article-number right after a channel word`, () => {
     expect(spoken.normalise(code)).toBe(codeKey);
+    for (const [alias, n] of Object.entries(spoken.data.numberAliases))
+      expect(spoken.normalise(alias)).toBe(String(n));
+    const one = spoken.numbers.toWords(1);
+    if (spoken.data.articles.includes(one) || one in spoken.data.numberAliases)
+      expect(spoken.normalise(`${codeKey.split(' ')[0]} ${one}`)).toBe(`${codeKey.split(' ')[0]} 1`);
+    for (const [alias, n] of Object.entries(spoken.data.numberAliases))
+      expect(spoken.normalise(`${codeKey.split(' ')[0]} ${alias}`)).toBe(`${codeKey.split(' ')[0]} ${n}`);
   });
 });
