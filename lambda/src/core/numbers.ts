@@ -20,6 +20,15 @@ export class NumberWords {
     aliases: Record<string, number> = {},
     /** How the words of a phrase are folded before look-up (the language's spoken-form folding). */
     private readonly fold: (text: string) => string = foldNumber,
+    /**
+     * Number words that are also articles ("un", "une", "ein"), folded: read as a number only as
+     * the last word or right after one of `after` (the last word of a channel word: "vejiga un"
+     * may be a code, a bare "un" a pain score; "un latido" is not a number).
+     */
+    private readonly ambiguous: { words: ReadonlySet<string>; after: ReadonlySet<string> } = {
+      words: new Set(),
+      after: new Set(),
+    },
   ) {
     table.forEach((words, n) => this.values.set(this.fold(foldNumber(words)), n));
     for (const [words, n] of Object.entries(aliases)) this.values.set(this.fold(foldNumber(words)), n);
@@ -43,8 +52,15 @@ export class NumberWords {
     for (let i = 0; i < words.length;) {
       let matched = false;
       for (let length = Math.min(this.longest, words.length - i); length >= 1; length--) {
-        const value = this.values.get(words.slice(i, i + length).join(' '));
-        if (value !== undefined) {
+        const phrase = words.slice(i, i + length).join(' ');
+        const value = this.values.get(phrase);
+        // An article comes before its noun: one with nothing after it ("un", a pain score) or
+        // right after a channel word ("vejiga un") is a number; "un latido" is not.
+        const expected =
+          !this.ambiguous.words.has(phrase) ||
+          i + length === words.length ||
+          (i > 0 && this.ambiguous.after.has(words[i - 1]));
+        if (value !== undefined && expected) {
           out.push(String(value));
           i += length;
           matched = true;

@@ -96,7 +96,15 @@ export class SpokenForms {
   private readonly leadingWords: RegExp;
 
   constructor(readonly data: SpokenLanguage) {
-    this.numbers = new NumberWords(data.numbers, data.numberAliases, (t) => this.foldWords(t));
+    const articles = new Set(data.articles.map((a) => this.foldWords(a)));
+    const channelEnds = Object.values(data.channels)
+      .flat()
+      .map((w) => this.foldWords(w).split(' ').pop() ?? '')
+      .filter((w) => w !== '' && !articles.has(w));
+    this.numbers = new NumberWords(data.numbers, data.numberAliases, (t) => this.foldWords(t), {
+      words: articles,
+      after: new Set(channelEnds),
+    });
     const alternatives = (words: string[]) =>
       words
         .map((w) => this.foldWords(w))

@@ -38,10 +38,16 @@ export function routineOpening(
   ].filter(Boolean);
 }
 
-/** A number of minutes as said in "about … minutes": "5", or "4 and a half" for 4.5. */
+/**
+ * A number of minutes as said after "about": "5 minutes", "4 and a half minutes" for 4.5. The
+ * whole phrase is one plural-aware resource per language ("sept minutes et demie", "siete minutos y
+ * medio", "eineinhalb Minuten"), since the half sits in a different place in each.
+ */
 export function spokenMinutes(t: Translate, minutes: number): string {
   const whole = Math.floor(minutes);
-  return minutes - whole >= 0.5 ? t('routine.intro.halfMinutes', { whole }) : String(Math.max(1, whole));
+  return minutes - whole >= 0.5
+    ? t('routine.intro.halfMinutes', { count: whole })
+    : t('routine.intro.minutes', { count: Math.max(1, whole) });
 }
 
 /** What is said before a timed hold of one point: which point, what the gate changed, the stop rules. */

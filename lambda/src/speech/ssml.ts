@@ -20,17 +20,27 @@ export function silence(seconds: number): string {
   return parts.join('');
 }
 
-/** Plain text of an SSML fragment: tags removed, entities decoded. For logs, screens and tests. */
+/** Where a tag stood, while the text is flattened (a character SSML text cannot hold). */
+const TAG = '\u0001';
+
+/**
+ * Plain text of an SSML fragment, as the skill shows and logs what it says (and as tests compare
+ * it): tags removed, entities decoded, whitespace collapsed. A space a tag left before punctuation
+ * goes ("911</say-as>." → "911."), and no language puts one before "." or ","; but a space written
+ * before "?", "!", ":" or ";" stays: French typography puts one there ("Voulez-vous savoir
+ * pourquoi ?"). Alexa's French voice speaks the sentence the same either way.
+ */
 export function ssmlToText(ssml: string): string {
   return ssml
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^>]+>/g, TAG)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([.,?!;:])/g, '$1')
+    .replace(new RegExp(`[\\s${TAG}]*${TAG}[\\s${TAG}]*([.,?!;:])`, 'gu'), '$1')
+    .replace(new RegExp(`[\\s${TAG}]+`, 'gu'), ' ')
+    .replace(/ ([.,])/g, '$1')
     .trim();
 }
 

@@ -82,9 +82,24 @@ export class Phrasings {
     for (const phrase of this.corpus.phrasings[id] ?? []) {
       const { carrier, remainder } = this.stripCarrier(this.spoken.normalise(phrase));
       if (this.ageFrom(remainder) !== undefined) continue;
-      forms.push(carrier ? remainder : phrase.toLowerCase());
+      forms.push((carrier ? this.afterCarrier(phrase, carrier) : phrase).toLowerCase());
     }
     return forms;
+  }
+
+  /**
+   * The words of a phrase after its carrier, as written ("J'ai les jambes gonflées" → "les jambes
+   * gonflées"): the model carries words as people say them, accents and articles included; folding
+   * is only for matching. The cut is the first word boundary (a space, or after an elided "l'")
+   * where the folded start equals the folded carrier.
+   */
+  private afterCarrier(phrase: string, carrier: string): string {
+    const key = this.spoken.normalise(carrier);
+    for (const cut of phrase.matchAll(/\s+|(?<=['’])/g)) {
+      const end = cut.index + cut[0].length;
+      if (this.spoken.normalise(phrase.slice(0, cut.index)) === key) return phrase.slice(end).trim();
+    }
+    throw new Error(`"${phrase}" does not start with its carrier "${carrier}"`);
   }
 
   /** The carrier samples for an intent: "I have {statement}", "I have {statement} and {other}", "I'm {state}". */
