@@ -10,7 +10,7 @@ import { pointSlotId } from '../core/catalogue';
 import type { Point } from '../core/types';
 import { pointAllowed, type PointAdvice } from '../core/safety';
 import type { Translate } from '../i18n';
-import { COLOURS, drawPoints, type Drawing, type Shape } from './diagram';
+import { COLOURS, drawPoints, type Drawing } from './diagram';
 import { diagramDescription, pointText } from './text';
 
 /** The APL version the documents are written for (checked against the device's runtime in tests). */
@@ -32,8 +32,33 @@ export function intentEvent(intent: string, slots?: Record<string, string>): unk
   return slots ? ['intent', intent, slots] : ['intent', intent];
 }
 
+/** A shape an AVG graphic draws: a path or a text (the diagrams' and the progress chart's shapes both are). */
+export type AvgShape =
+  | { kind: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; dash?: number[] }
+  | {
+      kind: 'text';
+      text: string;
+      x: number;
+      y: number;
+      size: number;
+      anchor: 'start' | 'middle' | 'end';
+      fill: string;
+    };
+
+/** How the shapes are drawn: the body diagrams use bold labels and rounded line ends; the chart plain. */
+export interface AvgStyle {
+  boldText: boolean;
+  roundLines: boolean;
+}
+
+const DIAGRAM_STYLE: AvgStyle = { boldText: true, roundLines: true };
+
 /** A drawing as an AVG graphic: one item per shape, in drawing order. */
-export function drawingToAvg(drawing: Drawing, description: string): Json {
+export function drawingToAvg(
+  drawing: { width: number; height: number; shapes: readonly AvgShape[] },
+  description: string,
+  style: AvgStyle = DIAGRAM_STYLE,
+): Json {
   return {
     type: 'AVG',
     version: AVG_VERSION,
@@ -42,11 +67,11 @@ export function drawingToAvg(drawing: Drawing, description: string): Json {
     height: drawing.height,
     viewportWidth: drawing.width,
     viewportHeight: drawing.height,
-    items: drawing.shapes.map(shapeToAvg),
+    items: drawing.shapes.map((shape) => shapeToAvg(shape, style)),
   };
 }
 
-function shapeToAvg(shape: Shape): Json {
+function shapeToAvg(shape: AvgShape, style: AvgStyle): Json {
   if (shape.kind === 'text') {
     return {
       type: 'text',
@@ -54,7 +79,7 @@ function shapeToAvg(shape: Shape): Json {
       x: shape.x,
       y: shape.y,
       fontSize: shape.size,
-      fontWeight: 'bold',
+      ...(style.boldText ? { fontWeight: 'bold' } : {}),
       textAnchor: shape.anchor,
       fill: shape.fill,
     };
@@ -63,8 +88,10 @@ function shapeToAvg(shape: Shape): Json {
   if (shape.stroke) {
     item.stroke = shape.stroke;
     item.strokeWidth = shape.strokeWidth ?? 1;
-    item.strokeLineCap = 'round';
-    item.strokeLineJoin = 'round';
+    if (style.roundLines) {
+      item.strokeLineCap = 'round';
+      item.strokeLineJoin = 'round';
+    }
   }
   if (shape.dash) item.strokeDashArray = shape.dash;
   return item;

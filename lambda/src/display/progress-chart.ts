@@ -18,15 +18,8 @@ import {
   shortDate,
 } from '../speech/progress-chart';
 import type { Translate } from '../i18n';
-import { APL_VERSION, AVG_VERSION } from './apl';
-import {
-  CHART_COLOURS,
-  drawChart,
-  geometryFor,
-  type ChartDrawing,
-  type ChartInput,
-  type ChartShape,
-} from './chart-drawing';
+import { APL_VERSION, drawingToAvg } from './apl';
+import { CHART_COLOURS, drawChart, geometryFor, type ChartDrawing, type ChartInput } from './chart-drawing';
 
 type Json = Record<string, unknown>;
 
@@ -115,38 +108,9 @@ export function progressChartData(
   };
 }
 
-/** A chart drawing as an AVG graphic (same shapes, same coordinates as the SVG). */
+/** A chart drawing as an AVG graphic (same shapes, same coordinates as the SVG), plain text and lines. */
 export function chartToAvg(drawing: ChartDrawing, description: string): Json {
-  return {
-    type: 'AVG',
-    version: AVG_VERSION,
-    description,
-    width: drawing.width,
-    height: drawing.height,
-    viewportWidth: drawing.width,
-    viewportHeight: drawing.height,
-    items: drawing.shapes.map(shapeToAvg),
-  };
-}
-
-function shapeToAvg(shape: ChartShape): Json {
-  if (shape.kind === 'text')
-    return {
-      type: 'text',
-      text: shape.text,
-      x: shape.x,
-      y: shape.y,
-      fontSize: shape.size,
-      textAnchor: shape.anchor,
-      fill: shape.fill,
-    };
-  const item: Json = { type: 'path', pathData: shape.d, fill: shape.fill ?? 'transparent' };
-  if (shape.stroke) {
-    item.stroke = shape.stroke;
-    item.strokeWidth = shape.strokeWidth ?? 1;
-  }
-  if (shape.dash) item.strokeDashArray = shape.dash;
-  return item;
+  return drawingToAvg(drawing, description, { boldText: false, roundLines: false });
 }
 
 /**
