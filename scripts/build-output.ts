@@ -4,6 +4,7 @@
  * simulator page beside it. Scripts and tests take the paths from here.
  */
 import path from 'node:path';
+import { lazyLanguages } from './generate-content-index';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -26,7 +27,13 @@ export const BUILD = {
 } as const;
 
 /** The files the skill requires on first use, beside index.js (see scripts/build.ts). */
-export const LAMBDA_CHUNK_FILES = ['dynamodb.js', 'screens.js', 'i18next.js'] as const;
+export const LAMBDA_CHUNK_FILES: readonly string[] = [
+  'dynamodb.js',
+  'screens.js',
+  'i18next.js',
+  // One per language but English: its catalogue content and i18next resources.
+  ...lazyLanguages().map((language) => `language-${language}.js`),
+];
 
 /** The files of the Lambda zip, relative to `BUILD.lambdaDir`. */
 export const LAMBDA_FILES = ['index.js', ...LAMBDA_CHUNK_FILES].flatMap((f) => [f, `${f}.map`]);

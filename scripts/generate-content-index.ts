@@ -8,14 +8,20 @@
  *   data/phrasings/en-US/.
  * - lambda/src/i18n/resources.generated.ts: every lambda/src/i18n/<code>/*.json, a language base
  *   (`de`) or a market's overrides (`de-DE`).
+ * Both hold English only; each other language's content and resources are modules of their own,
+ * lambda/src/generated/language-<lang>.ts and lambda/src/i18n/resources-<lang>.generated.ts (which
+ * re-exports the content), required synchronously on that language's first use. In the Lambda they
+ * are one file, dist/lambda/language-<lang>.js (scripts/build.ts), so a cold start parses English only.
  *
- *   tsx scripts/generate-content-index.ts          write both
+ *   tsx scripts/generate-content-index.ts          write them all
  *   tsx scripts/generate-content-index.ts --check  exit 1 if a committed one differs
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
+/** English: in the Lambda's index.js; every other language is a file of its own. */
+const BASE_LANGUAGE = 'en';
 export const CONTENT_INDEX_PATH = path.join(ROOT, 'lambda', 'src', 'generated', 'content.ts');
 export const RESOURCES_INDEX_PATH = path.join(ROOT, 'lambda', 'src', 'i18n', 'resources.generated.ts');
 
@@ -59,33 +65,61 @@ export function contentLanguages(): string[] {
   return [...new Set(['en', ...fromText, ...fromPhrasings])].filter((l) => /^[a-z]{2,3}$/.test(l)).sort();
 }
 
+/** The text overlays, spoken forms and corpora of one language, as fields of its `LanguageFiles`. */
+function languageFields(language: string, imports: string[], from: string): string {
+  const fields: string[] = [];
+  const textDir = path.join(ROOT, 'data', 'text', language);
+  const available = new Set(jsonFiles(textDir));
+  const text = TEXT_FILES.filter((f) => available.has(f)).map((f) => {
+    const name = identifier(language, 'text', f);
+    imports.push(`import ${name} from '${from}/data/text/${language}/${f}.json';`);
+    return `${f}: ${name}`;
+  });
+  if (language !== BASE_LANGUAGE) fields.push(`text: { ${text.join(', ')} }`);
+  if (available.has('spoken')) {
+    const name = identifier(language, 'spoken');
+    imports.push(`import ${name} from '${from}/data/text/${language}/spoken.json';`);
+    fields.push(`spoken: ${name}`);
+  }
+  const dir = contentDirName(language);
+  const phrasingFiles = new Set(jsonFiles(path.join(ROOT, 'data', 'phrasings', dir)));
+  const phrasings = PHRASING_FILES.filter((f) => phrasingFiles.has(f)).map((f) => {
+    const name = identifier(language, 'phrasings', f);
+    imports.push(`import ${name} from '${from}/data/phrasings/${dir}/${f}.json';`);
+    return `${f}: ${name}`;
+  });
+  fields.push(`phrasings: { ${phrasings.join(', ')} }`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * A loader for a language's own module, as the generated modules write it: `require` (synchronous:
+ * in the Lambda a sibling file) on first call, the same module after.
+ */
+function lazyLoader(name: string, specifier: string, type: string): string[] {
+  return [
+    `let ${name}_module: ${type} | undefined;`,
+    `/** ${specifier}, required on first use. */`,
+    `function load_${name}(): ${type} {`,
+    '  // eslint-disable-next-line @typescript-eslint/no-require-imports',
+    `  return (${name}_module ??= require('${specifier}') as ${type});`,
+    '}',
+  ];
+}
+
 export function contentIndexSource(): string {
   const imports: string[] = [];
+  const loaders: string[] = [];
   const entries: string[] = [];
   for (const language of contentLanguages()) {
-    const fields: string[] = [];
-    const textDir = path.join(ROOT, 'data', 'text', language);
-    const available = new Set(jsonFiles(textDir));
-    const text = TEXT_FILES.filter((f) => available.has(f)).map((f) => {
-      const name = identifier(language, 'text', f);
-      imports.push(`import ${name} from '../../../data/text/${language}/${f}.json';`);
-      return `${f}: ${name}`;
-    });
-    if (language !== 'en') fields.push(`text: { ${text.join(', ')} }`);
-    if (available.has('spoken')) {
-      const name = identifier(language, 'spoken');
-      imports.push(`import ${name} from '../../../data/text/${language}/spoken.json';`);
-      fields.push(`spoken: ${name}`);
+    if (language === BASE_LANGUAGE) {
+      entries.push(`  ${language}: ${languageFields(language, imports, '../../..')},`);
+      continue;
     }
-    const dir = contentDirName(language);
-    const phrasingFiles = new Set(jsonFiles(path.join(ROOT, 'data', 'phrasings', dir)));
-    const phrasings = PHRASING_FILES.filter((f) => phrasingFiles.has(f)).map((f) => {
-      const name = identifier(language, 'phrasings', f);
-      imports.push(`import ${name} from '../../../data/phrasings/${dir}/${f}.json';`);
-      return `${f}: ${name}`;
-    });
-    fields.push(`phrasings: { ${phrasings.join(', ')} }`);
-    entries.push(`  ${language}: { ${fields.join(', ')} },`);
+    // Another language's content is its own file, required on first use (scripts/build.ts).
+    const loader = identifier(language, 'content');
+    loaders.push(...lazyLoader(loader, `./language-${language}`, '{ content: LanguageFiles }'), '');
+    entries.push(`  get ${language}(): LanguageFiles {`, `    return load_${loader}().content;`, '  },');
   }
   return [
     HEADER('scripts/generate-content-index.ts'),
@@ -98,9 +132,30 @@ export function contentIndexSource(): string {
     `  phrasings: Partial<Record<${PHRASING_FILES.map((f) => `'${f}'`).join(' | ')}, unknown>>;`,
     '}',
     '',
+    ...loaders,
+    '/**',
+    ' * English is in this module; every other language is a module of its own (in the Lambda a file of',
+    ' * its own, language-<lang>.js), required the first time a request in that language reads it, so a',
+    ' * cold start parses only English.',
+    ' */',
     'export const LANGUAGE_FILES: Record<string, LanguageFiles> = {',
     ...entries,
     '};',
+    '',
+  ].join('\n');
+}
+
+/** One language's content (not English's): generated/language-<lang>.ts. */
+export function languageContentSource(language: string): string {
+  const imports: string[] = [];
+  const fields = languageFields(language, imports, '../../..');
+  return [
+    HEADER('scripts/generate-content-index.ts'),
+    "import type { LanguageFiles } from './content';",
+    imports.join('\n'),
+    '',
+    `/** The ${language} catalogue overlays, spoken forms and corpora, required by content.ts on first use. */`,
+    `export const content: LanguageFiles = ${fields};`,
     '',
   ].join('\n');
 }
@@ -110,23 +165,52 @@ export function resourceCodes(): string[] {
   return dirs(path.join(ROOT, 'lambda', 'src', 'i18n')).filter((d) => /^[a-z]{2,3}(-[A-Z]{2})?$/.test(d));
 }
 
-export function resourcesIndexSource(): string {
-  const imports: string[] = [];
-  const entries: string[] = [];
-  for (const code of resourceCodes()) {
+/** The i18next resources of some codes: their imports (into `imports`) and the object's entries. */
+function resourceEntries(codes: string[], imports: string[]): string[] {
+  return codes.map((code) => {
     const files = jsonFiles(path.join(ROOT, 'lambda', 'src', 'i18n', code));
     const names = files.map((f) => {
       const name = identifier(code, f);
       imports.push(`import ${name} from './${code}/${f}.json';`);
       return `${f}: ${name}`;
     });
-    entries.push(`  '${code}': { translation: { ${names.join(', ')} } },`);
+    return `  '${code}': { translation: { ${names.join(', ')} } },`;
+  });
+}
+
+export function resourcesIndexSource(): string {
+  const imports: string[] = [];
+  const lazy = new Set(lazyLanguages());
+  const loaders: string[] = [];
+  const entries: string[] = [];
+  for (const code of resourceCodes()) {
+    const language = languageOfCode(code);
+    if (!lazy.has(language)) {
+      entries.push(...resourceEntries([code], imports));
+      continue;
+    }
+    const module = identifier(language, 'resources');
+    const typeImport = `import type * as ${module} from './resources-${language}.generated';`;
+    if (!imports.includes(typeImport)) {
+      imports.push(typeImport);
+      loaders.push(...lazyLoader(module, `./resources-${language}.generated`, `typeof ${module}`), '');
+    }
+    entries.push(
+      `  get '${code}'(): (typeof ${module}.resources)['${code}'] {`,
+      `    return load_${module}().resources['${code}'];`,
+      '  },',
+    );
   }
   return [
     HEADER('scripts/generate-content-index.ts'),
     imports.join('\n'),
     '',
-    '/** i18next resources by code: language bases ("en", every key) and market overrides ("en-GB"). */',
+    ...loaders,
+    '/**',
+    ' * i18next resources by code: language bases ("en", every key) and market overrides ("en-GB").',
+    " * English's are in this module; every other language's are a module of its own (in the Lambda the",
+    ' * file language-<lang>.js), required the first time a request in that language reads them.',
+    ' */',
     'export const generatedResources = {',
     ...entries,
     '};',
@@ -134,11 +218,61 @@ export function resourcesIndexSource(): string {
   ].join('\n');
 }
 
-/** Both generated modules (Prettier leaves them alone: .prettierignore; ESLint checks them). */
+/**
+ * One language's i18next resources (its base and its markets), and its catalogue content when it has
+ * any: i18n/resources-<lang>.generated.ts, the entry of the Lambda's language-<lang>.js.
+ */
+export function languageResourcesSource(language: string): string {
+  const imports: string[] = [];
+  const codes = resourceCodes().filter((code) => languageOfCode(code) === language);
+  const entries = resourceEntries(codes, imports);
+  const content = contentLanguages().includes(language)
+    ? [
+        '/** Its catalogue content too, so the Lambda has one file per language (scripts/build.ts). */',
+        `export { content } from '../generated/language-${language}';`,
+        '',
+      ]
+    : [];
+  return [
+    HEADER('scripts/generate-content-index.ts'),
+    imports.join('\n'),
+    '',
+    ...content,
+    `/** The ${language} i18next resources, required by resources.generated.ts on first use. */`,
+    'export const resources = {',
+    ...entries,
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** "de-DE" → "de". */
+function languageOfCode(code: string): string {
+  return code.split('-')[0];
+}
+
+/** The languages other than English with content or UI text: each is a module (and Lambda file) of its own. */
+export function lazyLanguages(): string[] {
+  const fromResources = resourceCodes().map(languageOfCode);
+  return [...new Set([...contentLanguages(), ...fromResources])].filter((l) => l !== BASE_LANGUAGE).sort();
+}
+
+export const languageContentPath = (language: string): string =>
+  path.join(ROOT, 'lambda', 'src', 'generated', `language-${language}.ts`);
+export const languageResourcesPath = (language: string): string =>
+  path.join(ROOT, 'lambda', 'src', 'i18n', `resources-${language}.generated.ts`);
+
+/** Every generated module (Prettier leaves them alone: .prettierignore; ESLint checks them). */
 export function contentIndexOutputs(): Array<[string, string]> {
   return [
     [CONTENT_INDEX_PATH, contentIndexSource()],
     [RESOURCES_INDEX_PATH, resourcesIndexSource()],
+    ...lazyLanguages().flatMap((language): Array<[string, string]> => [
+      ...(contentLanguages().includes(language)
+        ? [[languageContentPath(language), languageContentSource(language)] as [string, string]]
+        : []),
+      [languageResourcesPath(language), languageResourcesSource(language)],
+    ]),
   ];
 }
 

@@ -171,19 +171,13 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
       extractAllTo(target: string): void;
     };
     const archive = new AdmZip(build.file);
-    expect(archive.getEntries().map((e) => e.entryName)).toEqual([
-      'index.js',
-      'index.js.map',
-      'dynamodb.js',
-      'dynamodb.js.map',
-      'screens.js',
-      'screens.js.map',
-      'i18next.js',
-      'i18next.js.map',
-    ]);
+    // Each language but English is a file of its own (its content and i18next resources).
+    const languageFiles = ['de', 'es', 'fr'].map((language) => `language-${language}.js`);
+    const files = ['index.js', 'dynamodb.js', 'screens.js', 'i18next.js', ...languageFiles];
+    expect(archive.getEntries().map((e) => e.entryName)).toEqual(files.flatMap((f) => [f, `${f}.map`]));
     const unpacked = path.join(work, 'unpacked');
     archive.extractAllTo(unpacked);
-    for (const file of ['index.js', 'dynamodb.js', 'screens.js', 'i18next.js']) {
+    for (const file of files) {
       expect(readFileSync(path.join(unpacked, file))).toEqual(readFileSync(path.join(BUILD.lambdaDir, file)));
     }
 
@@ -202,12 +196,17 @@ describe("ask deploy's build step (ask-cli CodeBuilder with hooks/build.sh)", ()
     const requests: RequestEnvelope[] = [
       launchRequest(),
       intentRequest(model, 'FindPointIntent', { point: 'b l twenty three' }),
+      // German from the unpacked folder alone: its language file is in the zip.
+      launchRequest({ locale: 'de-DE' }),
     ];
     const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(requests)], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' },
     });
-    const [launch, find] = (JSON.parse(stdout) as ResponseEnvelope[]).map((response) => toTurn(response));
+    const [launch, find, german] = (JSON.parse(stdout) as ResponseEnvelope[]).map((response) =>
+      toTurn(response),
+    );
     expect(launch.speech).toMatch(/^Welcome to Pressure Point Guide/);
     expect(find.speech).toMatch(/^Sea of Vitality, B L 23/);
+    expect(german.speech).toMatch(/^Willkommen beim Druckpunkt-Ratgeber/);
   });
 });
