@@ -12,6 +12,7 @@ import { pointAllowed, type PointAdvice } from '../core/safety';
 import type { Translate } from '../i18n';
 import { COLOURS, drawPoints, type Drawing } from './diagram';
 import { diagramDescription, pointText } from './text';
+import { DIAGRAM_STYLE, type DrawnShape, type DrawStyle } from './shapes';
 
 /** The APL version the documents are written for (checked against the device's runtime in tests). */
 export const APL_VERSION = '2023.3';
@@ -32,32 +33,11 @@ export function intentEvent(intent: string, slots?: Record<string, string>): unk
   return slots ? ['intent', intent, slots] : ['intent', intent];
 }
 
-/** A shape an AVG graphic draws: a path or a text (the diagrams' and the progress chart's shapes both are). */
-export type AvgShape =
-  | { kind: 'path'; d: string; fill?: string; stroke?: string; strokeWidth?: number; dash?: number[] }
-  | {
-      kind: 'text';
-      text: string;
-      x: number;
-      y: number;
-      size: number;
-      anchor: 'start' | 'middle' | 'end';
-      fill: string;
-    };
-
-/** How the shapes are drawn: the body diagrams use bold labels and rounded line ends; the chart plain. */
-export interface AvgStyle {
-  boldText: boolean;
-  roundLines: boolean;
-}
-
-const DIAGRAM_STYLE: AvgStyle = { boldText: true, roundLines: true };
-
 /** A drawing as an AVG graphic: one item per shape, in drawing order. */
 export function drawingToAvg(
-  drawing: { width: number; height: number; shapes: readonly AvgShape[] },
+  drawing: { width: number; height: number; shapes: readonly DrawnShape[] },
   description: string,
-  style: AvgStyle = DIAGRAM_STYLE,
+  style: DrawStyle = DIAGRAM_STYLE,
 ): Json {
   return {
     type: 'AVG',
@@ -71,7 +51,7 @@ export function drawingToAvg(
   };
 }
 
-function shapeToAvg(shape: AvgShape, style: AvgStyle): Json {
+function shapeToAvg(shape: DrawnShape, style: DrawStyle): Json {
   if (shape.kind === 'text') {
     return {
       type: 'text',

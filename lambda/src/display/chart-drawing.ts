@@ -10,6 +10,7 @@
  */
 import { daysBetween } from '../core/progress/chart-days';
 import type { ChartDay } from '../core/progress/types';
+import type { DrawnShape } from './shapes';
 
 export const CHART_COLOURS = {
   background: '#0f1a24',
@@ -35,26 +36,10 @@ export interface ChartInput {
   selected?: string;
 }
 
-export type ChartShape =
-  | {
-      kind: 'path';
-      role: 'grid' | 'band' | 'line-before' | 'line-after' | 'before' | 'after';
-      d: string;
-      fill?: string;
-      stroke?: string;
-      strokeWidth?: number;
-      dash?: number[];
-    }
-  | {
-      kind: 'text';
-      role: 'axis' | 'day' | 'legend';
-      text: string;
-      x: number;
-      y: number;
-      size: number;
-      anchor: 'start' | 'middle' | 'end';
-      fill: string;
-    };
+export type ChartShape = DrawnShape<
+  'grid' | 'band' | 'line-before' | 'line-after' | 'before' | 'after',
+  'axis' | 'day' | 'legend'
+>;
 
 /** A marker drawn, for tests and pixel checks: which day, which series, its centre and value. */
 export interface ChartMark {

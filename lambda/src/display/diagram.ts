@@ -8,6 +8,7 @@ import { getPoint } from '../core/catalogue';
 import type { HoldSide } from '../core/routine/plan';
 import type { BodyView, PointCode } from '../core/types';
 import type { Pt } from './geometry';
+import type { DrawnShape } from './shapes';
 
 /** Which side a drawn position is on; "either" is a single mark for a point pressed on one side. */
 export type PositionSide = 'left' | 'right' | 'midline' | 'either';
@@ -71,26 +72,10 @@ export const COLOURS = {
   labelText: '#ffffff',
 } as const;
 
-export type Shape =
-  | {
-      kind: 'path';
-      role: 'outline' | 'detail' | 'guide' | 'mark' | 'mark-ring' | 'leader' | 'label-box';
-      d: string;
-      fill?: string;
-      stroke?: string;
-      strokeWidth?: number;
-      dash?: number[];
-    }
-  | {
-      kind: 'text';
-      role: 'label';
-      text: string;
-      x: number;
-      y: number;
-      size: number;
-      anchor: 'start' | 'middle' | 'end';
-      fill: string;
-    };
+export type Shape = DrawnShape<
+  'outline' | 'detail' | 'guide' | 'mark' | 'mark-ring' | 'leader' | 'label-box',
+  'label'
+>;
 
 export interface Drawing {
   view: BodyView;

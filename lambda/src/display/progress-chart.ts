@@ -19,6 +19,7 @@ import {
 } from '../speech/progress-chart';
 import type { Translate } from '../i18n';
 import { APL_VERSION, drawingToAvg } from './apl';
+import { CHART_STYLE } from './shapes';
 import { CHART_COLOURS, drawChart, geometryFor, type ChartDrawing, type ChartInput } from './chart-drawing';
 
 type Json = Record<string, unknown>;
@@ -110,7 +111,7 @@ export function progressChartData(
 
 /** A chart drawing as an AVG graphic (same shapes, same coordinates as the SVG), plain text and lines. */
 export function chartToAvg(drawing: ChartDrawing, description: string): Json {
-  return drawingToAvg(drawing, description, { boldText: false, roundLines: false });
+  return drawingToAvg(drawing, description, CHART_STYLE);
 }
 
 /**

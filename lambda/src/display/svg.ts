@@ -8,11 +8,12 @@ import { translatorFor } from '../i18n';
 import { isRecord } from '../core/record';
 import { POINT_TOKEN_PREFIX } from './apl';
 import { ROUTINE_TOKEN } from './routine-document';
-import { CHART_COLOURS, drawChart, type ChartShape } from './chart-drawing';
+import { CHART_COLOURS, drawChart } from './chart-drawing';
 import { PROGRESS_TOKEN, readChartInput } from './progress-chart';
-import { COLOURS, drawPoints, type Drawing, type MarkedSide, type Shape } from './diagram';
+import { COLOURS, drawPoints, type Drawing, type MarkedSide } from './diagram';
 import type { RoutineHoldPage } from './routine';
 import { diagramDescription } from './text';
+import { CHART_STYLE, DIAGRAM_STYLE, type DrawnShape, type DrawStyle } from './shapes';
 
 export interface SvgOptions {
   /** Rendered width in CSS pixels; the height follows the view's proportions. */
@@ -99,28 +100,40 @@ function codesSvg(codes: PointCode[], side: MarkedSide | undefined, options: Svg
 
 /** Any drawing as SVG markup (UTF-8, no external references). */
 export function drawingToSvg(drawing: Drawing, options: SvgOptions & { title: string }): string {
-  const width = options.width ?? drawing.width;
+  return shapesToSvg(drawing, options.title, COLOURS.background, DIAGRAM_STYLE, options.width);
+}
+
+/** Shapes on a background as an SVG document, `width` wide (the drawing's own width by default). */
+function shapesToSvg(
+  drawing: { width: number; height: number; shapes: readonly DrawnShape[] },
+  title: string,
+  background: string,
+  style: DrawStyle,
+  wide?: number,
+): string {
+  const width = wide ?? drawing.width;
   const height = Math.round((width * drawing.height) / drawing.width);
-  const body = drawing.shapes.map(shapeToSvg).join('\n  ');
+  const body = drawing.shapes.map((shape) => shapeToSvg(shape, style)).join('\n  ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${width}" height="${height}" role="img" aria-labelledby="title">`,
-    `  <title id="title">${escapeXml(options.title)}</title>`,
-    `  <rect width="${drawing.width}" height="${drawing.height}" fill="${COLOURS.background}"/>`,
+    `  <title id="title">${escapeXml(title)}</title>`,
+    `  <rect width="${drawing.width}" height="${drawing.height}" fill="${background}"/>`,
     `  ${body}`,
     '</svg>',
     '',
   ].join('\n');
 }
 
-function shapeToSvg(shape: Shape): string {
+function shapeToSvg(shape: DrawnShape, style: DrawStyle): string {
   if (shape.kind === 'text') {
-    return `<text x="${shape.x}" y="${shape.y}" font-family="sans-serif" font-weight="bold" font-size="${shape.size}" text-anchor="${shape.anchor}" fill="${shape.fill}">${escapeXml(shape.text)}</text>`;
+    const weight = style.boldText ? ' font-weight="bold"' : '';
+    return `<text x="${shape.x}" y="${shape.y}" font-family="sans-serif"${weight} font-size="${shape.size}" text-anchor="${shape.anchor}" fill="${shape.fill}" class="${shape.role}">${escapeXml(shape.text)}</text>`;
   }
   const attributes = [
     `d="${shape.d}"`,
     `fill="${shape.fill ?? 'none'}"`,
     shape.stroke ? `stroke="${shape.stroke}" stroke-width="${shape.strokeWidth ?? 1}"` : '',
-    shape.stroke ? 'stroke-linecap="round" stroke-linejoin="round"' : '',
+    shape.stroke && style.roundLines ? 'stroke-linecap="round" stroke-linejoin="round"' : '',
     shape.dash ? `stroke-dasharray="${shape.dash.join(' ')}"` : '',
     `class="${shape.role}"`,
   ].filter(Boolean);
@@ -138,29 +151,11 @@ function escapeXml(text: string): string {
 export function progressChartSvg(chart: unknown, options: SvgOptions = {}): string | undefined {
   const input = readChartInput(chart);
   if (!input) return undefined;
-  const drawing = drawChart(input);
-  const width = options.width ?? drawing.width;
-  const height = Math.round((width * drawing.height) / drawing.width);
-  const body = drawing.shapes.map(chartShapeToSvg).join('\n  ');
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${width}" height="${height}" role="img" aria-labelledby="title">`,
-    `  <title id="title">${escapeXml(options.title ?? `${input.labels.before} / ${input.labels.after}`)}</title>`,
-    `  <rect width="${drawing.width}" height="${drawing.height}" fill="${CHART_COLOURS.background}"/>`,
-    `  ${body}`,
-    '</svg>',
-    '',
-  ].join('\n');
-}
-
-function chartShapeToSvg(shape: ChartShape): string {
-  if (shape.kind === 'text')
-    return `<text x="${shape.x}" y="${shape.y}" font-family="sans-serif" font-size="${shape.size}" text-anchor="${shape.anchor}" fill="${shape.fill}" class="${shape.role}">${escapeXml(shape.text)}</text>`;
-  const attributes = [
-    `d="${shape.d}"`,
-    `fill="${shape.fill ?? 'none'}"`,
-    shape.stroke ? `stroke="${shape.stroke}" stroke-width="${shape.strokeWidth ?? 1}"` : '',
-    shape.dash ? `stroke-dasharray="${shape.dash.join(' ')}"` : '',
-    `class="${shape.role}"`,
-  ].filter(Boolean);
-  return `<path ${attributes.join(' ')}/>`;
+  return shapesToSvg(
+    drawChart(input),
+    options.title ?? `${input.labels.before} / ${input.labels.after}`,
+    CHART_COLOURS.background,
+    CHART_STYLE,
+    options.width,
+  );
 }
